@@ -1,0 +1,60 @@
+package dev.herald.publish;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a {@link DomainEvent} into the envelope that is sent: a fresh id, a millisecond UTC timestamp, and a
+ * payload that always carries {@code tenantId} and {@code occurredAt}.
+ */
+public final class EnvelopeFactory {
+
+    private static final Pattern EVENT_TYPE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
+
+    private final Clock clock;
+    private final Supplier<UUID> ids;
+
+    public EnvelopeFactory(Clock clock, Supplier<UUID> ids) {
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    public static EnvelopeFactory system() {
+        return new EnvelopeFactory(Clock.systemUTC(), UUID::randomUUID);
+    }
+
+    public EventEnvelope create(DomainEvent event) {
+        List<EventIssue> issues = new ArrayList<>();
+        if (!EVENT_TYPE.matcher(event.eventType()).matches()) {
+            issues.add(new EventIssue("/eventType", "must be SCREAMING_SNAKE_CASE, was '" + event.eventType() + "'"));
+        }
+        JsonValue tenant = event.payload().get("tenantId");
+        if (!(tenant instanceof JsonString s) || s.getString().isBlank()) {
+            issues.add(new EventIssue("/payload/tenantId", "is required and must be a non-empty string"));
+        }
+        if (!issues.isEmpty()) {
+            throw new InvalidEventException(event.eventType(), issues);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return new EventEnvelope(ids.get().toString(), event.eventType(), now, enrich(event.payload(), now));
+    }
+
+    private static JsonObject enrich(JsonObject payload, Instant now) {
+        if (payload.containsKey("occurredAt")) {
+            return payload;
+        }
+        JsonObjectBuilder builder = WireJson.builders().createObjectBuilder(payload);
+        builder.add("occurredAt", EnvelopeJson.timestamp(now));
+        return builder.build();
+    }
+}

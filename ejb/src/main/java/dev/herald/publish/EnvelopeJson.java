@@ -1,0 +1,42 @@
+package dev.herald.publish;
+
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The envelope's JSON form on the wire: {@code {"eventType","payload","id","timestamp"}}, timestamp in UTC with
+ * a {@code Z} and milliseconds (existing consumers reject an offset such as {@code +00:00}).
+ */
+public final class EnvelopeJson {
+
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private EnvelopeJson() {
+    }
+
+    public static String timestamp(Instant instant) {
+        return TIMESTAMP.format(instant);
+    }
+
+    public static JsonObject toJsonObject(EventEnvelope envelope) {
+        return WireJson.builders().createObjectBuilder()
+                .add("eventType", envelope.eventType())
+                .add("payload", envelope.payload())
+                .add("id", envelope.id())
+                .add("timestamp", timestamp(envelope.timestamp()))
+                .build();
+    }
+
+    public static String toJson(EventEnvelope envelope) {
+        return WireJson.write(toJsonObject(envelope));
+    }
+
+    public static EventEnvelope fromJson(String json) {
+        JsonObject object = WireJson.parseObject(json);
+        return new EventEnvelope(object.getString("id"), object.getString("eventType"),
+                Instant.parse(object.getString("timestamp")), object.getJsonObject("payload"));
+    }
+}

@@ -1,0 +1,29 @@
+package dev.herald.publish;
+
+import jakarta.ejb.ApplicationException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** An event that cannot be published as given; it lists every issue found, and nothing was sent. */
+@ApplicationException(rollback = true)
+public class InvalidEventException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String eventType;
+    private final List<EventIssue> issues;
+
+    public InvalidEventException(String eventType, List<EventIssue> issues) {
+        super("invalid " + eventType + " event: " + issues.stream().map(EventIssue::toString).collect(Collectors.joining("; ")));
+        this.eventType = eventType;
+        this.issues = List.copyOf(issues);
+    }
+
+    public String eventType() {
+        return eventType;
+    }
+
+    public List<EventIssue> issues() {
+        return issues;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.herald.relay;
+
+import dev.herald.publish.DomainEvent;
+import dev.herald.publish.EnvelopeJson;
+import dev.herald.publish.EventEnvelope;
+import dev.herald.publish.WireJson;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Encodes an envelope into the Redis wire format that existing consumers read (shared spec wire-format.md):
+ * stream {@code {prefix}event-stream:{channel}:{TYPE}} with fields {@code event} and {@code channel}, the flat
+ * workflow stream for the {@code global} channel, and {@code PUBLISH {channelPrefix}:{TYPE}}.
+ */
+public final class WireFormat {
+
+    private final RelaySettings settings;
+
+    public WireFormat(RelaySettings settings) {
+        this.settings = settings;
+    }
+
+    public RelayBatch batch(EventEnvelope envelope, String channel) {
+        String json = EnvelopeJson.toJson(envelope);
+        boolean global = DomainEvent.GLOBAL_CHANNEL.equals(channel);
+        return new RelayBatch(
+                settings.dedupePrefix() + envelope.id() + ":" + channel,
+                typeStream(channel, envelope.eventType()),
+                global ? settings.workflowStream() : null,
+                settings.channelPrefix() + ":" + envelope.eventType(),
+                settings.dedupeWindow().toSeconds(),
+                List.of("event", json, "channel", channel),
+                global ? workflowFields(envelope) : List.of(),
+                json);
+    }
+
+    public String typeStream(String channel, String eventType) {
+        return settings.streamPrefix() + "event-stream:" + channel + ":" + eventType;
+    }
+
+    /** The flat fields of the workflow stream, all strings, {@code ''} where absent. */
+    static List<String> workflowFields(EventEnvelope envelope) {
+        JsonObject payload = envelope.payload();
+        return List.of(
+                "event_id", envelope.id(),
+                "execution_id", "",
+                "workflow_correlation_key", "",
+                "event_name", envelope.eventType(),
+                "event_type", envelope.eventType(),
+                "tenant", envelope.tenantId(),
+                "timestamp", EnvelopeJson.timestamp(envelope.timestamp()),
+                "user_id", userId(payload),
+                "from_state", "",
+                "to_state", "",
+                "payload_json", WireJson.write(payload));
+    }
+
+    /** {@code actorUserId}, else {@code userId}; only a UUID is passed on, as the workflow runtime requires. */
+    static String userId(JsonObject payload) {
+        for (String field : List.of("actorUserId", "userId")) {
+            if (payload.get(field) instanceof JsonString value && isUuid(value.getString())) {
+                return value.getString();
+            }
+        }
+        return "";
+    }
+
+    private static boolean isUuid(String value) {
+        try {
+            return UUID.fromString(value).toString().equalsIgnoreCase(value);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

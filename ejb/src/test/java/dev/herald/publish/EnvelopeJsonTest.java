@@ -1,0 +1,30 @@
+package dev.herald.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class EnvelopeJsonTest {
+
+    private final EventEnvelope envelope = new EventEnvelope("3f1c2a9e-0000-4000-8000-000000000001", "TICKET_UPDATED",
+            Instant.parse("2026-11-23T07:41:51Z"), Json.createObjectBuilder().add("tenantId", "t1").build());
+
+    @Test
+    void writesTheWireKeysInTheirUsualOrderWithZuluMilliseconds() {
+        assertEquals("{\"eventType\":\"TICKET_UPDATED\",\"payload\":{\"tenantId\":\"t1\"},"
+                + "\"id\":\"3f1c2a9e-0000-4000-8000-000000000001\",\"timestamp\":\"2026-11-23T07:41:51.000Z\"}",
+                EnvelopeJson.toJson(envelope));
+    }
+
+    @Test
+    void readsBackWhatItWrites() {
+        assertEquals(envelope, EnvelopeJson.fromJson(EnvelopeJson.toJson(envelope)));
+    }
+
+    @Test
+    void timestampIsNeverAnOffset() {
+        assertEquals("1970-01-01T00:00:00.007Z", EnvelopeJson.timestamp(Instant.ofEpochMilli(7)));
+    }
+}

@@ -1,0 +1,81 @@
+package dev.herald.relay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.publish.EnvelopeJson;
+import dev.herald.publish.EventEnvelope;
+import jakarta.json.Json;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WireFormatTest {
+
+    private static final String USER = "6b0f4a52-2222-4000-8000-000000000003";
+    private final WireFormat format = new WireFormat(RelaySettings.defaults());
+    private final EventEnvelope envelope = new EventEnvelope("3f1c2a9e-0000-4000-8000-000000000001", "TICKET_CREATED",
+            Instant.parse("2026-11-23T07:41:51.792Z"),
+            Json.createObjectBuilder().add("tenantId", "t1").add("actorUserId", USER).build());
+
+    @Test
+    void globalChannelWritesTypeStreamWorkflowStreamAndPubSub() {
+        RelayBatch batch = format.batch(envelope, "global");
+        assertEquals("alga-psa:event-stream:global:TICKET_CREATED", batch.typeStream());
+        assertEquals("workflow:events:global", batch.workflowStream());
+        assertEquals("event::TICKET_CREATED", batch.pubSubChannel());
+        assertEquals(List.of("event", EnvelopeJson.toJson(envelope), "channel", "global"), batch.typeStreamFields());
+        assertEquals("herald:relayed:" + envelope.id() + ":global", batch.dedupeKey());
+    }
+
+    @Test
+    void extraChannelReusesTheEventIdAndSkipsTheWorkflowStream() {
+        RelayBatch batch = format.batch(envelope, "internal-notifications");
+        assertEquals("alga-psa:event-stream:internal-notifications:TICKET_CREATED", batch.typeStream());
+        assertNull(batch.workflowStream());
+        assertTrue(batch.workflowStreamFields().isEmpty());
+        assertTrue(batch.envelopeJson().contains(envelope.id()));
+        assertEquals("", batch.keys().get(2));
+    }
+
+    @Test
+    void workflowFieldsAreFlatStringsWithTenantAndActor() {
+        Map<String, String> fields = pairs(format.batch(envelope, "global").workflowStreamFields());
+        assertEquals(11, fields.size());
+        assertEquals(envelope.id(), fields.get("event_id"));
+        assertEquals("TICKET_CREATED", fields.get("event_name"));
+        assertEquals("TICKET_CREATED", fields.get("event_type"));
+        assertEquals("t1", fields.get("tenant"));
+        assertEquals(USER, fields.get("user_id"));
+        assertEquals("2026-11-23T07:41:51.792Z", fields.get("timestamp"));
+        assertEquals("", fields.get("execution_id"));
+        assertEquals("{\"tenantId\":\"t1\",\"actorUserId\":\"" + USER + "\"}", fields.get("payload_json"));
+    }
+
+    @Test
+    void userIdFallsBackToUserIdAndDropsNonUuids() {
+        assertEquals(USER, WireFormat.userId(Json.createObjectBuilder().add("userId", USER).build()));
+        assertEquals("", WireFormat.userId(Json.createObjectBuilder().add("actorUserId", "system").build()));
+    }
+
+    @Test
+    void relayArgumentsSeparateTheTwoStreams() {
+        RelayBatch batch = format.batch(envelope, "global");
+        Object[] args = RedisRelay.arguments(batch);
+        assertEquals("604800", args[0]);
+        assertEquals("event::TICKET_CREATED", args[1]);
+        assertEquals("4", args[3]);
+        assertEquals(4 + 4 + 22, args.length);
+    }
+
+    private static Map<String, String> pairs(List<String> flat) {
+        Map<String, String> map = new HashMap<>();
+        for (int i = 0; i < flat.size(); i += 2) {
+            map.put(flat.get(i), flat.get(i + 1));
+        }
+        return map;
+    }
+}
