@@ -45,7 +45,7 @@ public final class DevPostgres implements AutoCloseable {
                     "--username=" + USER, "--auth=trust", "--encoding=UTF8", "--no-sync")), log);
         }
         String options = "-p " + port + " -k " + dataDir + " -c listen_addresses=127.0.0.1"
-                + " -c max_prepared_transactions=50 -c max_connections=100 -c fsync=off";
+                + " -c max_prepared_transactions=50 -c max_connections=100 -c fsync=off -c log_statement=all";
         ProcessSupport.run(asPostgres(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(),
                 "-o", options, "-l", dataDir.resolve("server.log").toString(), "-w", "-t", "60", "start")), log);
         started = true;
@@ -77,6 +77,11 @@ public final class DevPostgres implements AutoCloseable {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** The server's own log; every statement is logged, so tests can see PREPARE TRANSACTION / COMMIT PREPARED. */
+    public synchronized Path serverLog() {
+        return dataDir.resolve("server.log");
     }
 
     public int port() {

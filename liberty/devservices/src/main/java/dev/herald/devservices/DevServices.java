@@ -57,6 +57,10 @@ public final class DevServices implements AutoCloseable {
         return redis;
     }
 
+    public java.util.Optional<DevPostgres> postgres() {
+        return java.util.Optional.ofNullable(postgres);
+    }
+
     @Override
     public void close() throws Exception {
         Exception first = null;

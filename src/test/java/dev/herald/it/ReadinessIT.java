@@ -1,0 +1,63 @@
+package dev.herald.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.herald.devservices.DevRedis;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Readiness follows the real dependencies: Redis stopped turns it DOWN naming Redis, Redis back turns it UP. */
+@ExtendWith(ArquillianExtension.class)
+class ReadinessIT {
+
+    private static final Duration SETTLE = Duration.ofSeconds(60);
+    private final HeraldClient herald = new HeraldClient();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive herald() {
+        return HeraldDeployment.builtEar();
+    }
+
+    @Test
+    void readinessIsDownNamingRedisWhileRedisIsStoppedAndUpWhenItIsBack() throws Exception {
+        Eventually.await("readiness UP with every check UP", SETTLE, () -> readiness(200, "UP"));
+        Map<String, String> checks = checks(herald.get("health/ready").json());
+        assertEquals(Map.of("database", "UP", "broker", "UP", "redis", "UP"), checks);
+
+        DevRedis redis = DevServicesSession.services().redis();
+        redis.stop();
+        try {
+            JsonObject down = Eventually.await("readiness DOWN", SETTLE, () -> readiness(503, "DOWN"));
+            assertEquals(Map.of("database", "UP", "broker", "UP", "redis", "DOWN"), checks(down));
+        } finally {
+            redis.start();
+        }
+        JsonObject up = Eventually.await("readiness UP again", SETTLE, () -> readiness(200, "UP"));
+        assertEquals("UP", checks(up).get("redis"));
+    }
+
+    private JsonObject readiness(int status, String overall) {
+        try {
+            HeraldClient.Reply reply = herald.get("health/ready");
+            if (reply.status() == status && reply.json().getString("status").equals(overall)) {
+                return reply.json();
+            }
+            return null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static Map<String, String> checks(JsonObject health) {
+        return health.getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+                .collect(Collectors.toMap(c -> c.getString("name"), c -> c.getString("status")));
+    }
+}

@@ -1,0 +1,13 @@
+package dev.herald.web;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+
+/** Herald's HTTP API, under {@code /api}. The OpenAPI document is served at {@code /openapi}. */
+@ApplicationPath("/api")
+@OpenAPIDefinition(info = @Info(title = "Herald", version = "0.1.0",
+        description = "Domain-event platform: publish, catalog and relay typed, versioned domain events."))
+public class HeraldApi extends Application {
+}

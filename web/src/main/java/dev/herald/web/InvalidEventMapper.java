@@ -1,0 +1,29 @@
+package dev.herald.web;
+
+import dev.herald.publish.EventIssue;
+import dev.herald.publish.InvalidEventException;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** An invalid event answers 400 with every issue: a JSON pointer and a message each. */
+@Provider
+public class InvalidEventMapper implements ExceptionMapper<InvalidEventException> {
+
+    @Override
+    public Response toResponse(InvalidEventException error) {
+        JsonArrayBuilder issues = Json.createArrayBuilder();
+        for (EventIssue issue : error.issues()) {
+            issues.add(Json.createObjectBuilder().add("pointer", issue.pointer()).add("message", issue.message()));
+        }
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
+                .entity(Json.createObjectBuilder()
+                        .add("error", "invalid event")
+                        .add("eventType", error.eventType())
+                        .add("issues", issues).build())
+                .build();
+    }
+}
