@@ -80,6 +80,11 @@ class TicketEventRelayIT {
         assertEquals(tenant, flow.get("tenant"));
         assertEquals(payload, parse(flow.get("payload_json")));
 
+        JsonObject tail = herald.get("api/relay/streams/TICKET_CREATED?count=100").json();
+        assertEquals(TYPE_STREAM, tail.getString("stream"));
+        assertTrue(tail.getJsonArray("entries").stream().anyMatch(e -> e.asJsonObject().getJsonObject("fields")
+                .getString("event").contains(eventId)), "the operator's view of the stream shows the event");
+
         String published = channel.poll(PIPELINE.toSeconds(), TimeUnit.SECONDS);
         assertEquals(envelope, published == null ? null : parse(published), "the same envelope on the pub/sub channel");
         assertTwoPhaseCommitOnPostgres();

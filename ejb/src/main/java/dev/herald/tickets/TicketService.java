@@ -31,6 +31,7 @@ public class TicketService {
         EventEnvelope event = publisher.publish(DomainEvent.of("TICKET_CREATED", WireJson.builders().createObjectBuilder()
                         .add("tenantId", ticket.getTenantId())
                         .add("ticketId", ticket.getId())
+                        .add("occurredAt", EnvelopeJson.timestamp(now))
                         .add("actorType", "SYSTEM")
                         .add("createdAt", EnvelopeJson.timestamp(now))
                         .build())

@@ -1,6 +1,7 @@
 package dev.herald.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.devservices.DevRedis;
 import jakarta.json.JsonObject;
@@ -14,9 +15,9 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Readiness follows the real dependencies: Redis stopped turns it DOWN naming Redis, Redis back turns it UP. */
+/** The operational endpoints. Readiness follows the real dependencies: Redis stopped turns it DOWN naming Redis, Redis back turns it UP. */
 @ExtendWith(ArquillianExtension.class)
-class ReadinessIT {
+class OperationalEndpointsIT {
 
     private static final Duration SETTLE = Duration.ofSeconds(60);
     private final HeraldClient herald = new HeraldClient();
@@ -42,6 +43,13 @@ class ReadinessIT {
         }
         JsonObject up = Eventually.await("readiness UP again", SETTLE, () -> readiness(200, "UP"));
         assertEquals("UP", checks(up).get("redis"));
+    }
+
+    @Test
+    void openApiDocumentDescribesTheHttpApi() throws Exception {
+        HeraldClient.Reply reply = herald.get("openapi");
+        assertEquals(200, reply.status());
+        assertTrue(reply.body().contains("/api/tickets"), reply.body());
     }
 
     private JsonObject readiness(int status, String overall) {
