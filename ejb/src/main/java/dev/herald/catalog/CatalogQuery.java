@@ -1,0 +1,37 @@
+package dev.herald.catalog;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** A catalog listing as a tenant asks for it: optional category and text, a sort, and one page. */
+public record CatalogQuery(String tenantId, String category, String text, String sort, boolean descending, int page,
+                           int size) {
+
+    public static final int MAX_PAGE_SIZE = 200;
+
+    /** Sort keys a caller may name, mapped to entity fields; anything else is refused rather than passed to JPQL. */
+    static final Map<String, String> SORTABLE = Map.of("eventType", "eventType", "displayName", "displayName",
+            "category", "category", "status", "status");
+
+    public CatalogQuery {
+        if (tenantId == null || tenantId.isBlank()) {
+            throw new IllegalArgumentException("tenantId is required");
+        }
+        sort = sort == null || sort.isBlank() ? "eventType" : sort;
+        if (!SORTABLE.containsKey(sort)) {
+            throw new IllegalArgumentException("sort must be one of " + SORTABLE.keySet().stream().sorted().toList());
+        }
+        if (page < 0) {
+            throw new IllegalArgumentException("page starts at 0");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("size must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        category = category == null || category.isBlank() ? null : category;
+        text = text == null || text.isBlank() ? null : text.trim().toLowerCase(Locale.ROOT);
+    }
+
+    String orderBy() {
+        return "e." + SORTABLE.get(sort) + (descending ? " DESC" : " ASC") + ", e.eventType ASC";
+    }
+}

@@ -1,0 +1,69 @@
+package dev.herald.schema;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.publish.WireJson;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Payload convention 7: once a schema version is published, producers and consumers rely on what it accepts.
+ * The published texts are frozen under test resources dev/herald/schema/published/; the shipped schema of the
+ * same ref may only change in ways that accept at least what the frozen text accepted.
+ */
+class PublishedSchemasFrozenTest {
+
+    private static final String PUBLISHED = TestRegistries.FIXTURES + "published";
+
+    private static Map<String, JsonObject> frozen;
+
+    @BeforeAll
+    static void readFrozenSchemas() throws IOException, URISyntaxException {
+        Path directory = Path.of(PublishedSchemasFrozenTest.class.getClassLoader().getResource(PUBLISHED).toURI());
+        frozen = new TreeMap<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
+                String name = file.getFileName().toString();
+                frozen.put(name.substring(0, name.length() - ".json".length()),
+                        WireJson.parseObject(Files.readString(file, StandardCharsets.UTF_8)));
+            }
+        }
+    }
+
+    @Test
+    void publishedSchemasOnlyChangeInWaysThatKeepAcceptingWhatTheyAccepted() {
+        SchemaRegistry registry = TestRegistries.shipped();
+        List<String> problems = new ArrayList<>();
+        frozen.forEach((ref, published) -> registry.schema(ref).ifPresentOrElse(
+                shipped -> {
+                    List<String> breaking = CompatibilityGuard.breakingChanges(published, shipped.document());
+                    if (!breaking.isEmpty()) {
+                        problems.add(ref + ":\n    " + String.join("\n    ", breaking));
+                    }
+                },
+                () -> problems.add(ref + ": published, but no longer shipped (payload/index.txt)")));
+        assertTrue(problems.isEmpty(), "These published schemas were edited so that they can reject payloads they"
+                + " accepted. Put the published text back and add the change as a new version instead (e.g."
+                + " payload.<Name>.v2.json, listed in payload/index.txt):\n  " + String.join("\n  ", problems));
+    }
+
+    @Test
+    void everyShippedFirstVersionIsFrozen() {
+        List<String> missing = TestRegistries.shipped().all().stream()
+                .filter(schema -> schema.version() == 1 && !frozen.containsKey(schema.ref()))
+                .map(PayloadSchema::ref).toList();
+        assertTrue(missing.isEmpty(), "Copy these published schemas into ejb/src/test/resources/" + PUBLISHED
+                + " so that later edits are checked: " + missing);
+    }
+}
