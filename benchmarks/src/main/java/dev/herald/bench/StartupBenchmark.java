@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import org.redisson.Redisson;
 import org.redisson.api.RStream;
 import org.redisson.api.RedissonClient;
-import org.redisson.api.StreamAddArgs;
+import org.redisson.api.stream.StreamAddArgs;
 import org.redisson.api.StreamMessageId;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
@@ -54,7 +54,8 @@ public final class StartupBenchmark {
                 Thread.sleep(100);
             }
             long ready = System.nanoTime();
-            try (RedissonClient redis = redis()) {
+            RedissonClient redis = redis();
+            try {
                 RStream<String, String> stream = redis.getStream(STREAM, StringCodec.INSTANCE);
                 String firstId = postTicket();
                 awaitEntry(stream, firstId);
@@ -76,6 +77,8 @@ public final class StartupBenchmark {
                 System.out.printf("%nPer event, %d events one at a time      median      p95%n", events);
                 System.out.printf("  Herald POST /api/tickets -> XRANGE sees it %7.2f ms %7.2f ms%n", pct(pipeline, 50), pct(pipeline, 95));
                 System.out.printf("  baseline: raw Redisson XADD round trip    %7.2f ms %7.2f ms%n", pct(rawXadd, 50), pct(rawXadd, 95));
+            } finally {
+                redis.shutdown();
             }
         } finally {
             long stopStart = System.nanoTime();
