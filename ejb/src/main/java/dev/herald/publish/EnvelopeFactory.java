@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a {@link DomainEvent} into the envelope that is sent: a fresh id, a millisecond UTC timestamp, and a
- * payload that always carries {@code tenantId} and {@code occurredAt}.
+ * payload that always carries {@code tenantId} and {@code occurredAt} and is valid against its type's schema.
+ * Anything wrong is refused with every issue at once; nothing is sent.
  */
 public final class EnvelopeFactory {
 
@@ -23,14 +24,16 @@ public final class EnvelopeFactory {
 
     private final Clock clock;
     private final Supplier<UUID> ids;
+    private final PayloadValidator validator;
 
-    public EnvelopeFactory(Clock clock, Supplier<UUID> ids) {
+    public EnvelopeFactory(Clock clock, Supplier<UUID> ids, PayloadValidator validator) {
         this.clock = clock;
         this.ids = ids;
+        this.validator = validator;
     }
 
-    public static EnvelopeFactory system() {
-        return new EnvelopeFactory(Clock.systemUTC(), UUID::randomUUID);
+    public static EnvelopeFactory system(PayloadValidator validator) {
+        return new EnvelopeFactory(Clock.systemUTC(), UUID::randomUUID, validator);
     }
 
     public EventEnvelope create(DomainEvent event) {
@@ -46,7 +49,14 @@ public final class EnvelopeFactory {
             throw new InvalidEventException(event.eventType(), issues);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return new EventEnvelope(ids.get().toString(), event.eventType(), now, enrich(event.payload(), now));
+        JsonObject payload = enrich(event.payload(), now);
+        List<EventIssue> payloadIssues = validator.validate(event.eventType(), payload);
+        if (!payloadIssues.isEmpty()) {
+            throw new InvalidEventException(event.eventType(), payloadIssues.stream()
+                    .map(i -> i.pointer().equals("/eventType") ? i : new EventIssue("/payload" + i.pointer(), i.message()))
+                    .toList());
+        }
+        return new EventEnvelope(ids.get().toString(), event.eventType(), now, payload);
     }
 
     private static JsonObject enrich(JsonObject payload, Instant now) {

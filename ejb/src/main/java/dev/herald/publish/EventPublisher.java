@@ -1,6 +1,8 @@
 package dev.herald.publish;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -16,13 +18,21 @@ import jakarta.jms.TextMessage;
 @ApplicationScoped
 public class EventPublisher {
 
-    private final EnvelopeFactory envelopes = EnvelopeFactory.system();
+    private EnvelopeFactory envelopes;
+
+    @Inject
+    PayloadValidator payloadValidator;
 
     @Resource(lookup = "jms/heraldConnectionFactory")
     ConnectionFactory connectionFactory;
 
     @Resource(lookup = "jms/heraldEvents")
     Queue events;
+
+    @PostConstruct
+    void init() {
+        envelopes = EnvelopeFactory.system(payloadValidator);
+    }
 
     public EventEnvelope publish(DomainEvent event) {
         EventEnvelope envelope = envelopes.create(event);

@@ -9,14 +9,15 @@ import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class EnvelopeFactoryTest {
 
     private static final UUID ID = UUID.fromString("3f1c2a9e-0000-4000-8000-000000000001");
-    private final EnvelopeFactory factory = new EnvelopeFactory(
-            Clock.fixed(Instant.parse("2026-11-23T07:41:51.792345Z"), ZoneOffset.UTC), () -> ID);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T07:41:51.792345Z"), ZoneOffset.UTC);
+    private final EnvelopeFactory factory = new EnvelopeFactory(CLOCK, () -> ID, (type, payload) -> List.of());
 
     @Test
     void stampsIdAndMillisecondTimestamp() {
@@ -50,6 +51,35 @@ class EnvelopeFactoryTest {
     @Test
     void refusesBlankTenant() {
         assertThrows(InvalidEventException.class, () -> factory.create(DomainEvent.of("TICKET_CREATED", payload(" "))));
+    }
+
+    @Test
+    void payloadIssuesComeBackUnderThePayloadPointerAndNothingIsBuilt() {
+        EnvelopeFactory strict = new EnvelopeFactory(CLOCK, () -> ID, (type, payload) -> List.of(
+                new EventIssue("/ticketId", "is required"), new EventIssue("/actorType", "must be one of USER, CONTACT, SYSTEM")));
+        InvalidEventException error = assertThrows(InvalidEventException.class,
+                () -> strict.create(DomainEvent.of("TICKET_CREATED", payload("t1"))));
+        assertEquals(List.of(new EventIssue("/payload/ticketId", "is required"),
+                new EventIssue("/payload/actorType", "must be one of USER, CONTACT, SYSTEM")), error.issues());
+    }
+
+    @Test
+    void validatorSeesTheEnrichedPayload() {
+        List<JsonObject> seen = new java.util.ArrayList<>();
+        new EnvelopeFactory(CLOCK, () -> ID, (type, payload) -> {
+            seen.add(payload);
+            return List.of();
+        }).create(DomainEvent.of("TICKET_CREATED", payload("t1")));
+        assertEquals("2026-11-23T07:41:51.792Z", seen.get(0).getString("occurredAt"));
+    }
+
+    @Test
+    void unknownTypeIssueKeepsItsEventTypePointer() {
+        EnvelopeFactory catalogOnly = new EnvelopeFactory(CLOCK, () -> ID,
+                (type, payload) -> List.of(new EventIssue("/eventType", "unknown event type")));
+        InvalidEventException error = assertThrows(InvalidEventException.class,
+                () -> catalogOnly.create(DomainEvent.of("NO_SUCH_EVENT", payload("t1"))));
+        assertEquals("/eventType", error.issues().get(0).pointer());
     }
 
     static JsonObject payload(String tenant) {

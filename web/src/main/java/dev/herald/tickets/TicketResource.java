@@ -1,5 +1,6 @@
 package dev.herald.tickets;
 
+import dev.herald.web.Problems;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
@@ -28,15 +29,12 @@ public class TicketResource {
     @Operation(summary = "Open a ticket; publishes TICKET_CREATED in the same transaction")
     public Response create(NewTicket request) {
         if (request == null || isBlank(request.tenantId()) || isBlank(request.ticketNumber()) || isBlank(request.title())) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Json.createObjectBuilder().add("error", "tenantId, ticketNumber and title are required").build())
-                    .build();
+            return Problems.badRequest("tenantId, ticketNumber and title are required");
         }
         try {
             return Response.status(Response.Status.CREATED).entity(tickets.create(request)).build();
         } catch (TicketRejectedException e) {
-            return Response.status(Response.Status.CONFLICT)
-                    .entity(Json.createObjectBuilder().add("error", e.getMessage()).build()).build();
+            return Problems.of(Response.Status.CONFLICT, e.getMessage());
         }
     }
 
@@ -45,8 +43,7 @@ public class TicketResource {
     @Operation(summary = "Number of tickets of a tenant")
     public Response count(@QueryParam("tenantId") String tenantId) {
         if (isBlank(tenantId)) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Json.createObjectBuilder().add("error", "tenantId is required").build()).build();
+            return Problems.badRequest("tenantId is required");
         }
         return Response.ok(Json.createObjectBuilder().add("tenantId", tenantId).add("count", tickets.count(tenantId)).build())
                 .build();

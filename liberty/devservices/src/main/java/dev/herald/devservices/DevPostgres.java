@@ -42,7 +42,7 @@ public final class DevPostgres implements AutoCloseable {
         }
         if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
             ProcessSupport.run(asPostgres(List.of(bin.resolve("initdb").toString(), "-D", dataDir.toString(),
-                    "--username=" + USER, "--auth=trust", "--encoding=UTF8", "--no-sync")), log);
+                    "--username=" + USER, "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync")), log);
         }
         String options = "-p " + port + " -k " + dataDir + " -c listen_addresses=127.0.0.1"
                 + " -c max_prepared_transactions=50 -c max_connections=100 -c fsync=off -c log_statement=all";

@@ -1,0 +1,53 @@
+package dev.herald.catalog;
+
+import dev.herald.schema.SchemaRegistry;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Seeds the system catalog at start-up from the schemas module, idempotently. Loading the schema registry here
+ * means a broken schema stops the application from starting.
+ */
+@Startup
+@Singleton
+public class CatalogSeeder {
+
+    private static final Logger LOG = Logger.getLogger(CatalogSeeder.class.getName());
+
+    @PersistenceContext(unitName = "herald")
+    EntityManager em;
+
+    @Inject
+    SchemaRegistry registry;
+
+    private SeedReport lastReport;
+
+    @PostConstruct
+    void seed() {
+        List<CatalogDefinition> shipped = SystemCatalogData.load();
+        for (CatalogDefinition definition : shipped) {
+            if (registry.schema(definition.payloadSchemaRef()).isEmpty()) {
+                throw new IllegalStateException(definition.eventType() + " names an unknown schema " + definition.payloadSchemaRef());
+            }
+        }
+        List<CatalogEntry> system = em.createQuery("SELECT e FROM CatalogEntry e WHERE e.tenantId = :system", CatalogEntry.class)
+                .setParameter("system", CatalogEntry.SYSTEM).getResultList();
+        lastReport = CatalogSync.apply(shipped, system, Instant.now().truncatedTo(ChronoUnit.MILLIS), em::persist);
+        LOG.info("System catalog seeded: " + lastReport);
+    }
+
+    @Lock(LockType.READ)
+    public SeedReport lastReport() {
+        return lastReport;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.herald.catalog;
+
+import dev.herald.publish.WireJson;
+import dev.herald.schema.CustomSchemaCheck;
+import dev.herald.schema.SchemaRegistry;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Tenants' custom event types: validated before they are stored, visible only to their tenant. */
+@Stateless
+public class CustomEventService {
+
+    private static final Pattern EVENT_TYPE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
+
+    @PersistenceContext(unitName = "herald")
+    EntityManager em;
+
+    @Inject
+    SchemaRegistry registry;
+
+    public CatalogView define(String tenantId, CustomEvent event) {
+        List<String> problems = problems(event);
+        if (!problems.isEmpty()) {
+            throw new InvalidCustomEventException(String.join("; ", problems));
+        }
+        if (ownEntry(tenantId, event.eventType()) != null) {
+            throw new CatalogConflictException("tenant " + tenantId + " already defines " + event.eventType());
+        }
+        CatalogDefinition definition = new CatalogDefinition(event.eventType(), event.displayName(), event.category(),
+                event.description(), event.payloadSchemaRef(), CatalogEntry.CUSTOM_STATUS, false);
+        CatalogEntry entry = CatalogEntry.custom(tenantId, definition,
+                event.schema() == null ? null : WireJson.write(event.schema()), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        em.persist(entry);
+        return CatalogView.of(entry);
+    }
+
+    /** @return whether the tenant had such an entry */
+    public boolean delete(String tenantId, String eventType) {
+        CatalogEntry entry = ownEntry(tenantId, eventType);
+        if (entry == null) {
+            return false;
+        }
+        em.remove(entry);
+        return true;
+    }
+
+    private CatalogEntry ownEntry(String tenantId, String eventType) {
+        return em.createQuery("SELECT e FROM CatalogEntry e WHERE e.tenantId = :tenant AND e.eventType = :type", CatalogEntry.class)
+                .setParameter("tenant", tenantId).setParameter("type", eventType).getResultStream().findFirst().orElse(null);
+    }
+
+    List<String> problems(CustomEvent event) {
+        List<String> problems = new ArrayList<>();
+        if (event.eventType() == null || !EVENT_TYPE.matcher(event.eventType()).matches()) {
+            problems.add("eventType must be SCREAMING_SNAKE_CASE");
+        }
+        if (isBlank(event.displayName())) {
+            problems.add("displayName is required");
+        }
+        if (isBlank(event.category())) {
+            problems.add("category is required");
+        }
+        boolean hasRef = !isBlank(event.payloadSchemaRef());
+        if (hasRef == (event.schema() != null)) {
+            problems.add("give either payloadSchemaRef or schema");
+        } else if (hasRef && registry.schema(event.payloadSchemaRef()).isEmpty()) {
+            problems.add("unknown payloadSchemaRef " + event.payloadSchemaRef());
+        } else if (!hasRef) {
+            problems.addAll(CustomSchemaCheck.problems(event.schema()));
+        }
+        return problems;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

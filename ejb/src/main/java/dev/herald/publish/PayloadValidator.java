@@ -1,0 +1,14 @@
+package dev.herald.publish;
+
+import jakarta.json.JsonObject;
+import java.util.List;
+
+/**
+ * Checks a payload against the schema of its event type. Pointers in the issues are relative to the payload.
+ * An event type the validator does not know yields an issue, never an exception.
+ */
+@FunctionalInterface
+public interface PayloadValidator {
+
+    List<EventIssue> validate(String eventType, JsonObject payload);
+}

@@ -1,0 +1,24 @@
+package dev.herald.schema;
+
+import dev.herald.publish.EventIssue;
+import dev.herald.publish.PayloadValidator;
+import jakarta.json.JsonObject;
+import java.util.List;
+
+/** Validates a payload against the schema the system catalog names for its event type. */
+public final class RegistryPayloadValidator implements PayloadValidator {
+
+    private final SchemaRegistry registry;
+
+    public RegistryPayloadValidator(SchemaRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public List<EventIssue> validate(String eventType, JsonObject payload) {
+        return registry.refForEventType(eventType)
+                .map(ref -> registry.validate(ref, payload).stream().map(SchemaIssue::toEventIssue).toList())
+                .orElseGet(() -> List.of(new EventIssue("/eventType",
+                        "unknown event type '" + eventType + "': it is not in the event catalog (GET /api/catalog)")));
+    }
+}

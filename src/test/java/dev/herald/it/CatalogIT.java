@@ -1,0 +1,142 @@
+package dev.herald.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The event catalog on the real server and database: tenancy, search, filter, sort and paging. */
+@ExtendWith(ArquillianExtension.class)
+class CatalogIT {
+
+    private final HeraldClient herald = new HeraldClient();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive herald() {
+        return HeraldDeployment.builtEar();
+    }
+
+    @Test
+    void everyShippedTypeIsInTheSystemCatalog() throws Exception {
+        JsonObject page = herald.get("api/catalog?tenantId=" + tenant() + "&size=200").json();
+        assertEquals(ShippedCatalog.entries().size(), page.getInt("total"));
+        assertEquals(280, page.getInt("total"), "one entry per row of event-types.tsv");
+    }
+
+    @Test
+    void tenantEntriesAreInvisibleToOtherTenants() throws Exception {
+        String owner = tenant();
+        String other = tenant();
+        JsonObject custom = Json.createObjectBuilder().add("eventType", "WIDGET_SHIPPED").add("displayName", "Widget Shipped")
+                .add("category", "Widgets").add("description", "A widget left the warehouse")
+                .add("schema", Json.createObjectBuilder().add("type", "object")
+                        .add("required", Json.createArrayBuilder().add("tenantId"))
+                        .add("properties", Json.createObjectBuilder().add("tenantId", Json.createObjectBuilder().add("type", "string"))))
+                .build();
+        HeraldClient.Reply created = herald.post("api/catalog/custom?tenantId=" + owner, custom);
+        assertEquals(201, created.status(), created.body());
+        assertEquals(409, herald.post("api/catalog/custom?tenantId=" + owner, custom).status(), "defined once per tenant");
+
+        assertEquals(200, herald.get("api/catalog/WIDGET_SHIPPED?tenantId=" + owner).status());
+        assertEquals("tenant", herald.get("api/catalog/WIDGET_SHIPPED?tenantId=" + owner).json().getString("scope"));
+        assertEquals(404, herald.get("api/catalog/WIDGET_SHIPPED?tenantId=" + other).status());
+        assertEquals(281, herald.get("api/catalog?tenantId=" + owner).json().getInt("total"));
+        assertEquals(280, herald.get("api/catalog?tenantId=" + other).json().getInt("total"));
+        assertEquals(0, herald.get("api/catalog?tenantId=" + other + "&q=widget").json().getInt("total"));
+        assertEquals(Long.valueOf(1), categories(owner).get("Widgets"));
+        assertFalse(categories(other).containsKey("Widgets"));
+    }
+
+    @Test
+    void invalidCustomSchemaIsRefusedWithItsReason() throws Exception {
+        JsonObject custom = Json.createObjectBuilder().add("eventType", "widget shipped").add("displayName", "")
+                .add("category", "Widgets").add("schema", Json.createObjectBuilder().add("type", "string")).build();
+        HeraldClient.Reply reply = herald.post("api/catalog/custom?tenantId=" + tenant(), custom);
+        assertEquals(400, reply.status());
+        String error = reply.json().getString("error");
+        assertTrue(error.contains("SCREAMING_SNAKE_CASE") && error.contains("displayName") && error.contains("type"), error);
+    }
+
+    @Test
+    void searchAndCategoryFilterReturnTheMatchingRows() throws Exception {
+        String text = "assigned";
+        List<String> expected = ShippedCatalog.entries().stream()
+                .filter(e -> e.getString("category").equals("Tickets"))
+                .filter(e -> (e.getString("eventType") + " " + e.getString("displayName") + " " + e.getString("description"))
+                        .toLowerCase(Locale.ROOT).contains(text))
+                .map(e -> e.getString("eventType")).sorted().toList();
+        assertFalse(expected.isEmpty());
+        JsonObject page = herald.get("api/catalog?tenantId=" + tenant() + "&category=Tickets&q=" + text + "&size=200").json();
+        assertEquals(expected.size(), page.getInt("total"));
+        assertEquals(expected, eventTypes(page));
+    }
+
+    @Test
+    void pagesCoverEveryRowOnceInSortOrder() throws Exception {
+        String tenant = tenant();
+        List<String> seen = new ArrayList<>();
+        int total = -1;
+        for (int page = 0; total < 0 || page * 7 < total; page++) {
+            JsonObject reply = herald.get("api/catalog?tenantId=" + tenant + "&sort=displayName&order=desc&size=7&page=" + page).json();
+            total = reply.getInt("total");
+            seen.addAll(reply.getJsonArray("items").stream().map(v -> v.asJsonObject().getString("displayName")).toList());
+        }
+        List<String> expected = ShippedCatalog.entries().stream().map(e -> e.getString("displayName"))
+                .sorted(Comparator.reverseOrder()).toList();
+        assertEquals(expected.size(), seen.size());
+        assertEquals(expected, seen);
+    }
+
+    @Test
+    void categoriesCountWhatTheListShows() throws Exception {
+        Map<String, Long> expected = ShippedCatalog.entries().stream()
+                .collect(Collectors.groupingBy(e -> e.getString("category"), Collectors.counting()));
+        assertEquals(expected, categories(tenant()));
+    }
+
+    @Test
+    void malformedListingIsA400() throws Exception {
+        assertEquals(400, herald.get("api/catalog?tenantId=x&sort=description").status());
+        assertEquals(400, herald.get("api/catalog?tenantId=x&size=0").status());
+        assertEquals(400, herald.get("api/catalog").status());
+    }
+
+    @Test
+    void entryCarriesSchemaRefAndAValidExample() throws Exception {
+        JsonObject entry = herald.get("api/catalog/TICKET_CREATED?tenantId=" + tenant()).json();
+        assertEquals("payload.TicketCreated.v1", entry.getString("payloadSchemaRef"));
+        assertTrue(entry.getBoolean("emittedByHerald"));
+        assertTrue(entry.getJsonObject("examplePayload").containsKey("ticketId"));
+        assertEquals(200, herald.get("api/schemas/payload.TicketCreated.v1/form").status());
+        assertEquals("payload.TicketCreated.v1", herald.get("api/schemas/TicketCreated/versions").json().getString("latest"));
+    }
+
+    private Map<String, Long> categories(String tenant) throws Exception {
+        return herald.get("api/catalog/categories?tenantId=" + tenant).jsonArray().stream()
+                .map(JsonValue::asJsonObject)
+                .collect(Collectors.toMap(c -> c.getString("category"), c -> c.getJsonNumber("count").longValue()));
+    }
+
+    private static List<String> eventTypes(JsonObject page) {
+        return page.getJsonArray("items").stream().map(v -> v.asJsonObject().getString("eventType")).toList();
+    }
+
+    private static String tenant() {
+        return "tenant-" + UUID.randomUUID();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.herald.catalog;
+
+import dev.herald.schema.ExampleGenerator;
+import dev.herald.schema.SchemaRegistry;
+import dev.herald.web.Problems;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The event catalog as one tenant sees it. Until authentication exists the tenant is a query parameter; it will
+ * come from the caller's token.
+ */
+@Path("/catalog")
+@Produces(MediaType.APPLICATION_JSON)
+public class CatalogResource {
+
+    @Inject
+    CatalogService catalog;
+
+    @Inject
+    SchemaRegistry registry;
+
+    @GET
+    @Operation(summary = "List catalog entries: category filter, text search, sort, paging with total")
+    public CatalogPage list(@QueryParam("tenantId") String tenantId, @QueryParam("category") String category,
+                            @QueryParam("q") String text, @QueryParam("sort") String sort,
+                            @QueryParam("order") @DefaultValue("asc") String order,
+                            @QueryParam("page") @DefaultValue("0") int page,
+                            @QueryParam("size") @DefaultValue("20") int size) {
+        if (!order.equals("asc") && !order.equals("desc")) {
+            throw new IllegalArgumentException("order must be asc or desc");
+        }
+        return catalog.list(new CatalogQuery(tenantId, category, text, sort, order.equals("desc"), page, size));
+    }
+
+    @GET
+    @Path("/categories")
+    @Operation(summary = "Categories with the number of entries the tenant sees in each")
+    public List<CategoryCount> categories(@QueryParam("tenantId") String tenantId) {
+        return catalog.categories(requireTenant(tenantId));
+    }
+
+    @GET
+    @Path("/{eventType}")
+    @Operation(summary = "One entry, tenant first: its schema ref, status, whether Herald emits it, an example payload")
+    public Response get(@QueryParam("tenantId") String tenantId, @PathParam("eventType") String eventType) {
+        return catalog.get(requireTenant(tenantId), eventType)
+                .map(view -> Response.ok(detail(view)).build())
+                .orElseGet(() -> Problems.notFound("no event type " + eventType + " in the catalog of tenant " + tenantId));
+    }
+
+    private Object detail(CatalogView view) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("eventType", view.eventType())
+                .add("displayName", view.displayName())
+                .add("category", view.category())
+                .add("description", view.description() == null ? "" : view.description())
+                .add("status", view.status())
+                .add("emittedByHerald", view.emittedByHerald())
+                .add("scope", view.scope());
+        if (view.payloadSchemaRef() != null) {
+            json.add("payloadSchemaRef", view.payloadSchemaRef());
+            registry.schema(view.payloadSchemaRef()).ifPresent(schema -> json.add("examplePayload", ExampleGenerator.generate(schema)));
+        }
+        return json.build();
+    }
+
+    static String requireTenant(String tenantId) {
+        if (tenantId == null || tenantId.isBlank()) {
+            throw new IllegalArgumentException("tenantId is required");
+        }
+        return tenantId;
+    }
+}
