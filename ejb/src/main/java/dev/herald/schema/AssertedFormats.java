@@ -6,9 +6,8 @@ import dev.harrel.jsonschema.EvaluatorFactory;
 import dev.harrel.jsonschema.FormatEvaluatorFactory;
 import dev.harrel.jsonschema.JsonNode;
 import dev.harrel.jsonschema.SchemaParsingContext;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
+import java.time.Month;
+import java.time.Year;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -45,16 +44,37 @@ final class AssertedFormats implements EvaluatorFactory {
         return harrel.create(context, keyword, node);
     }
 
+    /*
+     * The regex fixes the shape, so the fields sit at known positions; checking their ranges directly is several
+     * times cheaper than OffsetDateTime.parse on the validation hot path, and as strict (leap second 60 allowed).
+     */
     static boolean isDateTime(String text) {
         if (!RFC3339.matcher(text).matches()) {
             return false;
         }
-        try {
-            OffsetDateTime.parse(text.toUpperCase(Locale.ROOT));
-            return true;
-        } catch (DateTimeParseException e) {
+        int year = number(text, 0, 4);
+        int month = number(text, 5, 7);
+        int day = number(text, 8, 10);
+        if (month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))) {
             return false;
         }
+        if (number(text, 11, 13) > 23 || number(text, 14, 16) > 59 || number(text, 17, 19) > 60) {
+            return false;
+        }
+        char zone = Character.toUpperCase(text.charAt(text.length() - 1));
+        if (zone == 'Z') {
+            return true;
+        }
+        int end = text.length();
+        return number(text, end - 5, end - 3) <= 23 && number(text, end - 2, end) <= 59;
+    }
+
+    private static int number(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+        }
+        return value;
     }
 
     /** Like every format check, it only looks at strings: {@code type} is the keyword that refuses the rest. */
