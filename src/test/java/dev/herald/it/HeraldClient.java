@@ -36,7 +36,7 @@ public final class HeraldClient {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
 
-    public Reply post(String path, JsonObject body) throws IOException, InterruptedException {
+    public Reply post(String path, jakarta.json.JsonValue body) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }

@@ -37,6 +37,14 @@ final class RedisProbe implements AutoCloseable {
         return received;
     }
 
+    void setString(String key, String value) {
+        client.<String>getBucket(key, StringCodec.INSTANCE).set(value);
+    }
+
+    void delete(String key) {
+        client.getKeys().delete(key);
+    }
+
     @Override
     public void close() {
         client.shutdown();

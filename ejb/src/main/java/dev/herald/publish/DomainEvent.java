@@ -1,31 +1,48 @@
 package dev.herald.publish;
 
 import jakarta.json.JsonObject;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * An event as business code hands it to the {@link EventPublisher}: a type, its payload, and optionally the
- * aggregate whose events must keep their order and the channels beyond {@code global} it goes to.
+ * aggregate whose events must keep their order, the channels beyond {@code global} it goes to, and an idempotency
+ * key (the same key of the same tenant within the configured window is published once).
  */
-public record DomainEvent(String eventType, JsonObject payload, Optional<String> aggregateKey, List<String> channels) {
+public record DomainEvent(String eventType, JsonObject payload, Optional<String> aggregateKey, List<String> channels,
+                          Optional<String> idempotencyKey) {
 
     public static final String GLOBAL_CHANNEL = "global";
 
     public DomainEvent {
         Objects.requireNonNull(eventType, "eventType");
         Objects.requireNonNull(payload, "payload");
-        aggregateKey = aggregateKey == null ? Optional.empty() : aggregateKey;
-        channels = channels == null || channels.isEmpty() ? List.of(GLOBAL_CHANNEL) : List.copyOf(channels);
+        aggregateKey = aggregateKey == null ? Optional.empty() : aggregateKey.filter(k -> !k.isBlank());
+        channels = channels == null || channels.isEmpty() ? List.of(GLOBAL_CHANNEL) : List.copyOf(new LinkedHashSet<>(channels));
+        idempotencyKey = idempotencyKey == null ? Optional.empty() : idempotencyKey.filter(k -> !k.isBlank());
     }
 
     public static DomainEvent of(String eventType, JsonObject payload) {
-        return new DomainEvent(eventType, payload, Optional.empty(), List.of());
+        return new DomainEvent(eventType, payload, Optional.empty(), List.of(), Optional.empty());
     }
 
     /** Events of one aggregate (tenant + entity id) are relayed in the order they were published. */
     public DomainEvent forAggregate(String tenantId, String entityId) {
-        return new DomainEvent(eventType, payload, Optional.of(tenantId + ":" + entityId), channels);
+        return new DomainEvent(eventType, payload, Optional.of(tenantId + ":" + entityId), channels, idempotencyKey);
+    }
+
+    /** The channels the event goes to; {@code global} is kept first when listed, and feeds the workflow stream. */
+    public DomainEvent onChannels(List<String> names) {
+        return new DomainEvent(eventType, payload, aggregateKey, names, idempotencyKey);
+    }
+
+    public DomainEvent withIdempotencyKey(String key) {
+        return new DomainEvent(eventType, payload, aggregateKey, channels, Optional.ofNullable(key));
+    }
+
+    public String tenantId() {
+        return payload.getString("tenantId", "");
     }
 }

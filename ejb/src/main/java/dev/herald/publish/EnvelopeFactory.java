@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -37,6 +38,14 @@ public final class EnvelopeFactory {
     }
 
     public EventEnvelope create(DomainEvent event) {
+        return create(event, Optional.empty());
+    }
+
+    /**
+     * @param actorUserId the authenticated caller, added as {@code actorUserId} when the payload has none and its
+     *                    schema declares the field
+     */
+    public EventEnvelope create(DomainEvent event, Optional<String> actorUserId) {
         List<EventIssue> issues = new ArrayList<>();
         if (!EVENT_TYPE.matcher(event.eventType()).matches()) {
             issues.add(new EventIssue("/eventType", "must be SCREAMING_SNAKE_CASE, was '" + event.eventType() + "'"));
@@ -49,7 +58,7 @@ public final class EnvelopeFactory {
             throw new InvalidEventException(event.eventType(), issues);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        JsonObject payload = enrich(event.payload(), now);
+        JsonObject payload = enrich(event, now, actorUserId);
         List<EventIssue> payloadIssues = validator.validate(event.eventType(), payload);
         if (!payloadIssues.isEmpty()) {
             throw new InvalidEventException(event.eventType(), payloadIssues.stream()
@@ -59,12 +68,21 @@ public final class EnvelopeFactory {
         return new EventEnvelope(ids.get().toString(), event.eventType(), now, payload);
     }
 
-    private static JsonObject enrich(JsonObject payload, Instant now) {
-        if (payload.containsKey("occurredAt")) {
+    private JsonObject enrich(DomainEvent event, Instant now, Optional<String> actorUserId) {
+        JsonObject payload = event.payload();
+        boolean addTime = !payload.containsKey("occurredAt");
+        boolean addActor = actorUserId.isPresent() && !payload.containsKey("actorUserId")
+                && validator.declares(event.eventType(), "actorUserId");
+        if (!addTime && !addActor) {
             return payload;
         }
         JsonObjectBuilder builder = WireJson.builders().createObjectBuilder(payload);
-        builder.add("occurredAt", EnvelopeJson.timestamp(now));
+        if (addTime) {
+            builder.add("occurredAt", EnvelopeJson.timestamp(now));
+        }
+        if (addActor) {
+            builder.add("actorUserId", actorUserId.get());
+        }
         return builder.build();
     }
 }

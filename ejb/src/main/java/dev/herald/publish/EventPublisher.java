@@ -2,26 +2,33 @@ package dev.herald.publish;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The one API business code uses to publish a domain event. The JMS send goes through the Artemis resource
- * adapter and so joins the caller's JTA transaction: a rollback publishes nothing, a commit makes the event
- * durable in the broker whether or not Redis is up. With no transaction the event is sent at once.
+ * The one API business code uses to publish domain events. It joins the caller's JTA transaction (or starts one
+ * for a caller without): the JMS send goes through the Artemis resource adapter, so a rollback publishes nothing
+ * and a commit makes the event durable in the broker whether or not Redis is up. An invalid event is refused with
+ * every issue and leaves the caller's transaction alone; nothing of it is sent.
  */
-@ApplicationScoped
+@Stateless
 public class EventPublisher {
-
-    private EnvelopeFactory envelopes;
-
-    @Inject
-    PayloadValidator payloadValidator;
 
     @Resource(lookup = "jms/heraldConnectionFactory")
     ConnectionFactory connectionFactory;
@@ -29,25 +36,109 @@ public class EventPublisher {
     @Resource(lookup = "jms/heraldEvents")
     Queue events;
 
+    @Resource
+    SessionContext session;
+
+    @PersistenceContext(unitName = "herald")
+    EntityManager em;
+
+    @Inject
+    PayloadValidator payloadValidator;
+
+    @Inject
+    @ConfigProperty(name = "herald.publish.idempotency-window", defaultValue = "PT24H")
+    Duration idempotencyWindow;
+
+    private EnvelopeFactory envelopes;
+
     @PostConstruct
     void init() {
         envelopes = EnvelopeFactory.system(payloadValidator);
     }
 
     public EventEnvelope publish(DomainEvent event) {
-        EventEnvelope envelope = envelopes.create(event);
+        return publishAll(List.of(event)).get(0);
+    }
+
+    /**
+     * Publishes every event in the caller's transaction, or none: one invalid event refuses the whole batch, its
+     * issues prefixed with its index ({@code /3/payload/ticketId}).
+     *
+     * @return one envelope per event, in order; for a repeated idempotency key, the envelope first published with it
+     */
+    public List<EventEnvelope> publishAll(List<DomainEvent> batch) {
+        List<EventEnvelope> built = build(batch);
+        List<EventEnvelope> result = new ArrayList<>(batch.size());
         try (JMSContext context = connectionFactory.createContext()) {
-            TextMessage message = context.createTextMessage(EnvelopeJson.toJson(envelope));
+            JMSProducer producer = context.createProducer();
+            for (int i = 0; i < batch.size(); i++) {
+                DomainEvent event = batch.get(i);
+                Optional<EventEnvelope> earlier = event.idempotencyKey().flatMap(key -> alreadyPublished(event.tenantId(), key));
+                if (earlier.isPresent()) {
+                    result.add(earlier.get());
+                    continue;
+                }
+                EventEnvelope envelope = built.get(i);
+                event.idempotencyKey().ifPresent(key -> em.persist(new PublishedKey(event.tenantId(), key, envelope, Instant.now())));
+                producer.send(events, message(context, event, envelope));
+                result.add(envelope);
+            }
+        }
+        return result;
+    }
+
+    private List<EventEnvelope> build(List<DomainEvent> batch) {
+        Optional<String> actor = callerUserId();
+        List<EventEnvelope> built = new ArrayList<>(batch.size());
+        List<EventIssue> issues = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                built.add(envelopes.create(batch.get(i), actor));
+            } catch (InvalidEventException e) {
+                String prefix = batch.size() == 1 ? "" : "/" + i;
+                e.issues().forEach(issue -> issues.add(new EventIssue(prefix + issue.pointer(), issue.message())));
+            }
+        }
+        if (!issues.isEmpty()) {
+            throw new InvalidEventException(batch.size() == 1 ? batch.get(0).eventType() : "batch", issues);
+        }
+        return built;
+    }
+
+    private Optional<EventEnvelope> alreadyPublished(String tenantId, String key) {
+        Optional<PublishedKey> found = em.createQuery(
+                        "SELECT k FROM PublishedKey k WHERE k.tenantId = :tenant AND k.idempotencyKey = :key", PublishedKey.class)
+                .setParameter("tenant", tenantId).setParameter("key", key).getResultStream().findFirst();
+        if (found.isPresent() && found.get().getCreatedAt().plus(idempotencyWindow).isBefore(Instant.now())) {
+            em.remove(found.get());
+            em.flush();
+            return Optional.empty();
+        }
+        return found.map(PublishedKey::envelope);
+    }
+
+    private static TextMessage message(JMSContext context, DomainEvent event, EventEnvelope envelope) {
+        TextMessage message = context.createTextMessage(EnvelopeJson.toJson(envelope));
+        try {
             message.setStringProperty(EventMessages.EVENT_ID, envelope.id());
             message.setStringProperty(EventMessages.EVENT_TYPE, envelope.eventType());
             message.setStringProperty(EventMessages.CHANNELS, String.join(",", event.channels()));
             if (event.aggregateKey().isPresent()) {
                 message.setStringProperty(EventMessages.GROUP, event.aggregateKey().get());
             }
-            context.createProducer().send(events, message);
         } catch (JMSException e) {
-            throw new IllegalStateException("could not hand " + envelope.eventType() + " " + envelope.id() + " to the broker", e);
+            throw new IllegalStateException("could not label JMS message for " + envelope.eventType() + " " + envelope.id(), e);
         }
-        return envelope;
+        return message;
+    }
+
+    /** The authenticated caller's id, when it is a user id (a UUID); nothing for anonymous or system callers. */
+    private Optional<String> callerUserId() {
+        try {
+            String name = session.getCallerPrincipal().getName();
+            return name != null && UUID.fromString(name).toString().equalsIgnoreCase(name) ? Optional.of(name) : Optional.empty();
+        } catch (RuntimeException notAUserId) {
+            return Optional.empty();
+        }
     }
 }

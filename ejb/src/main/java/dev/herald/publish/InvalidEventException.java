@@ -4,8 +4,11 @@ import jakarta.ejb.ApplicationException;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** An event that cannot be published as given; it lists every issue found, and nothing was sent. */
-@ApplicationException(rollback = true)
+/**
+ * An event that cannot be published as given; it lists every issue found, and nothing was sent. It does not mark
+ * the caller's transaction for rollback: whether to go on without the event is the caller's decision.
+ */
+@ApplicationException(rollback = false)
 public class InvalidEventException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -20,10 +20,20 @@ public class RedisRelay {
      * KEYS: dedupe marker, per-type stream, workflow stream ('' = none).
      * ARGV: dedupe seconds, pub/sub channel, envelope json, n = number of type-stream args, then the type-stream
      * field/value pairs, then the workflow-stream field/value pairs.
+     * Redis does not undo a script's earlier writes when a later command fails, so every check that can fail runs
+     * before the first write, and the dedupe marker is written last: a failed attempt leaves nothing behind.
      */
     static final String SCRIPT = """
-            if redis.call('SET', KEYS[1], '1', 'NX', 'EX', tonumber(ARGV[1])) == false then
+            if redis.call('EXISTS', KEYS[1]) == 1 then
               return 0
+            end
+            for i = 2, 3 do
+              if KEYS[i] ~= '' then
+                local kind = redis.call('TYPE', KEYS[i]).ok
+                if kind ~= 'stream' and kind ~= 'none' then
+                  return redis.error_reply('WRONGTYPE ' .. KEYS[i] .. ' holds a ' .. kind .. ', not a stream')
+                end
+              end
             end
             local n = tonumber(ARGV[4])
             local typeFields = {}
@@ -35,6 +45,7 @@ public class RedisRelay {
               redis.call('XADD', KEYS[3], '*', unpack(flowFields))
             end
             redis.call('PUBLISH', ARGV[2], ARGV[3])
+            redis.call('SET', KEYS[1], '1', 'EX', tonumber(ARGV[1]))
             return 1
             """;
 

@@ -21,4 +21,18 @@ public final class RegistryPayloadValidator implements PayloadValidator {
                 .orElseGet(() -> List.of(new EventIssue("/eventType",
                         "unknown event type '" + eventType + "': it is not in the event catalog (GET /api/catalog)")));
     }
+
+    @Override
+    public boolean declares(String eventType, String field) {
+        return registry.refForEventType(eventType).flatMap(registry::schema)
+                .map(schema -> domainShape(schema.document()).getJsonObject("properties"))
+                .map(properties -> properties != null && properties.containsKey(field))
+                .orElse(false);
+    }
+
+    /* Schemas that also accept a legacy shape keep the current one under definitions.current. */
+    private static JsonObject domainShape(JsonObject document) {
+        JsonObject definitions = document.getJsonObject("definitions");
+        return definitions != null && definitions.containsKey("current") ? definitions.getJsonObject("current") : document;
+    }
 }

@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +19,7 @@ class EnvelopeFactoryTest {
 
     private static final UUID ID = UUID.fromString("3f1c2a9e-0000-4000-8000-000000000001");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T07:41:51.792345Z"), ZoneOffset.UTC);
-    private final EnvelopeFactory factory = new EnvelopeFactory(CLOCK, () -> ID, (type, payload) -> List.of());
+    private final EnvelopeFactory factory = new EnvelopeFactory(CLOCK, () -> ID, validator((type, payload) -> List.of()));
 
     @Test
     void stampsIdAndMillisecondTimestamp() {
@@ -55,8 +57,8 @@ class EnvelopeFactoryTest {
 
     @Test
     void payloadIssuesComeBackUnderThePayloadPointerAndNothingIsBuilt() {
-        EnvelopeFactory strict = new EnvelopeFactory(CLOCK, () -> ID, (type, payload) -> List.of(
-                new EventIssue("/ticketId", "is required"), new EventIssue("/actorType", "must be one of USER, CONTACT, SYSTEM")));
+        EnvelopeFactory strict = new EnvelopeFactory(CLOCK, () -> ID, validator((type, payload) -> List.of(
+                new EventIssue("/ticketId", "is required"), new EventIssue("/actorType", "must be one of USER, CONTACT, SYSTEM"))));
         InvalidEventException error = assertThrows(InvalidEventException.class,
                 () -> strict.create(DomainEvent.of("TICKET_CREATED", payload("t1"))));
         assertEquals(List.of(new EventIssue("/payload/ticketId", "is required"),
@@ -66,20 +68,56 @@ class EnvelopeFactoryTest {
     @Test
     void validatorSeesTheEnrichedPayload() {
         List<JsonObject> seen = new java.util.ArrayList<>();
-        new EnvelopeFactory(CLOCK, () -> ID, (type, payload) -> {
+        new EnvelopeFactory(CLOCK, () -> ID, validator((type, payload) -> {
             seen.add(payload);
             return List.of();
-        }).create(DomainEvent.of("TICKET_CREATED", payload("t1")));
+        })).create(DomainEvent.of("TICKET_CREATED", payload("t1")));
         assertEquals("2026-11-23T07:41:51.792Z", seen.get(0).getString("occurredAt"));
     }
 
     @Test
     void unknownTypeIssueKeepsItsEventTypePointer() {
         EnvelopeFactory catalogOnly = new EnvelopeFactory(CLOCK, () -> ID,
-                (type, payload) -> List.of(new EventIssue("/eventType", "unknown event type")));
+                validator((type, payload) -> List.of(new EventIssue("/eventType", "unknown event type"))));
         InvalidEventException error = assertThrows(InvalidEventException.class,
                 () -> catalogOnly.create(DomainEvent.of("NO_SUCH_EVENT", payload("t1"))));
         assertEquals("/eventType", error.issues().get(0).pointer());
+    }
+
+    @Test
+    void callerBecomesTheActorWhenTheSchemaDeclaresOne() {
+        EventEnvelope envelope = factory.create(DomainEvent.of("TICKET_CREATED", payload("t1")), Optional.of(ACTOR));
+        assertEquals(ACTOR, envelope.payload().getString("actorUserId"));
+    }
+
+    @Test
+    void actorGivenByTheCallerIsKept() {
+        JsonObject payload = Json.createObjectBuilder(payload("t1")).add("actorUserId", "0b7e0e8e-0000-4000-8000-00000000000a").build();
+        EventEnvelope envelope = factory.create(DomainEvent.of("TICKET_CREATED", payload), Optional.of(ACTOR));
+        assertEquals("0b7e0e8e-0000-4000-8000-00000000000a", envelope.payload().getString("actorUserId"));
+    }
+
+    @Test
+    void actorIsNotAddedWhereTheSchemaHasNoSuchField() {
+        EventEnvelope envelope = factory.create(DomainEvent.of("LEGACY_THING", payload("t1")), Optional.of(ACTOR));
+        assertTrue(!envelope.payload().containsKey("actorUserId"));
+    }
+
+    private static final String ACTOR = "6b0f4a52-2222-4000-8000-000000000003";
+
+    /** A validator from a function; it declares actorUserId for every type except LEGACY_THING. */
+    static PayloadValidator validator(BiFunction<String, JsonObject, List<EventIssue>> issues) {
+        return new PayloadValidator() {
+            @Override
+            public List<EventIssue> validate(String eventType, JsonObject payload) {
+                return issues.apply(eventType, payload);
+            }
+
+            @Override
+            public boolean declares(String eventType, String field) {
+                return !eventType.equals("LEGACY_THING") && field.equals("actorUserId");
+            }
+        };
     }
 
     static JsonObject payload(String tenant) {

@@ -28,6 +28,13 @@ class RegistryPayloadValidatorTest {
     }
 
     @Test
+    void declaresLooksAtTheDomainShapeOfLegacyCapableSchemas() {
+        assertTrue(validator.declares("TICKET_CREATED", "actorUserId"));
+        assertTrue(!validator.declares("TICKET_CREATED", "suppressContactNotifications"), "legacy-only field");
+        assertTrue(!validator.declares("NO_SUCH_EVENT", "actorUserId"));
+    }
+
+    @Test
     void unknownEventTypeIsAClearIssueNotAnException() {
         List<EventIssue> issues = validator.validate("NO_SUCH_EVENT", Json.createObjectBuilder().add("tenantId", "acme").build());
         assertEquals(1, issues.size());

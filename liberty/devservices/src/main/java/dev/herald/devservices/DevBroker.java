@@ -61,6 +61,12 @@ public final class DevBroker implements AutoCloseable {
                 .setMaxRedeliveryDelay(30_000L)
                 .setAutoCreateQueues(true)
                 .setAutoCreateAddresses(true));
+        // The dead-letter queue never dead-letters: a message there waits until Herald has recorded it.
+        config.addAddressSetting(DEAD_LETTER_QUEUE, new AddressSettings()
+                .setMaxDeliveryAttempts(-1)
+                .setRedeliveryDelay(5_000L)
+                .setAutoCreateQueues(true)
+                .setAutoCreateAddresses(true));
         return config;
     }
 

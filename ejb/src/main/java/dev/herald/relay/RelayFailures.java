@@ -1,0 +1,98 @@
+package dev.herald.relay;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Makes relay failures visible and replayable: the failed-event records and the replay call. */
+@Stateless
+public class RelayFailures {
+
+    @PersistenceContext(unitName = "herald")
+    EntityManager em;
+
+    @Resource(lookup = "jms/heraldConnectionFactory")
+    ConnectionFactory connectionFactory;
+
+    @Resource(lookup = "jms/heraldEvents")
+    Queue events;
+
+    /** Counts a failed attempt in a transaction of its own: the delivery's own transaction is about to roll back. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void attemptFailed(RelayedMessage message, Throwable error) {
+        FailedEvent record = findOrCreate(message);
+        record.attemptFailed(describe(error), Instant.now());
+    }
+
+    /** Called when a redelivered event finally got through. */
+    public void recovered(String eventId) {
+        FailedEvent record = em.find(FailedEvent.class, eventId);
+        if (record != null) {
+            record.recovered();
+        }
+    }
+
+    public void deadLettered(RelayedMessage message) {
+        findOrCreate(message).deadLettered(Instant.now());
+    }
+
+    public List<FailedEvent> list(Optional<FailedEvent.Status> status) {
+        if (status.isEmpty()) {
+            return em.createQuery("SELECT f FROM FailedEvent f ORDER BY f.lastFailedAt DESC", FailedEvent.class)
+                    .setMaxResults(500).getResultList();
+        }
+        return em.createQuery("SELECT f FROM FailedEvent f WHERE f.status = :status ORDER BY f.lastFailedAt DESC", FailedEvent.class)
+                .setParameter("status", status.get()).setMaxResults(500).getResultList();
+    }
+
+    public Optional<FailedEvent> find(String eventId) {
+        return Optional.ofNullable(em.find(FailedEvent.class, eventId));
+    }
+
+    /**
+     * Hands the event to the relay again, with its id: the relay's dedupe writes it once on every stream that did
+     * not get it yet.
+     *
+     * @return false when there is no such failed event
+     */
+    public boolean replay(String eventId) {
+        FailedEvent record = em.find(FailedEvent.class, eventId);
+        if (record == null) {
+            return false;
+        }
+        try (JMSContext context = connectionFactory.createContext()) {
+            context.createProducer().send(events, record.message().toMessage(context));
+        } catch (JMSException e) {
+            throw new IllegalStateException("could not hand event " + eventId + " back to the broker", e);
+        }
+        record.replayed(Instant.now());
+        return true;
+    }
+
+    private FailedEvent findOrCreate(RelayedMessage message) {
+        FailedEvent record = em.find(FailedEvent.class, message.eventId());
+        if (record == null) {
+            record = new FailedEvent(message, Instant.now());
+            em.persist(record);
+        }
+        return record;
+    }
+
+    private static String describe(Throwable error) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = error; t != null && text.length() < 1500; t = t.getCause()) {
+            text.append(text.length() == 0 ? "" : " <- ").append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,156 @@
+package dev.herald.retention;
+
+import dev.herald.redis.RedisConnection;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Trims Herald's Redis streams on a timer, by the configured {@link RetentionPolicy} and never past what a consumer
+ * group still needs (wire-format spec, section 5). With no policy configured it schedules nothing: streams grow
+ * until an operator chooses a retention.
+ *
+ * <p>The timer is programmatic (the interval is configuration) and non-persistent: a missed pass needs no catching up, the
+ * next one recomputes everything from Redis. Bean-managed concurrency: a pass never blocks {@link #lastPass()}, and
+ * an overlapping tick is skipped rather than queued.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // Redis is not transactional; no JTA timeout on a long pass
+public class StreamRetention {
+
+    private static final Logger LOG = Logger.getLogger(StreamRetention.class.getName());
+
+    static final String TIMER_NAME = "herald-stream-retention";
+
+    @Inject
+    @ConfigProperty(name = "herald.retention.max-length")
+    Optional<Long> maxLength;
+
+    @Inject
+    @ConfigProperty(name = "herald.retention.max-age")
+    Optional<Duration> maxAge;
+
+    @Inject
+    @ConfigProperty(name = "herald.retention.interval", defaultValue = "PT60S")
+    Duration interval;
+
+    @Inject
+    @ConfigProperty(name = "herald.redis.stream-prefix", defaultValue = "alga-psa:")
+    String streamPrefix;
+
+    @Inject
+    @ConfigProperty(name = "herald.redis.workflow-stream", defaultValue = "workflow:events:global")
+    String workflowStream;
+
+    @Inject
+    RedisConnection redis;
+
+    @Resource
+    TimerService timerService;
+
+    Clock clock = Clock.systemUTC();
+
+    private volatile RetentionPolicy policy = RetentionPolicy.none();
+    private volatile RetentionPass lastPass;
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    /**
+     * Builds the policy and schedules the timer. An invalid value (max length below 1, a non-positive age or
+     * interval) fails the deployment: a typo must neither switch retention off silently nor trim more than meant.
+     */
+    @PostConstruct
+    void start() {
+        policy = new RetentionPolicy(maxLength, maxAge);
+        if (!policy.trims()) {
+            LOG.info("Stream retention is off (set herald.retention.max-length and/or herald.retention.max-age): "
+                    + "Herald trims no stream");
+            return;
+        }
+        if (interval == null || interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("herald.retention.interval must be positive, was " + interval);
+        }
+        long millis = interval.toMillis();
+        timerService.createIntervalTimer(millis, millis, new TimerConfig(TIMER_NAME, false));
+        LOG.info("Stream retention on: " + policy + ", every " + interval + ", streams " + streamPrefix
+                + "event-stream:* and " + workflowStream + ", never past a consumer group's oldest unacknowledged entry");
+    }
+
+    @Timeout
+    void onTimeout(Timer timer) {
+        try {
+            runPass();
+        } catch (RuntimeException e) {
+            // The one place where catching everything is right. A pass is idempotent and recomputed from Redis each
+            // time, so the next tick IS the retry and nothing is lost by abandoning this one. Letting the exception
+            // escape would only make the container log it and re-fire the timeout at its own retry schedule
+            // (hammering a failing Redis), and it would not tell a health check anything. So: log it, record it in
+            // lastPass(), rethrow nothing. (StreamTrimmer already catches per stream; this catches the rest.)
+            LOG.log(Level.WARNING, "Stream retention pass failed; retrying next tick", e);
+            lastPass = new RetentionPass(clock.instant(), Duration.ZERO, 0, 0, 0, List.of("pass: " + e), false);
+        }
+    }
+
+    /**
+     * Runs one pass now (the timer calls it; an operator endpoint may too). Returns the pass, or the previous one
+     * when a pass is already running.
+     */
+    public Optional<RetentionPass> runPass() {
+        if (!policy.trims()) {
+            return Optional.empty();
+        }
+        if (!running.compareAndSet(false, true)) {
+            LOG.fine("Stream retention: previous pass still running, skipping this tick");
+            return lastPass();
+        }
+        try {
+            Instant now = clock.instant();
+            RetentionPass pass;
+            if (!redis.isReachable()) {
+                LOG.fine("Stream retention: Redis unreachable, pass skipped");
+                pass = RetentionPass.skipped(now, "Redis unreachable at " + redis.address());
+            } else {
+                pass = new StreamTrimmer(redis.client(), policy, streamPrefix, workflowStream).run(now);
+            }
+            lastPass = pass;
+            return Optional.of(pass);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    /** The most recent pass; empty before the first one, and always when retention is off. */
+    public Optional<RetentionPass> lastPass() {
+        return Optional.ofNullable(lastPass);
+    }
+
+    /** The configured policy ({@link RetentionPolicy#none()} when retention is off). */
+    public RetentionPolicy policy() {
+        return policy;
+    }
+
+    /** The configured interval between passes. */
+    public Duration interval() {
+        return interval;
+    }
+}

@@ -1,0 +1,237 @@
+package dev.herald.it;
+
+import static dev.herald.it.Events.TICKET_CREATED_STREAM;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.devservices.DevRedis;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Durable publishing on the real server, broker and Redis: validation, channels, idempotency, outages, order. */
+@ExtendWith(ArquillianExtension.class)
+class PublishingIT {
+
+    private static final Duration PIPELINE = Duration.ofSeconds(60);
+    private static RedisProbe redis;
+    private final HeraldClient herald = new HeraldClient();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive herald() {
+        return HeraldDeployment.builtEar();
+    }
+
+    @BeforeAll
+    static void connect() {
+        redis = new RedisProbe();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        redis.close();
+    }
+
+    @Test
+    void invalidPayloadIsRefusedWithEveryIssueAndNothingReachesRedis() throws Exception {
+        String tenant = tenant();
+        JsonObject invalid = Json.createObjectBuilder().add("eventType", "TICKET_CREATED")
+                .add("payload", Json.createObjectBuilder().add("tenantId", tenant).add("ticketId", "not-a-uuid")
+                        .add("actorType", "ROBOT")).build();
+        HeraldClient.Reply reply = herald.post("api/events", invalid);
+        assertEquals(400, reply.status(), reply.body());
+        List<String> pointers = reply.json().getJsonArray("issues").stream()
+                .map(i -> i.asJsonObject().getString("pointer")).sorted().toList();
+        assertEquals(List.of("/payload/actorType", "/payload/ticketId"), pointers, reply.body());
+        reply.json().getJsonArray("issues").forEach(i -> assertTrue(!i.asJsonObject().getString("message").isBlank()));
+
+        publishBarrierAndAwait(tenant);
+        assertEquals(1, Events.idsOfTenant(redis.entries(TICKET_CREATED_STREAM), tenant).size(), "only the barrier");
+    }
+
+    @Test
+    void unknownTypeIsAClearError() throws Exception {
+        HeraldClient.Reply reply = herald.post("api/events", Json.createObjectBuilder().add("eventType", "TICKET_TELEPORTED")
+                .add("payload", Json.createObjectBuilder().add("tenantId", tenant())).build());
+        assertEquals(400, reply.status());
+        JsonObject issue = reply.json().getJsonArray("issues").getJsonObject(0);
+        assertEquals("/eventType", issue.getString("pointer"));
+        assertTrue(issue.getString("message").contains("TICKET_TELEPORTED"), issue.toString());
+    }
+
+    @Test
+    void extraChannelsCarryTheSameEventId() throws Exception {
+        String tenant = tenant();
+        String eventId = herald.post("api/events", Events.channels(Events.ticketCreated(tenant), "global", "internal-notifications"))
+                .json().getString("eventId");
+        Map<String, String> global = awaitEntry(TICKET_CREATED_STREAM, eventId);
+        Map<String, String> extra = awaitEntry("alga-psa:event-stream:internal-notifications:TICKET_CREATED", eventId);
+        assertEquals("global", global.get("channel"));
+        assertEquals("internal-notifications", extra.get("channel"));
+        assertEquals(global.get("event"), extra.get("event"), "one envelope, one id, on every channel");
+    }
+
+    @Test
+    void sameIdempotencyKeyPublishesOnce() throws Exception {
+        String tenant = tenant();
+        JsonObject request = Events.ticketCreated(tenant).add("idempotencyKey", "order-42").build();
+        String first = herald.post("api/events", request).json().getString("eventId");
+        String second = herald.post("api/events", request).json().getString("eventId");
+        assertEquals(first, second, "the second call answers with the first event");
+        publishBarrierAndAwait(tenant);
+        assertEquals(2, Events.idsOfTenant(redis.entries(TICKET_CREATED_STREAM), tenant).size(), "the event and the barrier");
+    }
+
+    @Test
+    void batchPublishesAllInOneTransactionOrNothing() throws Exception {
+        String tenant = tenant();
+        JsonArrayBuilder good = Json.createArrayBuilder();
+        for (int i = 0; i < 100; i++) {
+            good.add(Events.ticketCreated(tenant));
+        }
+        HeraldClient.Reply accepted = herald.post("api/events/batch", good.build());
+        assertEquals(202, accepted.status(), accepted.body());
+        List<String> ids = accepted.json().getJsonArray("eventIds").getValuesAs(v -> ((jakarta.json.JsonString) v).getString());
+        Eventually.await("the 100 events of the batch", PIPELINE,
+                () -> Events.idsOfTenant(redis.entries(TICKET_CREATED_STREAM), tenant).size() >= 100 ? true : null);
+        assertEquals(new java.util.HashSet<>(ids), new java.util.HashSet<>(Events.idsOfTenant(redis.entries(TICKET_CREATED_STREAM), tenant)));
+
+        String other = tenant();
+        JsonArrayBuilder oneBad = Json.createArrayBuilder().add(Events.ticketCreated(other)).add(Events.ticketCreated(other))
+                .add(Events.ticketCreated(other, "not-a-uuid"));
+        HeraldClient.Reply refused = herald.post("api/events/batch", oneBad.build());
+        assertEquals(400, refused.status());
+        assertEquals("/2/payload/ticketId", refused.json().getJsonArray("issues").getJsonObject(0).getString("pointer"));
+        publishBarrierAndAwait(other);
+        assertEquals(1, Events.idsOfTenant(redis.entries(TICKET_CREATED_STREAM), other).size(), "none of the refused batch");
+    }
+
+    @Test
+    void eventCommittedWhileRedisIsDownArrivesWhenItIsBack() throws Exception {
+        String tenant = tenant();
+        DevRedis server = DevServicesSession.services().redis();
+        String eventId;
+        server.stop();
+        try {
+            HeraldClient.Reply reply = herald.post("api/events", Events.ticketCreated(tenant).build());
+            assertEquals(202, reply.status(), "publishing needs the broker, not Redis");
+            eventId = reply.json().getString("eventId");
+            Thread.sleep(2_000);
+        } finally {
+            server.start();
+        }
+        awaitEntry(TICKET_CREATED_STREAM, eventId);
+        assertEquals(List.of(eventId), Events.idsOfTenant(redis.entries(TICKET_CREATED_STREAM), tenant), "once, not twice");
+        HeraldClient.Reply record = herald.get("api/relay/failed/" + eventId);
+        if (record.status() == 200) { // Redisson may have ridden out the outage inside one delivery, leaving no record
+            assertEquals("RECOVERED", record.json().getString("status"), record.body());
+        }
+    }
+
+    @Test
+    void relayThatKeepsFailingIsDeadLetteredRecordedAndReplayedOnce() throws Exception {
+        String tenant = tenant();
+        String channel = "poison-" + UUID.randomUUID();
+        String poisonStream = "alga-psa:event-stream:" + channel + ":TICKET_CREATED";
+        redis.setString(poisonStream, "not a stream"); // every XADD to it fails with WRONGTYPE
+        String eventId = herald.post("api/events", Events.channels(Events.ticketCreated(tenant), "global", channel))
+                .json().getString("eventId");
+
+        JsonObject record = Eventually.await("the dead-lettered record", Duration.ofSeconds(90), () -> {
+            try {
+                HeraldClient.Reply r = herald.get("api/relay/failed/" + eventId);
+                return r.status() == 200 && r.json().getString("status").equals("DEAD_LETTERED") ? r.json() : null;
+            } catch (Exception e) {
+                return null;
+            }
+        });
+        assertEquals(6, record.getInt("attempts"), "every delivery the broker made was counted");
+        assertTrue(record.getString("lastError").contains("WRONGTYPE"), record.getString("lastError"));
+
+        redis.delete(poisonStream);
+        assertEquals(202, herald.post("api/relay/failed/" + eventId + "/replay", JsonValue.EMPTY_JSON_OBJECT).status());
+        awaitEntry(poisonStream, eventId);
+        Thread.sleep(1_000);
+        assertEquals(List.of(eventId), Events.idsOfTenant(redis.entries(poisonStream), tenant));
+        assertEquals(List.of(eventId), Events.idsOfTenant(redis.entries(TICKET_CREATED_STREAM), tenant),
+                "the global stream kept its single entry through every redelivery and the replay");
+        assertEquals("REPLAYED", herald.get("api/relay/failed/" + eventId).json().getString("status"));
+    }
+
+    @Test
+    void eventsOfOneAggregateKeepTheirOrderAcrossParallelRelays() throws Exception {
+        String tenant = tenant();
+        int aggregates = 8;
+        int perAggregate = 25;
+        ExecutorService clients = Executors.newFixedThreadPool(aggregates);
+        try {
+            List<Future<List<String>>> published = new ArrayList<>();
+            for (int a = 0; a < aggregates; a++) {
+                String aggregate = tenant + ":ticket-" + a;
+                published.add(clients.submit(() -> {
+                    List<String> ids = new ArrayList<>();
+                    for (int i = 0; i < perAggregate; i++) {
+                        HeraldClient.Reply reply = herald.post("api/events",
+                                Events.ticketCreated(tenant).add("aggregateKey", aggregate).build());
+                        assertEquals(202, reply.status(), reply.body());
+                        ids.add(reply.json().getString("eventId"));
+                    }
+                    return ids;
+                }));
+            }
+            Map<String, Integer> position = new HashMap<>();
+            List<List<String>> orders = new ArrayList<>();
+            for (Future<List<String>> f : published) {
+                orders.add(f.get());
+            }
+            Eventually.await("every ordered event", PIPELINE, () -> Events.idsOfTenant(redis.entries(TICKET_CREATED_STREAM), tenant)
+                    .size() >= aggregates * perAggregate ? true : null);
+            List<String> onStream = Events.idsOfTenant(redis.entries(TICKET_CREATED_STREAM), tenant);
+            for (int i = 0; i < onStream.size(); i++) {
+                position.put(onStream.get(i), i);
+            }
+            assertEquals(aggregates * perAggregate, position.size());
+            for (List<String> order : orders) {
+                List<Integer> seen = order.stream().map(position::get).toList();
+                List<Integer> sorted = new ArrayList<>(seen);
+                Collections.sort(sorted);
+                assertEquals(sorted, seen, "stream order of one aggregate follows its publish order");
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    private void publishBarrierAndAwait(String tenant) throws Exception {
+        String barrier = herald.post("api/events", Events.ticketCreated(tenant).build()).json().getString("eventId");
+        awaitEntry(TICKET_CREATED_STREAM, barrier);
+        Thread.sleep(1_000); // room for a straggler that should not exist
+    }
+
+    private Map<String, String> awaitEntry(String stream, String eventId) throws InterruptedException {
+        return Eventually.await(eventId + " on " + stream, PIPELINE,
+                () -> redis.entries(stream).stream().filter(e -> eventId.equals(Events.id(e))).findFirst().orElse(null));
+    }
+
+    private static String tenant() {
+        return "tenant-" + UUID.randomUUID();
+    }
+}
