@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,26 +33,15 @@ import org.redisson.config.Config;
 public final class StartupBenchmark {
 
     private static final String STREAM = "alga-psa:event-stream:global:TICKET_CREATED";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HeraldProcess.HTTP;
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         int events = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-        Path log = Files.createTempFile("herald-run-", ".log");
-        long t0 = System.nanoTime();
-        Process run = new ProcessBuilder("mvn", "-Prun", "package", "-DskipTests").directory(root.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        HeraldProcess run = HeraldProcess.start(root);
+        long t0 = run.startedAt;
         try {
-            while (status("http://127.0.0.1:9080/health/ready") != 200) {
-                if (!run.isAlive()) {
-                    throw new IllegalStateException("mvn -Prun exited early; see " + log);
-                }
-                if (System.nanoTime() - t0 > TimeUnit.MINUTES.toNanos(10)) {
-                    throw new IllegalStateException("not ready after 10 minutes; see " + log);
-                }
-                Thread.sleep(100);
-            }
-            long ready = System.nanoTime();
+            long ready = run.awaitReady();
             RedissonClient redis = redis();
             try {
                 RStream<String, String> stream = redis.getStream(STREAM, StringCodec.INSTANCE);
@@ -81,10 +69,7 @@ public final class StartupBenchmark {
                 redis.shutdown();
             }
         } finally {
-            long stopStart = System.nanoTime();
-            run.destroy();
-            run.waitFor(120, TimeUnit.SECONDS);
-            System.out.printf("%n  shutdown (SIGTERM to mvn -> all stopped) %8.1f s   (log: %s)%n", seconds(System.nanoTime() - stopStart), log);
+            System.out.printf("%n  shutdown (SIGTERM to mvn -> all stopped) %8.1f s   (log: %s)%n", run.stop(), run.log);
         }
     }
 
@@ -124,15 +109,6 @@ public final class StartupBenchmark {
         try (var reader = Json.createReader(new StringReader(response.body()))) {
             JsonObject json = reader.readObject();
             return json.getString("eventId");
-        }
-    }
-
-    private static int status(String url) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            return -1;
         }
     }
 

@@ -1,0 +1,69 @@
+package dev.herald.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** Herald started the way README's run command starts it, for a benchmark to measure; stopped with SIGTERM. */
+final class HeraldProcess implements AutoCloseable {
+
+    static final String BASE = "http://127.0.0.1:9080/";
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    final long startedAt = System.nanoTime();
+    final Path log;
+    private final Process process;
+
+    private HeraldProcess(Path log, Process process) {
+        this.log = log;
+        this.process = process;
+    }
+
+    static HeraldProcess start(Path root) throws Exception {
+        Path log = Files.createTempFile("herald-run-", ".log");
+        Process process = new ProcessBuilder("mvn", "-Prun", "package", "-DskipTests").directory(root.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new HeraldProcess(log, process);
+    }
+
+    /** Waits for readiness and returns the time it was reached (System.nanoTime). */
+    long awaitReady() throws InterruptedException {
+        while (status(BASE + "health/ready") != 200) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("mvn -Prun exited early; see " + log);
+            }
+            if (System.nanoTime() - startedAt > TimeUnit.MINUTES.toNanos(10)) {
+                throw new IllegalStateException("not ready after 10 minutes; see " + log);
+            }
+            Thread.sleep(100);
+        }
+        return System.nanoTime();
+    }
+
+    static int status(String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** @return seconds the shutdown took */
+    double stop() throws InterruptedException {
+        long start = System.nanoTime();
+        process.destroy();
+        process.waitFor(120, TimeUnit.SECONDS);
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+}

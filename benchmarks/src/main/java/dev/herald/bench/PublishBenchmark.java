@@ -1,0 +1,197 @@
+package dev.herald.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.redisson.Redisson;
+import org.redisson.api.RStream;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.StreamMessageId;
+import org.redisson.api.stream.StreamAddArgs;
+import org.redisson.api.stream.StreamReadArgs;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.config.Config;
+
+/**
+ * End-to-end publishing: from the publish call (HTTP, through EventPublisher, XA to the broker, the relay MDB) to
+ * the entry on the Redis stream, for single-event transactions and for batches of 100 per transaction, next to raw
+ * Redisson XADD of the same envelopes from one client in the same run.
+ * Usage: {@code PublishBenchmark <project root> [single events] [batches of 100] [client threads]}.
+ */
+public final class PublishBenchmark {
+
+    private static final String STREAM = "alga-psa:event-stream:global:TICKET_CREATED";
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        int singles = args.length > 1 ? Integer.parseInt(args[1]) : 3000;
+        int batches = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+        try (HeraldProcess herald = HeraldProcess.start(root)) {
+            herald.awaitReady();
+            Config config = new Config();
+            config.useSingleServer().setAddress("redis://127.0.0.1:6379");
+            RedissonClient redis = Redisson.create(config);
+            try {
+                Arrivals arrivals = new Arrivals(redis.getStream(STREAM, StringCodec.INSTANCE));
+                arrivals.start();
+                run("warm-up, single-event transactions", 500, 1, threads, arrivals);
+                Result single = run("single-event transactions", singles, 1, threads, arrivals);
+                Result batched = run("batches of 100 per transaction", batches * 100, 100, Math.min(threads, 4), arrivals);
+                arrivals.stop();
+                double raw = rawXadd(redis, Math.max(singles, 10_000));
+                System.out.printf("%nPublish -> stream entry, end to end (%d client threads over HTTP)%n", threads);
+                single.print();
+                batched.print();
+                System.out.printf("  baseline: raw Redisson XADD, one client, same envelopes   %,10.0f events/s%n", raw);
+                System.out.printf("  relay rate vs baseline: single %.0f%%, batched %.0f%%%n",
+                        100 * single.eventsPerSecond / raw, 100 * batched.eventsPerSecond / raw);
+            } finally {
+                redis.shutdown();
+            }
+        }
+    }
+
+    private record Result(String name, int events, double eventsPerSecond, double p50, double p99) {
+        void print() {
+            System.out.printf("  %-34s %7d events %,10.0f events/s   latency p50 %7.1f ms  p99 %7.1f ms%n",
+                    name, events, eventsPerSecond, p50, p99);
+        }
+    }
+
+    private static Result run(String name, int events, int perRequest, int threads, Arrivals arrivals) throws Exception {
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        ExecutorService clients = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        List<Future<?>> work = new ArrayList<>();
+        int requests = events / perRequest;
+        for (int t = 0; t < threads; t++) {
+            int share = requests / threads + (t < requests % threads ? 1 : 0);
+            work.add(clients.submit(() -> {
+                for (int r = 0; r < share; r++) {
+                    long at = System.nanoTime();
+                    for (String id : publish(perRequest)) {
+                        sentAt.put(id, at);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        clients.shutdown();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (!arrivals.seenAll(sentAt.keySet()) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        long end = arrivals.lastArrival(sentAt.keySet());
+        List<Double> latencies = new ArrayList<>();
+        sentAt.forEach((id, at) -> latencies.add((arrivals.arrivedAt(id) - at) / 1e6));
+        Collections.sort(latencies);
+        return new Result(name, sentAt.size(), sentAt.size() / ((end - start) / 1e9),
+                latencies.get(latencies.size() / 2), latencies.get((int) (latencies.size() * 0.99)));
+    }
+
+    private static List<String> publish(int count) throws Exception {
+        JsonArrayBuilder batch = Json.createArrayBuilder();
+        for (int i = 0; i < count; i++) {
+            batch.add(Json.createObjectBuilder().add("eventType", "TICKET_CREATED").add("payload", Json.createObjectBuilder()
+                    .add("tenantId", "bench").add("ticketId", UUID.randomUUID().toString())));
+        }
+        String body = count == 1 ? batch.build().getJsonObject(0).toString() : batch.build().toString();
+        HttpResponse<String> response = HeraldProcess.HTTP.send(HttpRequest.newBuilder(
+                        URI.create(HeraldProcess.BASE + (count == 1 ? "api/events" : "api/events/batch")))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("publish answered " + response.statusCode() + ": " + response.body());
+        }
+        JsonObject json = Json.createReader(new StringReader(response.body())).readObject();
+        return count == 1 ? List.of(json.getString("eventId")) : json.getJsonArray("eventIds").getValuesAs(v -> v.toString().replace("\"", ""));
+    }
+
+    /** Reads the stream as a consumer would (XREAD, blocking) and notes when each event id arrived. */
+    private static final class Arrivals {
+        private final RStream<String, String> stream;
+        private final Map<String, Long> arrived = new ConcurrentHashMap<>();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private Thread reader;
+
+        Arrivals(RStream<String, String> stream) {
+            this.stream = stream;
+        }
+
+        void start() {
+            StreamMessageId from = stream.isExists() && stream.size() > 0
+                    ? stream.rangeReversed(1, StreamMessageId.MAX, StreamMessageId.MIN).keySet().iterator().next()
+                    : new StreamMessageId(0, 0);
+            reader = new Thread(() -> {
+                StreamMessageId last = from;
+                while (running.get()) {
+                    Map<StreamMessageId, Map<String, String>> read = stream.read(
+                            StreamReadArgs.greaterThan(last).count(2000).timeout(Duration.ofMillis(200)));
+                    long now = System.nanoTime();
+                    for (Map.Entry<StreamMessageId, Map<String, String>> e : read.entrySet()) {
+                        String event = e.getValue().get("event");
+                        int at = event.lastIndexOf("\"id\":\"");
+                        arrived.put(event.substring(at + 6, at + 42), now);
+                        last = e.getKey();
+                    }
+                }
+            }, "stream-reader");
+            reader.start();
+        }
+
+        boolean seenAll(java.util.Set<String> ids) {
+            return arrived.keySet().containsAll(ids);
+        }
+
+        long arrivedAt(String id) {
+            return arrived.getOrDefault(id, Long.MAX_VALUE);
+        }
+
+        long lastArrival(java.util.Set<String> ids) {
+            return ids.stream().mapToLong(this::arrivedAt).max().orElse(System.nanoTime());
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            reader.join();
+        }
+    }
+
+    private static double rawXadd(RedissonClient redis, int count) {
+        RStream<String, String> scratch = redis.getStream("herald:bench:raw:" + UUID.randomUUID(), StringCodec.INSTANCE);
+        String envelope = "{\"eventType\":\"TICKET_CREATED\",\"payload\":{\"tenantId\":\"bench\",\"ticketId\":\""
+                + UUID.randomUUID() + "\",\"occurredAt\":\"2026-11-23T07:41:51.792Z\"},\"id\":\"" + UUID.randomUUID()
+                + "\",\"timestamp\":\"2026-11-23T07:41:51.792Z\"}";
+        for (int i = 0; i < 1000; i++) {
+            scratch.add(StreamAddArgs.entries(Map.of("event", envelope, "channel", "global")));
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            scratch.add(StreamAddArgs.entries(Map.of("event", envelope, "channel", "global")));
+        }
+        double rate = count / ((System.nanoTime() - start) / 1e9);
+        scratch.delete();
+        return rate;
+    }
+}
