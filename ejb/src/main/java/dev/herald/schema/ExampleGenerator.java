@@ -134,18 +134,7 @@ public final class ExampleGenerator {
     }
 
     private static String typeOf(JsonObject schema) {
-        for (String type : SchemaNodes.types(schema)) {
-            if (!type.equals("null")) {
-                return type;
-            }
-        }
-        if (schema.containsKey("properties")) {
-            return "object";
-        }
-        if (schema.containsKey("items")) {
-            return "array";
-        }
-        return SchemaNodes.types(schema).contains("null") ? "null" : "string";
+        return SchemaNodes.impliedType(schema).orElse(SchemaNodes.types(schema).contains("null") ? "null" : "string");
     }
 
     /** A small value inside the bounds, if the schema sets any. */

@@ -64,19 +64,10 @@ public record FormDescriptor(String ref, String title, String description, List<
 
     /** The first non-null declared type; otherwise what the other keywords imply. */
     private static String typeOf(JsonObject schema) {
-        for (String type : SchemaNodes.types(schema)) {
-            if (!type.equals("null")) {
-                return type;
-            }
-        }
-        if (schema.containsKey("properties")) {
-            return "object";
-        }
-        if (schema.containsKey("items")) {
-            return "array";
-        }
-        List<JsonValue> values = allowedValues(schema);
-        return values.isEmpty() ? "any" : jsonType(values.get(0));
+        return SchemaNodes.impliedType(schema).orElseGet(() -> {
+            List<JsonValue> values = allowedValues(schema);
+            return values.isEmpty() ? "any" : jsonType(values.get(0));
+        });
     }
 
     private static List<JsonValue> allowedValues(JsonObject schema) {

@@ -25,14 +25,8 @@ public final class RegistryPayloadValidator implements PayloadValidator {
     @Override
     public boolean declares(String eventType, String field) {
         return registry.refForEventType(eventType).flatMap(registry::schema)
-                .map(schema -> domainShape(schema.document()).getJsonObject("properties"))
+                .map(schema -> SchemaNodes.effective(schema.document(), schema.document()).getJsonObject("properties"))
                 .map(properties -> properties != null && properties.containsKey(field))
                 .orElse(false);
-    }
-
-    /* Schemas that also accept a legacy shape keep the current one under definitions.current. */
-    private static JsonObject domainShape(JsonObject document) {
-        JsonObject definitions = document.getJsonObject("definitions");
-        return definitions != null && definitions.containsKey("current") ? definitions.getJsonObject("current") : document;
     }
 }

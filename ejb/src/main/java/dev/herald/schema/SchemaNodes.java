@@ -37,6 +37,22 @@ final class SchemaNodes {
         return merge(effective(root, alternatives.get(0)), schema);
     }
 
+    /** The first non-null declared type, else the type that {@code properties} or {@code items} imply. */
+    static java.util.Optional<String> impliedType(JsonObject schema) {
+        for (String type : types(schema)) {
+            if (!type.equals("null")) {
+                return java.util.Optional.of(type);
+            }
+        }
+        if (schema.containsKey("properties")) {
+            return java.util.Optional.of("object");
+        }
+        if (schema.containsKey("items")) {
+            return java.util.Optional.of("array");
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Boolean schemas become objects ({@code true} = {@code {}}) so callers only deal with one shape. */
     static JsonObject followRefs(JsonObject root, JsonValue node) {
         JsonValue current = node;
