@@ -118,18 +118,12 @@ public class EventPublisher {
     }
 
     private static TextMessage message(JMSContext context, DomainEvent event, EventEnvelope envelope) {
-        TextMessage message = context.createTextMessage(EnvelopeJson.toJson(envelope));
         try {
-            message.setStringProperty(EventMessages.EVENT_ID, envelope.id());
-            message.setStringProperty(EventMessages.EVENT_TYPE, envelope.eventType());
-            message.setStringProperty(EventMessages.CHANNELS, String.join(",", event.channels()));
-            if (event.aggregateKey().isPresent()) {
-                message.setStringProperty(EventMessages.GROUP, event.aggregateKey().get());
-            }
+            return EventMessages.create(context, EnvelopeJson.toJson(envelope), envelope.id(), envelope.eventType(),
+                    event.channels(), event.aggregateKey().orElse(null));
         } catch (JMSException e) {
             throw new IllegalStateException("could not label JMS message for " + envelope.eventType() + " " + envelope.id(), e);
         }
-        return message;
     }
 
     /** The authenticated caller's id, when it is a user id (a UUID); nothing for anonymous or system callers. */

@@ -25,14 +25,7 @@ public record RelayedMessage(String eventId, String eventType, String tenantId, 
 
     /** The same message again, for a replay: same id, same channels, same group. */
     public TextMessage toMessage(JMSContext context) throws JMSException {
-        TextMessage message = context.createTextMessage(envelopeJson);
-        message.setStringProperty(EventMessages.EVENT_ID, eventId);
-        message.setStringProperty(EventMessages.EVENT_TYPE, eventType);
-        message.setStringProperty(EventMessages.CHANNELS, String.join(",", channels));
-        if (aggregateKey != null) {
-            message.setStringProperty(EventMessages.GROUP, aggregateKey);
-        }
-        return message;
+        return EventMessages.create(context, envelopeJson, eventId, eventType, channels, aggregateKey);
     }
 
     static List<String> channels(String property) {
