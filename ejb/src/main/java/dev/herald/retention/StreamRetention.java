@@ -1,6 +1,8 @@
 package dev.herald.retention;
 
 import dev.herald.redis.RedisConnection;
+import dev.herald.relay.RelayConfiguration;
+import dev.herald.relay.RelaySettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -55,13 +57,9 @@ public class StreamRetention {
     @ConfigProperty(name = "herald.retention.interval", defaultValue = "PT60S")
     Duration interval;
 
+    /** The relay's own key names: the streams retention manages are exactly the ones the relay writes. */
     @Inject
-    @ConfigProperty(name = "herald.redis.stream-prefix", defaultValue = "alga-psa:")
-    String streamPrefix;
-
-    @Inject
-    @ConfigProperty(name = "herald.redis.workflow-stream", defaultValue = "workflow:events:global")
-    String workflowStream;
+    RelayConfiguration relayConfiguration;
 
     @Inject
     RedisConnection redis;
@@ -92,8 +90,9 @@ public class StreamRetention {
         }
         long millis = interval.toMillis();
         timerService.createIntervalTimer(millis, millis, new TimerConfig(TIMER_NAME, false));
-        LOG.info("Stream retention on: " + policy + ", every " + interval + ", streams " + streamPrefix
-                + "event-stream:* and " + workflowStream + ", never past a consumer group's oldest unacknowledged entry");
+        RelaySettings keys = relayConfiguration.settings();
+        LOG.info("Stream retention on: " + policy + ", every " + interval + ", streams " + keys.streamPrefix()
+                + "event-stream:* and " + keys.workflowStream() + ", never past a consumer group's oldest unacknowledged entry");
     }
 
     @Timeout
@@ -130,7 +129,8 @@ public class StreamRetention {
                 LOG.fine("Stream retention: Redis unreachable, pass skipped");
                 pass = RetentionPass.skipped(now, "Redis unreachable at " + redis.address());
             } else {
-                pass = new StreamTrimmer(redis.client(), policy, streamPrefix, workflowStream).run(now);
+                RelaySettings keys = relayConfiguration.settings();
+                pass = new StreamTrimmer(redis.client(), policy, keys.streamPrefix(), keys.workflowStream()).run(now);
             }
             lastPass = pass;
             return Optional.of(pass);

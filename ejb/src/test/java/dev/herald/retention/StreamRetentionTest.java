@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.redis.RedisConnection;
+import dev.herald.relay.RelayConfiguration;
+import dev.herald.relay.RelaySettings;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import java.lang.reflect.Proxy;
@@ -43,8 +45,12 @@ class StreamRetentionTest {
         bean.maxLength = maxLength;
         bean.maxAge = maxAge;
         bean.interval = Duration.ofSeconds(60);
-        bean.streamPrefix = "alga-psa:";
-        bean.workflowStream = "workflow:events:global";
+        bean.relayConfiguration = new RelayConfiguration() {
+            @Override
+            public RelaySettings settings() {
+                return RelaySettings.defaults();
+            }
+        };
         bean.clock = Clock.fixed(NOW, ZoneOffset.UTC);
         bean.timerService = (TimerService) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {TimerService.class}, (self, method, args) -> {
