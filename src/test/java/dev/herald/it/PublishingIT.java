@@ -19,36 +19,10 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Durable publishing on the real server, broker and Redis: validation, channels, idempotency, outages, order. */
-@ExtendWith(ArquillianExtension.class)
-class PublishingIT {
-
-    private static final Duration PIPELINE = Duration.ofSeconds(60);
-    private static RedisProbe redis;
-    private final HeraldClient herald = new HeraldClient();
-
-    @Deployment(testable = false)
-    static EnterpriseArchive herald() {
-        return HeraldDeployment.builtEar();
-    }
-
-    @BeforeAll
-    static void connect() {
-        redis = new RedisProbe();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        redis.close();
-    }
+class PublishingIT extends RedisPipelineTestBase {
 
     @Test
     void invalidPayloadIsRefusedWithEveryIssueAndNothingReachesRedis() throws Exception {
@@ -224,11 +198,6 @@ class PublishingIT {
         String barrier = herald.post("api/events", Events.ticketCreated(tenant).build()).json().getString("eventId");
         awaitEntry(TICKET_CREATED_STREAM, barrier);
         Thread.sleep(1_000); // room for a straggler that should not exist
-    }
-
-    private Map<String, String> awaitEntry(String stream, String eventId) throws InterruptedException {
-        return Eventually.await(eventId + " on " + stream, PIPELINE,
-                () -> redis.entries(stream).stream().filter(e -> eventId.equals(Events.id(e))).findFirst().orElse(null));
     }
 
     private static String tenant() {

@@ -7,49 +7,22 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The thin slice through the real pipeline: REST, an EJB that persists a ticket and publishes TICKET_CREATED,
  * the JMS send inside the JTA transaction, the relay MDB, and Redis in the existing wire format.
  */
-@ExtendWith(ArquillianExtension.class)
-class TicketEventRelayIT {
+class TicketEventRelayIT extends RedisPipelineTestBase {
 
-    private static final String TYPE_STREAM = "alga-psa:event-stream:global:TICKET_CREATED";
+    private static final String TYPE_STREAM = Events.TICKET_CREATED_STREAM;
     private static final String WORKFLOW_STREAM = "workflow:events:global";
-    private static final Duration PIPELINE = Duration.ofSeconds(60);
-
-    private static RedisProbe redis;
-    private final HeraldClient herald = new HeraldClient();
-
-    @Deployment(testable = false)
-    static EnterpriseArchive herald() {
-        return HeraldDeployment.builtEar();
-    }
-
-    @BeforeAll
-    static void connect() {
-        redis = new RedisProbe();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        redis.close();
-    }
 
     @Test
     void committedTicketReachesTypeStreamWorkflowStreamAndChannel() throws Exception {
@@ -61,8 +34,7 @@ class TicketEventRelayIT {
         String eventId = reply.json().getString("eventId");
         String ticketId = reply.json().getString("ticketId");
 
-        Map<String, String> entry = Eventually.await("the event on " + TYPE_STREAM, PIPELINE,
-                () -> entryWithEventId(redis.entries(TYPE_STREAM), eventId));
+        Map<String, String> entry = awaitEntry(TYPE_STREAM, eventId);
         assertEquals("global", entry.get("channel"));
         JsonObject envelope = parse(entry.get("event"));
         assertEquals("TICKET_CREATED", envelope.getString("eventType"));
@@ -102,8 +74,7 @@ class TicketEventRelayIT {
         assertEquals(201, barrier.status());
         String barrierId = barrier.json().getString("eventId");
 
-        Eventually.await("the event published after the rollback", PIPELINE,
-                () -> entryWithEventId(redis.entries(TYPE_STREAM), barrierId));
+        awaitEntry(TYPE_STREAM, barrierId);
         Thread.sleep(2_000); // room for a straggler, had the rolled-back send escaped its transaction
         assertEquals(2, eventsOfTenant(redis.entries(TYPE_STREAM), tenant).size(), "only the two committed tickets");
         List<String> published = new ArrayList<>();
@@ -123,10 +94,6 @@ class TicketEventRelayIT {
 
     private static List<Map<String, String>> eventsOfTenant(List<Map<String, String>> entries, String tenant) {
         return entries.stream().filter(e -> parse(e.get("event")).getJsonObject("payload").getString("tenantId").equals(tenant)).toList();
-    }
-
-    private static Map<String, String> entryWithEventId(List<Map<String, String>> entries, String eventId) {
-        return entries.stream().filter(e -> parse(e.get("event")).getString("id").equals(eventId)).findFirst().orElse(null);
     }
 
     static JsonObject ticket(String tenant, String number, String title) {
