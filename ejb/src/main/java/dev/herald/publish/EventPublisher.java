@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -29,6 +28,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Stateless
 public class EventPublisher {
+
+    /** Events of one aggregate share a message up to this many, so a batch message stays below Artemis' 100 KiB large-message size. */
+    static final int MAX_EVENTS_PER_MESSAGE = 100;
 
     @Resource(lookup = "jms/heraldConnectionFactory")
     ConnectionFactory connectionFactory;
@@ -69,22 +71,37 @@ public class EventPublisher {
     public List<EventEnvelope> publishAll(List<DomainEvent> batch) {
         List<EventEnvelope> built = build(batch);
         List<EventEnvelope> result = new ArrayList<>(batch.size());
+        List<Outgoing> outgoing = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            DomainEvent event = batch.get(i);
+            Optional<EventEnvelope> earlier = event.idempotencyKey().flatMap(key -> alreadyPublished(event.tenantId(), key));
+            if (earlier.isPresent()) {
+                result.add(earlier.get());
+                continue;
+            }
+            EventEnvelope envelope = built.get(i);
+            event.idempotencyKey().ifPresent(key -> em.persist(new PublishedKey(event.tenantId(), key, envelope, Instant.now())));
+            outgoing.add(new Outgoing(event, envelope));
+            result.add(envelope);
+        }
+        send(outgoing);
+        return result;
+    }
+
+    private record Outgoing(DomainEvent event, EventEnvelope envelope) {
+    }
+
+    private void send(List<Outgoing> outgoing) {
+        if (outgoing.isEmpty()) {
+            return;
+        }
         try (JMSContext context = connectionFactory.createContext()) {
             JMSProducer producer = context.createProducer();
-            for (int i = 0; i < batch.size(); i++) {
-                DomainEvent event = batch.get(i);
-                Optional<EventEnvelope> earlier = event.idempotencyKey().flatMap(key -> alreadyPublished(event.tenantId(), key));
-                if (earlier.isPresent()) {
-                    result.add(earlier.get());
-                    continue;
-                }
-                EventEnvelope envelope = built.get(i);
-                event.idempotencyKey().ifPresent(key -> em.persist(new PublishedKey(event.tenantId(), key, envelope, Instant.now())));
-                producer.send(events, message(context, event, envelope));
-                result.add(envelope);
+            for (List<Outgoing> run : MessageGrouping.group(outgoing, o -> o.event().aggregateKey(), o -> o.event().channels(),
+                    MAX_EVENTS_PER_MESSAGE)) {
+                producer.send(events, message(context, run));
             }
         }
-        return result;
     }
 
     private List<EventEnvelope> build(List<DomainEvent> batch) {
@@ -117,22 +134,25 @@ public class EventPublisher {
         return found.map(PublishedKey::envelope);
     }
 
-    private static TextMessage message(JMSContext context, DomainEvent event, EventEnvelope envelope) {
+    private static TextMessage message(JMSContext context, List<Outgoing> run) {
+        DomainEvent first = run.get(0).event();
         try {
-            return EventMessages.create(context, EnvelopeJson.toJson(envelope), envelope.id(), envelope.eventType(),
-                    event.channels(), event.aggregateKey().orElse(null));
+            if (run.size() == 1) {
+                EventEnvelope envelope = run.get(0).envelope();
+                return EventMessages.create(context, EnvelopeJson.toJson(envelope), envelope.id(), envelope.eventType(),
+                        first.channels(), first.aggregateKey().orElse(null));
+            }
+            return EventMessages.createRun(context, run.stream().map(o -> EnvelopeJson.toJson(o.envelope())).toList(),
+                    first.channels(), first.aggregateKey().orElse(null));
         } catch (JMSException e) {
-            throw new IllegalStateException("could not label JMS message for " + envelope.eventType() + " " + envelope.id(), e);
+            throw new IllegalStateException("could not label the JMS message for " + run.size() + " event(s) from "
+                    + run.get(0).envelope().id(), e);
         }
     }
 
     /** The authenticated caller's id, when it is a user id (a UUID); nothing for anonymous or system callers. */
     private Optional<String> callerUserId() {
-        try {
-            String name = session.getCallerPrincipal().getName();
-            return name != null && UUID.fromString(name).toString().equalsIgnoreCase(name) ? Optional.of(name) : Optional.empty();
-        } catch (RuntimeException notAUserId) {
-            return Optional.empty();
-        }
+        String name = session.getCallerPrincipal().getName();
+        return Uuids.isUuid(name) ? Optional.of(name) : Optional.empty();
     }
 }

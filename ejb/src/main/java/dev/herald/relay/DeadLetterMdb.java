@@ -20,7 +20,7 @@ public class DeadLetterMdb implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            failures.deadLettered(RelayedMessage.from(message));
+            failures.deadLettered(RelayedMessage.allFrom(message));
         } catch (JMSException e) {
             throw new IllegalStateException("unreadable dead-lettered message " + EventRelayMdb.safeId(message), e);
         }

@@ -2,18 +2,29 @@ package dev.herald.relay;
 
 import dev.herald.publish.EnvelopeJson;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import java.util.List;
 
 /**
- * Relays each event from the broker to Redis. Any failure is counted in a failed-event record and then propagates:
+ * Relays the events of each broker message to Redis, all in one atomic write (see {@link RedisRelay}). Any failure is counted in a failed-event record and then propagates:
  * the container rolls the delivery back and Artemis redelivers with backoff, then dead-letters. Nothing is
- * swallowed here. Its activation spec (queue, concurrency) lives in server.xml under id
+ * swallowed here.
+ *
+ * <p>Deliveries are not transacted: the relay writes nothing but Redis, which takes no part in a JTA transaction,
+ * and its script writes each event once however often it runs. So the broker's acknowledgement after a successful
+ * relay is enough (a crash before it means one more delivery, which the script turns into no write), and the XA
+ * round trips of a transacted delivery would only slow every event down. A thrown exception makes the resource
+ * adapter roll the session back, so the broker still redelivers with backoff and dead-letters.
+ * Its activation spec (queue, concurrency) lives in server.xml under id
  * {@code herald/herald-ejb/EventRelayMdb}.
  */
 @MessageDriven(name = "EventRelayMdb")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class EventRelayMdb implements MessageListener {
 
     @Inject
@@ -24,20 +35,20 @@ public class EventRelayMdb implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        RelayedMessage event;
+        List<RelayedMessage> events;
         try {
-            event = RelayedMessage.from(message);
+            events = RelayedMessage.allFrom(message);
         } catch (JMSException | RuntimeException e) {
             throw new IllegalStateException("unreadable event message " + safeId(message), e);
         }
         try {
-            relay.relay(EnvelopeJson.fromJson(event.envelopeJson()), event.channels());
+            relay.relay(events);
             if (redelivered(message)) {
-                failures.recovered(event.eventId());
+                failures.recovered(events);
             }
         } catch (RuntimeException e) {
             try {
-                failures.attemptFailed(event, e);
+                failures.attemptFailed(events, e);
             } catch (RuntimeException recordFailed) {
                 e.addSuppressed(recordFailed);
             }

@@ -1,5 +1,6 @@
 package dev.herald.relay;
 
+import dev.herald.publish.EnvelopeJson;
 import dev.herald.publish.EventEnvelope;
 import dev.herald.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,43 +11,57 @@ import org.redisson.api.RScript;
 import org.redisson.client.codec.StringCodec;
 
 /**
- * Writes one event to Redis. One Lua script per channel does every write atomically, and does none of them when
- * the event id was already relayed on that channel, so a redelivered JMS message never adds a second entry.
+ * Writes the events of one JMS message to Redis in one Lua script call: every stream entry and channel publish of
+ * every event goes out atomically, and an event already relayed on a channel is skipped there, so a redelivered
+ * message never adds a second entry.
  */
 @ApplicationScoped
 public class RedisRelay {
 
     /*
-     * KEYS: dedupe marker, per-type stream, workflow stream ('' = none).
-     * ARGV: dedupe seconds, pub/sub channel, envelope json, n = number of type-stream args, then the type-stream
-     * field/value pairs, then the workflow-stream field/value pairs.
+     * KEYS: three per unit (one event on one channel): dedupe marker, per-type stream, workflow stream ('' = none).
+     * ARGV[1]: dedupe seconds; then per unit: pub/sub channel, envelope json, n, the n type-stream field/value
+     * strings, m, the m workflow-stream field/value strings.
      * Redis does not undo a script's earlier writes when a later command fails, so every check that can fail runs
-     * before the first write, and the dedupe marker is written last: a failed attempt leaves nothing behind.
+     * before the first write: a failed call leaves nothing behind. A unit's marker is set right after its writes,
+     * so a unit that appears twice in one call is written once.
      */
     static final String SCRIPT = """
-            if redis.call('EXISTS', KEYS[1]) == 1 then
-              return 0
-            end
-            for i = 2, 3 do
-              if KEYS[i] ~= '' then
-                local kind = redis.call('TYPE', KEYS[i]).ok
-                if kind ~= 'stream' and kind ~= 'none' then
-                  return redis.error_reply('WRONGTYPE ' .. KEYS[i] .. ' holds a ' .. kind .. ', not a stream')
+            local units = #KEYS / 3
+            local checked = {}
+            for u = 0, units - 1 do
+              if redis.call('EXISTS', KEYS[u * 3 + 1]) == 0 then
+                for i = 2, 3 do
+                  local key = KEYS[u * 3 + i]
+                  if key ~= '' and not checked[key] then
+                    local kind = redis.call('TYPE', key).ok
+                    if kind ~= 'stream' and kind ~= 'none' then
+                      return redis.error_reply('WRONGTYPE ' .. key .. ' holds a ' .. kind .. ', not a stream')
+                    end
+                    checked[key] = true
+                  end
                 end
               end
             end
-            local n = tonumber(ARGV[4])
-            local typeFields = {}
-            for i = 5, 4 + n do typeFields[#typeFields + 1] = ARGV[i] end
-            redis.call('XADD', KEYS[2], '*', unpack(typeFields))
-            if KEYS[3] ~= '' then
-              local flowFields = {}
-              for i = 5 + n, #ARGV do flowFields[#flowFields + 1] = ARGV[i] end
-              redis.call('XADD', KEYS[3], '*', unpack(flowFields))
+            local written = 0
+            local a = 2
+            for u = 0, units - 1 do
+              local channel, json, n = ARGV[a], ARGV[a + 1], tonumber(ARGV[a + 2])
+              local typeFrom = a + 3
+              local m = tonumber(ARGV[typeFrom + n])
+              local flowFrom = typeFrom + n + 1
+              a = flowFrom + m
+              if redis.call('EXISTS', KEYS[u * 3 + 1]) == 0 then
+                redis.call('XADD', KEYS[u * 3 + 2], '*', unpack(ARGV, typeFrom, typeFrom + n - 1))
+                if KEYS[u * 3 + 3] ~= '' then
+                  redis.call('XADD', KEYS[u * 3 + 3], '*', unpack(ARGV, flowFrom, flowFrom + m - 1))
+                end
+                redis.call('PUBLISH', channel, json)
+                redis.call('SET', KEYS[u * 3 + 1], '1', 'EX', tonumber(ARGV[1]))
+                written = written + 1
+              end
             end
-            redis.call('PUBLISH', ARGV[2], ARGV[3])
-            redis.call('SET', KEYS[1], '1', 'EX', tonumber(ARGV[1]))
-            return 1
+            return written
             """;
 
     @Inject
@@ -55,27 +70,41 @@ public class RedisRelay {
     @Inject
     RelayConfiguration configuration;
 
-    /** @return the number of channels actually written (0 when every channel had already received this event) */
-    public int relay(EventEnvelope envelope, List<String> channels) {
-        WireFormat format = new WireFormat(configuration.settings());
-        int written = 0;
-        for (String channel : channels) {
-            RelayBatch batch = format.batch(envelope, channel);
-            Long result = redis.client().getScript(StringCodec.INSTANCE)
-                    .eval(RScript.Mode.READ_WRITE, SCRIPT, RScript.ReturnType.INTEGER, batch.keys(), arguments(batch));
-            written += result == null ? 0 : result.intValue();
-        }
-        return written;
+    /** @return the number of (event, channel) units actually written; 0 when every one had been relayed before */
+    public int relay(List<RelayedMessage> events) {
+        List<RelayBatch> units = units(new WireFormat(configuration.settings()), events);
+        List<Object> keys = new ArrayList<>(units.size() * 3);
+        units.forEach(unit -> keys.addAll(unit.keys()));
+        Long result = redis.client().getScript(StringCodec.INSTANCE)
+                .eval(RScript.Mode.READ_WRITE, SCRIPT, RScript.ReturnType.INTEGER, keys, arguments(units));
+        return result == null ? 0 : result.intValue();
     }
 
-    static Object[] arguments(RelayBatch batch) {
+    static List<RelayBatch> units(WireFormat format, List<RelayedMessage> events) {
+        List<RelayBatch> units = new ArrayList<>();
+        for (RelayedMessage event : events) {
+            EventEnvelope envelope = EnvelopeJson.fromJson(event.envelopeJson());
+            for (String channel : event.channels()) {
+                units.add(format.batch(envelope, channel));
+            }
+        }
+        return units;
+    }
+
+    static Object[] arguments(List<RelayBatch> units) {
+        if (units.isEmpty()) {
+            throw new IllegalArgumentException("nothing to relay");
+        }
         List<Object> args = new ArrayList<>();
-        args.add(Long.toString(batch.dedupeSeconds()));
-        args.add(batch.pubSubChannel());
-        args.add(batch.envelopeJson());
-        args.add(Integer.toString(batch.typeStreamFields().size()));
-        args.addAll(batch.typeStreamFields());
-        args.addAll(batch.workflowStreamFields());
+        args.add(Long.toString(units.get(0).dedupeSeconds()));
+        for (RelayBatch unit : units) {
+            args.add(unit.pubSubChannel());
+            args.add(unit.envelopeJson());
+            args.add(Integer.toString(unit.typeStreamFields().size()));
+            args.addAll(unit.typeStreamFields());
+            args.add(Integer.toString(unit.workflowStreamFields().size()));
+            args.addAll(unit.workflowStreamFields());
+        }
         return args.toArray();
     }
 }

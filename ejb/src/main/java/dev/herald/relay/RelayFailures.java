@@ -27,23 +27,30 @@ public class RelayFailures {
     @Resource(lookup = "jms/heraldEvents")
     Queue events;
 
-    /** Counts a failed attempt in a transaction of its own: the delivery's own transaction is about to roll back. */
+    /**
+     * Counts a failed attempt for every event of the message (the relay writes them all or none), in a transaction
+     * of its own: the delivery's own transaction is about to roll back.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void attemptFailed(RelayedMessage message, Throwable error) {
-        FailedEvent record = findOrCreate(message);
-        record.attemptFailed(describe(error), Instant.now());
+    public void attemptFailed(List<RelayedMessage> events, Throwable error) {
+        String reason = describe(error);
+        Instant now = Instant.now();
+        events.forEach(event -> findOrCreate(event).attemptFailed(reason, now));
     }
 
-    /** Called when a redelivered event finally got through. */
-    public void recovered(String eventId) {
-        FailedEvent record = em.find(FailedEvent.class, eventId);
-        if (record != null) {
-            record.recovered();
+    /** Called when a redelivered message finally got through. */
+    public void recovered(List<RelayedMessage> events) {
+        for (RelayedMessage event : events) {
+            FailedEvent record = em.find(FailedEvent.class, event.eventId());
+            if (record != null) {
+                record.recovered();
+            }
         }
     }
 
-    public void deadLettered(RelayedMessage message) {
-        findOrCreate(message).deadLettered(Instant.now());
+    public void deadLettered(List<RelayedMessage> events) {
+        Instant now = Instant.now();
+        events.forEach(event -> findOrCreate(event).deadLettered(now));
     }
 
     public List<FailedEvent> list(Optional<FailedEvent.Status> status) {

@@ -7,6 +7,8 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,16 +16,24 @@ import java.util.List;
 public record RelayedMessage(String eventId, String eventType, String tenantId, String envelopeJson, List<String> channels,
                              String aggregateKey) {
 
-    public static RelayedMessage from(Message message) throws JMSException {
+    /** Every event a JMS message carries, in publish order: one, or the run of a batch message. */
+    public static List<RelayedMessage> allFrom(Message message) throws JMSException {
         String body = ((TextMessage) message).getText();
-        String tenant = WireJson.parseObject(body).getJsonObject("payload").getString("tenantId", null);
-        return new RelayedMessage(message.getStringProperty(EventMessages.EVENT_ID),
-                message.getStringProperty(EventMessages.EVENT_TYPE), tenant, body,
-                channels(message.getStringProperty(EventMessages.CHANNELS)),
-                message.getStringProperty(EventMessages.GROUP));
+        List<String> channels = channels(message.getStringProperty(EventMessages.CHANNELS));
+        String group = message.getStringProperty(EventMessages.GROUP);
+        if (!message.propertyExists(EventMessages.EVENT_COUNT)) {
+            return List.of(of(WireJson.parseObject(body), body, channels, group));
+        }
+        return WireJson.parse(body).asJsonArray().stream().map(JsonValue::asJsonObject)
+                .map(envelope -> of(envelope, WireJson.write(envelope), channels, group)).toList();
     }
 
-    /** The same message again, for a replay: same id, same channels, same group. */
+    private static RelayedMessage of(JsonObject envelope, String json, List<String> channels, String group) {
+        return new RelayedMessage(envelope.getString("id"), envelope.getString("eventType"),
+                envelope.getJsonObject("payload").getString("tenantId", null), json, channels, group);
+    }
+
+    /** The same event again, alone, for a replay: same id, same channels, same group. */
     public TextMessage toMessage(JMSContext context) throws JMSException {
         return EventMessages.create(context, envelopeJson, eventId, eventType, channels, aggregateKey);
     }

@@ -62,13 +62,17 @@ class WireFormatTest {
     }
 
     @Test
-    void relayArgumentsSeparateTheTwoStreams() {
-        RelayBatch batch = format.batch(envelope, "global");
-        Object[] args = RedisRelay.arguments(batch);
+    void relayArgumentsCarryEachUnitsFieldsWithTheirCounts() {
+        Object[] args = RedisRelay.arguments(List.of(format.batch(envelope, "global"), format.batch(envelope, "internal-notifications")));
         assertEquals("604800", args[0]);
         assertEquals("event::TICKET_CREATED", args[1]);
         assertEquals("4", args[3]);
-        assertEquals(4 + 4 + 22, args.length);
+        assertEquals("22", args[8]);
+        int second = 1 + (3 + 4 + 1 + 22);
+        assertEquals("event::TICKET_CREATED", args[second]);
+        assertEquals("4", args[second + 2]);
+        assertEquals("0", args[second + 7], "no workflow fields off the global channel");
+        assertEquals(second + 8, args.length);
     }
 
     private static Map<String, String> pairs(List<String> flat) {

@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.redisson.Redisson;
 import org.redisson.api.PendingResult;
 import org.redisson.api.RStream;
 import org.redisson.api.RedissonClient;
@@ -24,12 +23,11 @@ import org.redisson.api.stream.StreamAddArgs;
 import org.redisson.api.stream.StreamCreateGroupArgs;
 import org.redisson.api.stream.StreamReadGroupArgs;
 import org.redisson.client.codec.StringCodec;
-import org.redisson.config.Config;
-import dev.herald.devservices.DevRedis;
+import dev.herald.redis.TestRedis;
 
 /**
  * {@link StreamTrimmer} against a real Redis (6.2 or later: XTRIM MINID, SCAN TYPE): the dev-services Redis on a
- * free port, or the one {@code -Dherald.retention.redis=redis://127.0.0.1:6379} names. Every key it touches carries
+ * free port, or the one {@code -Dherald.test.redis=redis://127.0.0.1:6379} names ({@link TestRedis}). Every key it touches carries
  * a random prefix and is deleted afterwards.
  */
 class StreamTrimmerRedisTest {
@@ -37,38 +35,24 @@ class StreamTrimmerRedisTest {
     /** XGROUP CREATE ... 0: the group starts before the first entry (Redisson's MIN prints as '-', refused there). */
     private static final StreamMessageId START = new StreamMessageId(0, 0);
 
+    private static TestRedis redis;
     private static RedissonClient client;
-    private static DevRedis devRedis;
     private static String prefix;
     private static String workflow;
 
     @BeforeAll
     static void connect() throws Exception {
-        String address = System.getProperty("herald.retention.redis");
-        if (address == null || address.isBlank()) {
-            int port;
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            devRedis = new DevRedis(java.nio.file.Files.createTempDirectory("herald-retention-redis"), port);
-            devRedis.start();
-            address = "redis://127.0.0.1:" + port;
-        }
-        Config config = new Config();
-        config.useSingleServer().setAddress(address);
-        client = Redisson.create(config);
+        redis = TestRedis.start();
+        client = redis.client();
         prefix = "herald-retention-test-" + UUID.randomUUID() + ":";
         workflow = prefix + "workflow:events:global";
     }
 
     @AfterAll
-    static void cleanUp() throws InterruptedException {
-        if (client != null) {
+    static void cleanUp() throws Exception {
+        if (redis != null) {
             client.getKeys().deleteByPattern(StreamTrimmer.globEscape(prefix) + "*");
-            client.shutdown();
-        }
-        if (devRedis != null) {
-            devRedis.stop();
+            redis.close();
         }
     }
 

@@ -1,0 +1,132 @@
+package dev.herald.relay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.herald.publish.EnvelopeJson;
+import dev.herald.publish.EventEnvelope;
+import dev.herald.redis.TestRedis;
+import jakarta.json.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.StreamMessageId;
+import org.redisson.client.RedisException;
+import org.redisson.client.codec.StringCodec;
+
+/** The relay's Lua script against a real Redis: many events in one call, atomically, each unit written once. */
+class RelayScriptRedisTest {
+
+    private static TestRedis redis;
+    private static RedissonClient client;
+    private static String prefix;
+    private static WireFormat format;
+
+    @BeforeAll
+    static void connect() throws Exception {
+        redis = TestRedis.start();
+        client = redis.client();
+        prefix = "herald-relay-test-" + UUID.randomUUID() + ":";
+        format = new WireFormat(new RelaySettings(prefix, prefix + "event:", prefix + "workflow", prefix + "relayed:",
+                Duration.ofMinutes(5)));
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        if (redis != null) {
+            client.getKeys().deleteByPattern(prefix.replace("-", "\\-") + "*");
+            redis.close();
+        }
+    }
+
+    @Test
+    void oneCallWritesEveryEventOnEveryChannelInOrder() {
+        List<RelayedMessage> events = events(3, "global", "internal-notifications");
+        assertEquals(6, relay(events));
+        assertEquals(ids(events), idsOn(format.typeStream("global", "TICKET_CREATED")));
+        assertEquals(ids(events), idsOn(format.typeStream("internal-notifications", "TICKET_CREATED")));
+        Map<StreamMessageId, Map<String, String>> workflow =
+                client.<String, String>getStream(prefix + "workflow", StringCodec.INSTANCE).range(StreamMessageId.MIN, StreamMessageId.MAX);
+        assertEquals(ids(events), workflow.values().stream().map(f -> f.get("event_id")).toList());
+    }
+
+    @Test
+    void aRedeliveredMessageAddsNothing() {
+        List<RelayedMessage> events = events(2, "dedupe");
+        assertEquals(2, relay(events));
+        assertEquals(0, relay(events));
+        assertEquals(ids(events), idsOn(format.typeStream("dedupe", "TICKET_CREATED")));
+    }
+
+    @Test
+    void onlyTheUnitsNotYetRelayedAreWritten() {
+        List<RelayedMessage> first = events(1, "partial");
+        relay(first);
+        List<RelayedMessage> both = new ArrayList<>(first);
+        both.addAll(events(1, "partial"));
+        assertEquals(1, relay(both));
+        assertEquals(ids(both), idsOn(format.typeStream("partial", "TICKET_CREATED")));
+    }
+
+    @Test
+    void theSameEventTwiceInOneCallIsWrittenOnce() {
+        List<RelayedMessage> one = events(1, "twice");
+        assertEquals(1, relay(List.of(one.get(0), one.get(0))));
+        assertEquals(ids(one), idsOn(format.typeStream("twice", "TICKET_CREATED")));
+    }
+
+    @Test
+    void aWrongTypedStreamFailsTheWholeCallAndWritesNothing() {
+        String poisoned = format.typeStream("poison", "TICKET_CREATED");
+        client.getBucket(poisoned, StringCodec.INSTANCE).set("not a stream");
+        List<RelayedMessage> events = new ArrayList<>(events(2, "clean"));
+        events.addAll(events(1, "poison"));
+        RedisException error = assertThrows(RedisException.class, () -> relay(events));
+        assertEquals(true, error.getMessage().contains("WRONGTYPE"), error.getMessage());
+        assertEquals(0, client.getStream(format.typeStream("clean", "TICKET_CREATED"), StringCodec.INSTANCE).size());
+        assertEquals(0, client.getKeys().countExists(format.batch(envelope(events.get(0)), "clean").dedupeKey()),
+                "no marker: a redelivery will write the clean events");
+    }
+
+    private static int relay(List<RelayedMessage> events) {
+        List<RelayBatch> units = RedisRelay.units(format, events);
+        List<Object> keys = new ArrayList<>();
+        units.forEach(u -> keys.addAll(u.keys()));
+        Long written = client.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, RedisRelay.SCRIPT,
+                RScript.ReturnType.INTEGER, keys, RedisRelay.arguments(units));
+        return written.intValue();
+    }
+
+    private static List<RelayedMessage> events(int count, String... channels) {
+        List<RelayedMessage> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), "TICKET_CREATED",
+                    Instant.parse("2026-11-23T07:41:51.792Z"), Json.createObjectBuilder().add("tenantId", "t1").build());
+            events.add(new RelayedMessage(envelope.id(), envelope.eventType(), "t1", EnvelopeJson.toJson(envelope),
+                    List.of(channels), null));
+        }
+        return events;
+    }
+
+    private static EventEnvelope envelope(RelayedMessage event) {
+        return EnvelopeJson.fromJson(event.envelopeJson());
+    }
+
+    private static List<String> ids(List<RelayedMessage> events) {
+        return events.stream().map(RelayedMessage::eventId).toList();
+    }
+
+    private static List<String> idsOn(String stream) {
+        Map<StreamMessageId, Map<String, String>> entries =
+                client.<String, String>getStream(stream, StringCodec.INSTANCE).range(StreamMessageId.MIN, StreamMessageId.MAX);
+        return entries.values().stream().map(fields -> EnvelopeJson.fromJson(fields.get("event")).id()).toList();
+    }
+}
