@@ -33,7 +33,9 @@ import org.redisson.config.Config;
  * End-to-end publishing: from the publish call (HTTP, through EventPublisher, XA to the broker, the relay MDB) to
  * the entry on the Redis stream, for single-event transactions and for batches of 100 per transaction, next to raw
  * Redisson XADD of the same envelopes from one client in the same run.
- * Usage: {@code PublishBenchmark <project root> [single events] [batches of 100] [client threads]}.
+ * Both modes run after a warm-up of their own (Liberty's JIT needs a few thousand requests before the figures
+ * settle: a cold server relays a third of what a warm one does).
+ * Usage: {@code PublishBenchmark <project root> [single events] [batches of 100] [client threads] [warm-up events]}.
  */
 public final class PublishBenchmark {
 
@@ -43,7 +45,8 @@ public final class PublishBenchmark {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         int singles = args.length > 1 ? Integer.parseInt(args[1]) : 3000;
         int batches = args.length > 2 ? Integer.parseInt(args[2]) : 100;
-        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 16;
+        int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 10_000;
         try (HeraldProcess herald = HeraldProcess.start(root)) {
             herald.awaitReady();
             Config config = new Config();
@@ -52,8 +55,9 @@ public final class PublishBenchmark {
             try {
                 Arrivals arrivals = new Arrivals(redis.getStream(STREAM, StringCodec.INSTANCE));
                 arrivals.start();
-                run("warm-up, single-event transactions", 500, 1, threads, arrivals);
+                run("warm-up, single-event transactions", warmUp, 1, threads, arrivals);
                 Result single = run("single-event transactions", singles, 1, threads, arrivals);
+                run("warm-up, batches", warmUp, 100, Math.min(threads, 4), arrivals);
                 Result batched = run("batches of 100 per transaction", batches * 100, 100, Math.min(threads, 4), arrivals);
                 arrivals.stop();
                 double raw = rawXadd(redis, Math.max(singles, 10_000));

@@ -3,11 +3,11 @@ package dev.herald.relay;
 import dev.herald.publish.DomainEvent;
 import dev.herald.publish.EnvelopeJson;
 import dev.herald.publish.EventEnvelope;
+import dev.herald.publish.Uuids;
 import dev.herald.publish.WireJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Encodes an envelope into the Redis wire format that existing consumers read (shared spec wire-format.md):
@@ -60,18 +60,10 @@ public final class WireFormat {
     /** {@code actorUserId}, else {@code userId}; only a UUID is passed on, as the workflow runtime requires. */
     static String userId(JsonObject payload) {
         for (String field : List.of("actorUserId", "userId")) {
-            if (payload.get(field) instanceof JsonString value && isUuid(value.getString())) {
+            if (payload.get(field) instanceof JsonString value && Uuids.isUuid(value.getString())) {
                 return value.getString();
             }
         }
         return "";
-    }
-
-    private static boolean isUuid(String value) {
-        try {
-            return UUID.fromString(value).toString().equalsIgnoreCase(value);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }
