@@ -9,7 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.UUID;
 
 /**
@@ -61,7 +61,7 @@ public class JournalEntry {
     private String payload;
 
     @Column(name = "CREATED_AT", nullable = false)
-    private Instant createdAt;
+    private LocalDateTime createdAt;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "PROCESSING_STATUS", nullable = false, length = 20)
@@ -71,7 +71,7 @@ public class JournalEntry {
     private int attempts;
 
     @Column(name = "CLAIMED_AT")
-    private Instant claimedAt;
+    private LocalDateTime claimedAt;
 
     protected JournalEntry() {
     }
@@ -91,19 +91,20 @@ public class JournalEntry {
         entry.toState = result.currentState();
         entry.userId = userId;
         entry.payload = WireJson.write(event.payload());
-        entry.createdAt = event.occurredAt();
+        entry.createdAt = UtcColumns.toColumn(event.occurredAt());
         entry.processingStatus = ProcessingStatus.DONE;
         entry.attempts = 1;
         return entry;
     }
 
     public WorkflowEvent event() {
-        return new WorkflowEvent(sequence, eventName, WireJson.parseObject(payload), createdAt);
+        return new WorkflowEvent(sequence, eventName, WireJson.parseObject(payload), UtcColumns.fromColumn(createdAt));
     }
 
     public JournalView view() {
         return new JournalView(eventId, sequence, eventName, eventType, fromState, toState, userId,
-                WireJson.parseObject(payload), createdAt, processingStatus, attempts, claimedAt);
+                WireJson.parseObject(payload), UtcColumns.fromColumn(createdAt), processingStatus, attempts,
+                UtcColumns.fromColumn(claimedAt));
     }
 
     public String getEventId() {

@@ -11,6 +11,7 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.UUID;
 
 /**
@@ -48,7 +49,7 @@ public class WorkflowExecution {
 
     /** When the last journaled event occurred; new events are never stamped earlier (see {@link #nextEventAt}). */
     @Column(name = "LAST_EVENT_AT", nullable = false)
-    private Instant lastEventAt;
+    private LocalDateTime lastEventAt;
 
     @Lob
     @Column(name = "DATA_JSON", nullable = false)
@@ -58,7 +59,7 @@ public class WorkflowExecution {
     private String correlationKey;
 
     @Column(name = "CREATED_AT", nullable = false)
-    private Instant createdAt;
+    private LocalDateTime createdAt;
 
     @Version
     @Column(name = "ROW_VERSION", nullable = false)
@@ -73,7 +74,7 @@ public class WorkflowExecution {
         this.workflowName = definition.name();
         this.workflowVersion = definition.version();
         this.correlationKey = correlationKey;
-        this.createdAt = now;
+        this.createdAt = UtcColumns.toColumn(now);
         advance(initial, now);
     }
 
@@ -81,7 +82,7 @@ public class WorkflowExecution {
         currentState = state.currentState();
         status = state.status();
         lastSequence = state.sequence();
-        lastEventAt = eventAt;
+        lastEventAt = UtcColumns.toColumn(eventAt);
         data = WireJson.write(state.data());
     }
 
@@ -91,7 +92,8 @@ public class WorkflowExecution {
      * is always a prefix of the journal.
      */
     Instant nextEventAt(Instant now) {
-        return now.isBefore(lastEventAt) ? lastEventAt : now;
+        Instant last = getLastEventAt();
+        return now.isBefore(last) ? last : now;
     }
 
     public ExecutionState state() {
@@ -119,7 +121,7 @@ public class WorkflowExecution {
     }
 
     public Instant getLastEventAt() {
-        return lastEventAt;
+        return UtcColumns.fromColumn(lastEventAt);
     }
 
     public String getCorrelationKey() {
@@ -127,6 +129,6 @@ public class WorkflowExecution {
     }
 
     public Instant getCreatedAt() {
-        return createdAt;
+        return UtcColumns.fromColumn(createdAt);
     }
 }

@@ -7,7 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
-import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.UUID;
 
 /**
@@ -44,10 +44,10 @@ public class WorkflowSnapshot {
 
     /** When the event at {@code sequence} occurred: what a time-bounded replay compares with. */
     @Column(name = "LAST_EVENT_AT", nullable = false)
-    private Instant lastEventAt;
+    private LocalDateTime lastEventAt;
 
     @Column(name = "CREATED_AT", nullable = false)
-    private Instant createdAt;
+    private LocalDateTime createdAt;
 
     protected WorkflowSnapshot() {
     }
@@ -60,12 +60,13 @@ public class WorkflowSnapshot {
         this.currentState = snapshot.currentState();
         this.data = WireJson.write(snapshot.data());
         this.reducerVersion = snapshot.reducerVersion();
-        this.lastEventAt = snapshot.lastEventAt();
-        this.createdAt = snapshot.createdAt();
+        this.lastEventAt = UtcColumns.toColumn(snapshot.lastEventAt());
+        this.createdAt = UtcColumns.toColumn(snapshot.createdAt());
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(sequence, currentState, WireJson.parseObject(data), reducerVersion, lastEventAt, createdAt);
+        return new Snapshot(sequence, currentState, WireJson.parseObject(data), reducerVersion, UtcColumns.fromColumn(lastEventAt),
+                UtcColumns.fromColumn(createdAt));
     }
 
     public long getSequence() {
