@@ -1,0 +1,27 @@
+package dev.herald.workflow;
+
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One journaled event as the reducer sees it. Sequence 0 is always the {@link #STARTED} event, whose payload is
+ * the execution's initial data; so a journal alone, without any snapshot, replays to the current state.
+ */
+public record WorkflowEvent(long sequence, String eventName, JsonObject payload, Instant occurredAt) {
+
+    public static final String STARTED = "WORKFLOW_STARTED";
+
+    public WorkflowEvent {
+        Objects.requireNonNull(eventName, "eventName");
+        Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        if (sequence < 0) {
+            throw new IllegalArgumentException("sequence must not be negative, got " + sequence);
+        }
+    }
+
+    public static WorkflowEvent started(JsonObject initialData, Instant at) {
+        return new WorkflowEvent(0, STARTED, initialData, at);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.herald.workflow;
+
+import static dev.herald.workflow.Fixtures.T0;
+import static dev.herald.workflow.Fixtures.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+/** The rows store exactly what the pure records hold: what is written is what a replay reads back. */
+class WorkflowEntitiesTest {
+
+    private final WorkflowDefinition tickets = Fixtures.tickets();
+
+    @Test
+    void executionRowHoldsTheStateItWasAdvancedTo() {
+        ExecutionState open = WorkflowReducer.start(tickets, Fixtures.started("{\"ticketId\":\"t-1\"}"));
+        WorkflowExecution execution = new WorkflowExecution("acme", tickets, open, "t-1", T0);
+        assertEquals(open, execution.state());
+        ExecutionState assigned = new ExecutionState("assigned", ExecutionStatus.RUNNING, json("{\"a\":[1,{\"b\":null}]}"), 1);
+        execution.advance(assigned, T0.plusSeconds(5));
+        assertEquals(assigned, execution.state());
+        assertEquals(1, execution.getLastSequence());
+        assertEquals("tickets", execution.getWorkflowName());
+        assertEquals(1, execution.getWorkflowVersion());
+        assertEquals("t-1", execution.getCorrelationKey());
+    }
+
+    @Test
+    void nextEventIsNeverStampedBeforeThePreviousOne() {
+        ExecutionState open = WorkflowReducer.start(tickets, Fixtures.started("{}"));
+        WorkflowExecution execution = new WorkflowExecution("acme", tickets, open, null, T0);
+        assertEquals(T0, execution.nextEventAt(T0.minusSeconds(30)));
+        assertEquals(T0.plusSeconds(1), execution.nextEventAt(T0.plusSeconds(1)));
+    }
+
+    @Test
+    void journalEntryGivesBackTheEventItRecorded() {
+        WorkflowEvent event = Fixtures.event(3, "NOTE", "{\"n\":3,\"text\":\"caf\\u00e9\"}");
+        ExecutionState result = new ExecutionState("assigned", ExecutionStatus.RUNNING, json("{\"n\":3}"), 3);
+        JournalEntry entry = JournalEntry.applied("acme", "e-1", "ev-3", "NOTE", "NOTE", "assigned", event, result, null);
+        assertEquals(event, entry.event());
+        JournalView view = entry.view();
+        assertEquals("ev-3", view.eventId());
+        assertEquals("assigned", view.fromState());
+        assertEquals("assigned", view.toState());
+        assertEquals(JournalEntry.ProcessingStatus.DONE, view.processingStatus());
+        assertEquals(1, view.attempts());
+        assertNull(view.userId());
+        assertNull(view.claimedAt());
+    }
+
+    @Test
+    void snapshotRowGivesBackTheSnapshot() {
+        Snapshot snapshot = new Snapshot(50, "assigned", json("{\"n\":50}"), WorkflowReducer.REDUCER_VERSION, T0, T0.plusSeconds(2));
+        assertEquals(snapshot, new WorkflowSnapshot("acme", "e-1", snapshot).snapshot());
+    }
+}
