@@ -23,6 +23,11 @@ final class RedisProbe implements AutoCloseable {
         client = Redisson.create(config);
     }
 
+    /** The client itself, for what a consumer does beyond reading (groups, acknowledgements). */
+    RedissonClient client() {
+        return client;
+    }
+
     /** Every entry of a stream, oldest first, as field maps. */
     List<Map<String, String>> entries(String stream) {
         Map<StreamMessageId, Map<String, String>> range = client.<String, String>getStream(stream, StringCodec.INSTANCE)

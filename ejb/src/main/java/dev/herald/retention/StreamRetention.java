@@ -57,6 +57,10 @@ public class StreamRetention {
     @ConfigProperty(name = "herald.retention.interval", defaultValue = "PT60S")
     Duration interval;
 
+    @Inject
+    @ConfigProperty(name = "herald.retention.channels", defaultValue = "*")
+    String channels;
+
     /** The relay's own key names: the streams retention manages are exactly the ones the relay writes. */
     @Inject
     RelayConfiguration relayConfiguration;
@@ -70,6 +74,7 @@ public class StreamRetention {
     Clock clock = Clock.systemUTC();
 
     private volatile RetentionPolicy policy = RetentionPolicy.none();
+    private volatile RetentionScope scope = RetentionScope.allChannels();
     private volatile RetentionPass lastPass;
     private final AtomicBoolean running = new AtomicBoolean();
 
@@ -80,6 +85,7 @@ public class StreamRetention {
     @PostConstruct
     void start() {
         policy = new RetentionPolicy(maxLength, maxAge);
+        scope = RetentionScope.parse(channels);
         if (!policy.trims()) {
             LOG.info("Stream retention is off (set herald.retention.max-length and/or herald.retention.max-age): "
                     + "Herald trims no stream");
@@ -92,7 +98,8 @@ public class StreamRetention {
         timerService.createIntervalTimer(millis, millis, new TimerConfig(TIMER_NAME, false));
         RelaySettings keys = relayConfiguration.settings();
         LOG.info("Stream retention on: " + policy + ", every " + interval + ", streams " + keys.streamPrefix()
-                + "event-stream:* and " + keys.workflowStream() + ", never past a consumer group's oldest unacknowledged entry");
+                + "event-stream:* of " + scope + (scope.includesWorkflowStream() ? " and " + keys.workflowStream() : "")
+                + ", never past a consumer group's oldest unacknowledged entry");
     }
 
     @Timeout
@@ -130,7 +137,7 @@ public class StreamRetention {
                 pass = RetentionPass.skipped(now, "Redis unreachable at " + redis.address());
             } else {
                 RelaySettings keys = relayConfiguration.settings();
-                pass = new StreamTrimmer(redis.client(), policy, keys.streamPrefix(), keys.workflowStream()).run(now);
+                pass = new StreamTrimmer(redis.client(), policy, keys.streamPrefix(), keys.workflowStream(), scope).run(now);
             }
             lastPass = pass;
             return Optional.of(pass);

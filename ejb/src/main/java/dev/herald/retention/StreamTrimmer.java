@@ -41,12 +41,18 @@ final class StreamTrimmer {
     private final RetentionPolicy policy;
     private final String streamPrefix;
     private final String workflowStream;
+    private final RetentionScope scope;
 
     StreamTrimmer(RedissonClient client, RetentionPolicy policy, String streamPrefix, String workflowStream) {
+        this(client, policy, streamPrefix, workflowStream, RetentionScope.allChannels());
+    }
+
+    StreamTrimmer(RedissonClient client, RetentionPolicy policy, String streamPrefix, String workflowStream, RetentionScope scope) {
         this.client = Objects.requireNonNull(client, "client");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.streamPrefix = Objects.requireNonNull(streamPrefix, "streamPrefix");
         this.workflowStream = workflowStream == null ? "" : workflowStream;
+        this.scope = Objects.requireNonNull(scope, "scope");
     }
 
     /** Runs one pass. Never throws: every failure is logged at WARNING and listed in the result. */
@@ -90,19 +96,19 @@ final class StreamTrimmer {
     }
 
     /**
-     * The streams to manage: every stream key matching {@code <prefix>event-stream:*} (SCAN ... TYPE stream), except
-     * dead-letter streams, plus the workflow stream when it exists as a stream.
+     * The streams to manage: every stream key matching {@code <prefix>event-stream:*} (SCAN ... TYPE stream), or
+     * only the scope's channels, except dead-letter streams, plus the workflow stream when it exists as a stream and
+     * the scope includes the global channel.
      */
     SortedSet<String> streams() {
         RKeys keys = client.getKeys();
         SortedSet<String> names = new TreeSet<>(); // SCAN may return a key twice
-        keys.getKeysStream(KeysScanOptions.defaults()
-                        .pattern(globEscape(streamPrefix) + "event-stream:*")
-                        .type(RType.STREAM)
-                        .chunkSize(SCAN_COUNT))
-                .filter(name -> !name.endsWith(DEAD_LETTER_SUFFIX))
-                .forEach(names::add);
-        if (!workflowStream.isBlank() && keys.getType(workflowStream) == RType.STREAM) {
+        for (String pattern : scope.typeStreamPatterns(streamPrefix)) {
+            keys.getKeysStream(KeysScanOptions.defaults().pattern(pattern).type(RType.STREAM).chunkSize(SCAN_COUNT))
+                    .filter(name -> !name.endsWith(DEAD_LETTER_SUFFIX))
+                    .forEach(names::add);
+        }
+        if (scope.includesWorkflowStream() && !workflowStream.isBlank() && keys.getType(workflowStream) == RType.STREAM) {
             names.add(workflowStream);
         }
         return names;

@@ -45,6 +45,7 @@ class StreamRetentionTest {
         bean.maxLength = maxLength;
         bean.maxAge = maxAge;
         bean.interval = Duration.ofSeconds(60);
+        bean.channels = "*";
         bean.relayConfiguration = new RelayConfiguration() {
             @Override
             public RelaySettings settings() {

@@ -160,6 +160,26 @@ class StreamTrimmerRedisTest {
     }
 
     @Test
+    void aChannelScopeManagesOnlyThoseChannelsStreams() {
+        String own = prefix + "scope:";
+        String kept = own + "event-stream:global:TICKET_CREATED";
+        String managed = own + "event-stream:bulk:TICKET_CREATED";
+        String flow = own + "workflow";
+        fill(kept, 5);
+        fill(managed, 5);
+        fill(flow, 5);
+        StreamTrimmer trimmer = new StreamTrimmer(client, RetentionPolicy.maxLength(2), own, flow, RetentionScope.parse("bulk"));
+
+        assertEquals(new TreeSet<>(List.of(managed)), trimmer.streams(), "no global channel: no workflow stream either");
+        trimmer.run(Instant.now());
+        assertEquals(2, stream(managed).size());
+        assertEquals(5, stream(kept).size());
+        assertEquals(5, stream(flow).size());
+        assertEquals(new TreeSet<>(List.of(kept, flow)),
+                new StreamTrimmer(client, RetentionPolicy.maxLength(2), own, flow, RetentionScope.parse("global")).streams());
+    }
+
+    @Test
     void missingWorkflowStreamIsNotManaged() {
         StreamTrimmer trimmer = new StreamTrimmer(client, RetentionPolicy.maxLength(2), prefix + "none:", prefix + "none:workflow");
         assertTrue(trimmer.streams().isEmpty());
