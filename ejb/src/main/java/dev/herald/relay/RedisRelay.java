@@ -85,7 +85,7 @@ public class RedisRelay {
         for (RelayedMessage event : events) {
             EventEnvelope envelope = EnvelopeJson.fromJson(event.envelopeJson());
             for (String channel : event.channels()) {
-                units.add(format.batch(envelope, channel));
+                units.add(format.batch(envelope, event.envelopeJson(), channel));
             }
         }
         return units;

@@ -23,7 +23,11 @@ public final class WireFormat {
     }
 
     public RelayBatch batch(EventEnvelope envelope, String channel) {
-        String json = EnvelopeJson.toJson(envelope);
+        return batch(envelope, EnvelopeJson.toJson(envelope), channel);
+    }
+
+    /** @param json the envelope's wire JSON, when the caller has it already (the relay reads it off the message) */
+    public RelayBatch batch(EventEnvelope envelope, String json, String channel) {
         boolean global = DomainEvent.GLOBAL_CHANNEL.equals(channel);
         return new RelayBatch(
                 settings.dedupePrefix() + envelope.id() + ":" + channel,
