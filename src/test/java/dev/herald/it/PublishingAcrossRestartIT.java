@@ -19,28 +19,20 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * 10,000 events published while the application is stopped and started again in the middle of the stream: every
  * accepted event reaches Redis once. The client does what a real one must: it retries a batch that got no answer,
  * with the same idempotency keys, so a batch that committed before the stop is answered, not published again.
  */
-@ExtendWith(ArquillianExtension.class)
-class PublishingAcrossRestartIT {
+class PublishingAcrossRestartIT extends RedisProbeTestBase {
 
     private static final String DEPLOYMENT = "herald-restart";
     private static final int EVENTS = 10_000;
     private static final int PER_BATCH = 50;
-
-    private static RedisProbe redis;
-    private final HeraldClient herald = new HeraldClient();
 
     @ArquillianResource
     Deployer deployer;
@@ -48,16 +40,6 @@ class PublishingAcrossRestartIT {
     @Deployment(name = DEPLOYMENT, managed = false, testable = false)
     static EnterpriseArchive herald() {
         return HeraldDeployment.builtEar();
-    }
-
-    @BeforeAll
-    static void connect() {
-        redis = new RedisProbe();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        redis.close();
     }
 
     @Test
