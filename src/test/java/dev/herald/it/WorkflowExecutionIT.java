@@ -135,6 +135,20 @@ class WorkflowExecutionIT {
     }
 
     @Test
+    void everyFiftiethEventIsSnapshottedAutomaticallyAndLaterReplaysStartThere() throws Exception {
+        String execution = start();
+        for (int sequence = 0; sequence < 52; sequence++) {
+            assign(execution, sequence, "u-" + sequence);
+        }
+        HeraldClient.Reply snapshots = herald.get(executionPath(execution) + "/snapshots?tenantId=" + tenant);
+        assertEquals(List.of(50), snapshots.jsonArray().stream().map(s -> s.asJsonObject().getInt("sequence")).toList());
+        JsonObject now = state(execution, "trace=true");
+        assertEquals(50, now.getJsonObject("trace").getInt("snapshotSequence"));
+        assertEquals(List.of(51, 52), sequences(now.getJsonObject("trace")));
+        assertEquals(current(execution), now.getJsonObject("state"));
+    }
+
+    @Test
     void eventWithoutATransitionIsRefusedWith422AndJournalsNothing() throws Exception {
         String execution = start();
         HeraldClient.Reply refused = submit(execution, 0, UUID.randomUUID().toString(), "TICKET_REOPENED",
