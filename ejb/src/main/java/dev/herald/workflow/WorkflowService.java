@@ -3,6 +3,7 @@ package dev.herald.workflow;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -23,9 +24,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Starts workflow executions, applies events to them synchronously, and answers what they are (now or at an
  * earlier sequence or time). Storage only: every decision is taken by the pure classes ({@link WorkflowReducer},
  * {@link SnapshotSelector}, {@link Replayer}, {@link SnapshotPolicy}), so a replayed state is computed by the same
- * code as the state a submission returned.
+ * code as the state a submission returned. A malformed request is refused with an
+ * {@link InvalidWorkflowRequestException} (see {@link InvalidRequestTranslation}).
  */
 @Stateless
+@Interceptors(InvalidRequestTranslation.class)
 public class WorkflowService {
 
     private static final int MAX_PAGE_SIZE = 500;

@@ -1,0 +1,16 @@
+package dev.herald.workflow;
+
+import dev.herald.web.Problems;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** No such execution in the caller's tenant: 404. */
+@Provider
+public class UnknownExecutionMapper implements ExceptionMapper<UnknownExecutionException> {
+
+    @Override
+    public Response toResponse(UnknownExecutionException error) {
+        return Problems.notFound(error.getMessage());
+    }
+}

@@ -1,0 +1,143 @@
+package dev.herald.workflow;
+
+import dev.herald.web.Problems;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Workflow executions over HTTP: start one, submit events to it, and read what it is now or was at an earlier
+ * sequence or time. Translation only; {@link WorkflowService} decides. Until authentication exists the tenant is
+ * a query parameter; it will come from the caller's token. Conflicts answer 409, refused transitions 422, unknown
+ * executions 404 (see the mappers next to this class).
+ */
+@Path("/workflows")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class WorkflowResource {
+
+    @Inject
+    WorkflowService workflows;
+
+    @Inject
+    WorkflowDefinitions definitions;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Path("/definitions")
+    @Operation(summary = "The deployed workflow definitions, every version: states, transitions, triggers")
+    public List<DefinitionView> definitions(@QueryParam("tenantId") String tenantId) {
+        requireTenant(tenantId);
+        return definitions.all().stream().map(DefinitionView::of).toList();
+    }
+
+    @POST
+    @Path("/executions")
+    @Operation(summary = "Start an execution of the newest version of a workflow (optional initial data and correlation key)")
+    public Response start(@QueryParam("tenantId") String tenantId, StartRequest request) {
+        requireTenant(tenantId);
+        if (request == null) {
+            return Problems.badRequest("a workflowName is required");
+        }
+        ExecutionSummary execution = workflows.start(tenantId, request.workflowName(), request.data(),
+                request.correlationKey(), request.userId());
+        return Response.created(uri.getAbsolutePathBuilder().path(execution.executionId()).build()).entity(execution).build();
+    }
+
+    @GET
+    @Path("/executions/{id}")
+    @Operation(summary = "An execution and its current state (read from the execution, no replay)")
+    public ExecutionSummary execution(@QueryParam("tenantId") String tenantId, @PathParam("id") String executionId) {
+        return workflows.execution(requireTenant(tenantId), executionId);
+    }
+
+    @POST
+    @Path("/executions/{id}/events")
+    @Operation(summary = "Apply one event at the expected sequence: 409 if the execution moved on, 422 if the state refuses"
+            + " it; a repeated eventId answers its first result")
+    public Response submit(@QueryParam("tenantId") String tenantId, @PathParam("id") String executionId,
+                           EventSubmission event) {
+        requireTenant(tenantId);
+        if (event == null || event.expectedSequence() == null) {
+            return Problems.badRequest("expectedSequence, eventId and eventName are required");
+        }
+        return Response.ok(workflows.submitEvent(tenantId, executionId, event.expectedSequence(), event.eventId(),
+                event.eventName(), event.payload(), event.userId())).build();
+    }
+
+    @GET
+    @Path("/executions/{id}/state")
+    @Operation(summary = "The state replayed up to a sequence (?sequence=N) or a time (?until=ISO instant), or now;"
+            + " trace=true tells which snapshot and events the replay used")
+    public ReplayView state(@QueryParam("tenantId") String tenantId, @PathParam("id") String executionId,
+                            @QueryParam("sequence") Long sequence, @QueryParam("until") String until,
+                            @QueryParam("trace") @DefaultValue("false") boolean trace) {
+        requireTenant(tenantId);
+        if (sequence != null && until != null) {
+            throw new IllegalArgumentException("give sequence or until, not both");
+        }
+        if (sequence != null) {
+            return ReplayView.of(workflows.stateUntil(tenantId, executionId, sequence, trace));
+        }
+        if (until != null) {
+            return ReplayView.of(workflows.stateUntil(tenantId, executionId, instant(until), trace));
+        }
+        return ReplayView.of(workflows.replayLatest(tenantId, executionId, trace));
+    }
+
+    @GET
+    @Path("/executions/{id}/journal")
+    @Operation(summary = "One page of the execution's journal, in sequence order, with the total")
+    public JournalPage journal(@QueryParam("tenantId") String tenantId, @PathParam("id") String executionId,
+                               @QueryParam("page") @DefaultValue("0") int page,
+                               @QueryParam("size") @DefaultValue("50") int size) {
+        return workflows.journal(requireTenant(tenantId), executionId, page, size);
+    }
+
+    @GET
+    @Path("/executions/{id}/snapshots")
+    @Operation(summary = "The execution's stored snapshots, newest (highest sequence) first")
+    public List<Snapshot> snapshots(@QueryParam("tenantId") String tenantId, @PathParam("id") String executionId) {
+        return workflows.snapshots(requireTenant(tenantId), executionId);
+    }
+
+    @POST
+    @Path("/executions/{id}/snapshots")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Snapshot the current state now (only the newest K snapshots are kept)")
+    public Response takeSnapshot(@QueryParam("tenantId") String tenantId, @PathParam("id") String executionId) {
+        return Response.status(Response.Status.CREATED)
+                .entity(workflows.takeSnapshot(requireTenant(tenantId), executionId)).build();
+    }
+
+    private static Instant instant(String until) {
+        try {
+            return Instant.parse(until);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("until must be an ISO-8601 instant such as 2024-05-01T12:00:00Z, got " + until);
+        }
+    }
+
+    private static String requireTenant(String tenantId) {
+        if (tenantId == null || tenantId.isBlank()) {
+            throw new IllegalArgumentException("tenantId is required");
+        }
+        return tenantId;
+    }
+}
