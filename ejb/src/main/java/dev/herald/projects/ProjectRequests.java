@@ -25,8 +25,4 @@ public final class ProjectRequests {
 
     public record NewDependency(String blockedByTaskId, String actorUserId) {
     }
-
-    /** The outcome: the id of what was created or changed, and the events published for it, in order. */
-    public record ProjectChange(String id, java.util.List<String> eventIds, java.util.List<String> eventTypes) {
-    }
 }

@@ -1,19 +1,17 @@
 package dev.herald.projects;
 
+import dev.herald.changes.ChangeResult;
+import dev.herald.changes.DomainEvents;
+import dev.herald.changes.NotFoundException;
+import dev.herald.changes.RefusedChangeException;
+import dev.herald.changes.Require;
 import dev.herald.projects.ProjectRequests.NewDependency;
 import dev.herald.projects.ProjectRequests.NewProject;
 import dev.herald.projects.ProjectRequests.NewTask;
-import dev.herald.projects.ProjectRequests.ProjectChange;
 import dev.herald.projects.ProjectRequests.ProjectUpdate;
 import dev.herald.projects.ProjectRequests.TaskUpdate;
 import dev.herald.projects.ProjectTransitions.Context;
 import dev.herald.publish.DomainEvent;
-import dev.herald.publish.EventEnvelope;
-import dev.herald.publish.EventPublisher;
-import dev.herald.publish.InvalidEventException;
-import dev.herald.publish.Uuids;
-import jakarta.annotation.Resource;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -36,39 +34,36 @@ public class ProjectService {
     EntityManager em;
 
     @Inject
-    EventPublisher publisher;
+    DomainEvents events;
 
-    @Resource
-    SessionContext session;
-
-    public ProjectChange create(String tenantId, NewProject request) {
-        ProjectState state = new ProjectState(required(request.name(), "name"), request.description(),
+    public ChangeResult create(String tenantId, NewProject request) {
+        ProjectState state = new ProjectState(Require.text(request.name(), "name"), request.description(),
                 ProjectStatuses.checked(request.status() == null ? "planned" : request.status(), ProjectStatuses.PROJECT, "status"));
         Project project = new Project(tenantId, state.name(), state.description(), state.status(), now());
         em.persist(project);
-        return publish(project.getId(), ProjectTransitions.project(context(tenantId, project.getId(), request.actorUserId()), null, state));
+        return events.publish(project.getId(), ProjectTransitions.project(context(tenantId, project.getId(), request.actorUserId()), null, state));
     }
 
-    public ProjectChange update(String tenantId, String projectId, ProjectUpdate update) {
+    public ChangeResult update(String tenantId, String projectId, ProjectUpdate update) {
         Project project = project(tenantId, projectId);
         ProjectState before = project.state();
         ProjectState after = new ProjectState(or(update.name(), before.name()), or(update.description(), before.description()),
                 ProjectStatuses.checked(or(update.status(), before.status()), ProjectStatuses.PROJECT, "status"));
         project.apply(after);
-        return publish(projectId, ProjectTransitions.project(context(tenantId, projectId, update.actorUserId()), before, after));
+        return events.publish(projectId, ProjectTransitions.project(context(tenantId, projectId, update.actorUserId()), before, after));
     }
 
-    public ProjectChange createTask(String tenantId, String projectId, NewTask request) {
+    public ChangeResult createTask(String tenantId, String projectId, NewTask request) {
         project(tenantId, projectId);
-        TaskState state = new TaskState(required(request.title(), "title"),
+        TaskState state = new TaskState(Require.text(request.title(), "title"),
                 ProjectStatuses.checked(request.status() == null ? "todo" : request.status(), ProjectStatuses.TASK, "status"),
                 request.assignedToId(), assigneeType(request.assignedToId(), request.assignedToType()), request.dueDate());
         ProjectTask task = new ProjectTask(tenantId, projectId, state);
         em.persist(task);
-        return publish(task.getId(), ProjectTransitions.task(context(tenantId, projectId, request.actorUserId()), task.getId(), null, state));
+        return events.publish(task.getId(), ProjectTransitions.task(context(tenantId, projectId, request.actorUserId()), task.getId(), null, state));
     }
 
-    public ProjectChange updateTask(String tenantId, String projectId, String taskId, TaskUpdate update) {
+    public ChangeResult updateTask(String tenantId, String projectId, String taskId, TaskUpdate update) {
         ProjectTask task = task(tenantId, projectId, taskId);
         TaskState before = task.state();
         String assignee = or(update.assignedToId(), before.assignedToId());
@@ -78,52 +73,36 @@ public class ProjectService {
                 or(update.dueDate(), before.dueDate()));
         task.apply(after);
         Context context = context(tenantId, projectId, update.actorUserId());
-        List<DomainEvent> events = new ArrayList<>(ProjectTransitions.task(context, taskId, before, after));
+        List<DomainEvent> emitted = new ArrayList<>(ProjectTransitions.task(context, taskId, before, after));
         if (!ProjectStatuses.TASK_DONE.equals(before.status()) && ProjectStatuses.TASK_DONE.equals(after.status())) {
             for (TaskDependency waiting : em.createQuery("SELECT d FROM TaskDependency d WHERE d.tenantId = :tenant"
                             + " AND d.blockedByTaskId = :task AND d.open = true", TaskDependency.class)
                     .setParameter("tenant", tenantId).setParameter("task", taskId).getResultList()) {
                 waiting.resolve();
-                events.add(ProjectTransitions.unblocked(context, waiting.getTaskId(), taskId));
+                emitted.add(ProjectTransitions.unblocked(context, waiting.getTaskId(), taskId));
             }
         }
-        return publish(taskId, events);
+        return events.publish(taskId, emitted);
     }
 
-    public ProjectChange addDependency(String tenantId, String projectId, String taskId, NewDependency request) {
+    public ChangeResult addDependency(String tenantId, String projectId, String taskId, NewDependency request) {
         task(tenantId, projectId, taskId);
-        String blockerId = required(request.blockedByTaskId(), "blockedByTaskId");
+        String blockerId = Require.text(request.blockedByTaskId(), "blockedByTaskId");
         if (blockerId.equals(taskId)) {
-            throw new InvalidProjectChangeException("a task cannot wait for itself");
+            throw new RefusedChangeException("a task cannot wait for itself");
         }
         boolean open = !ProjectStatuses.TASK_DONE.equals(task(tenantId, projectId, blockerId).state().status());
         TaskDependency dependency = new TaskDependency(tenantId, taskId, blockerId, open);
         em.persist(dependency);
-        List<DomainEvent> events = open
+        return events.publish(taskId, open
                 ? List.of(ProjectTransitions.blocked(context(tenantId, projectId, request.actorUserId()), taskId, blockerId))
-                : List.of();
-        return publish(taskId, events);
-    }
-
-    private ProjectChange publish(String id, List<DomainEvent> events) {
-        if (events.isEmpty()) {
-            return new ProjectChange(id, List.of(), List.of());
-        }
-        List<EventEnvelope> published;
-        try {
-            published = publisher.publishAll(events);
-        } catch (InvalidEventException e) {
-            session.setRollbackOnly(); // the change must not commit without the events that describe it
-            throw e;
-        }
-        return new ProjectChange(id, published.stream().map(EventEnvelope::id).toList(),
-                published.stream().map(EventEnvelope::eventType).toList());
+                : List.of());
     }
 
     private Project project(String tenantId, String projectId) {
         Project project = projectId == null ? null : em.find(Project.class, projectId);
         if (project == null || !project.getTenantId().equals(tenantId)) {
-            throw new UnknownProjectException("no project " + projectId + " in tenant " + tenantId);
+            throw new NotFoundException("no project " + projectId + " in tenant " + tenantId);
         }
         return project;
     }
@@ -131,28 +110,18 @@ public class ProjectService {
     private ProjectTask task(String tenantId, String projectId, String taskId) {
         ProjectTask task = taskId == null ? null : em.find(ProjectTask.class, taskId);
         if (task == null || !task.getTenantId().equals(tenantId) || !task.getProjectId().equals(projectId)) {
-            throw new UnknownProjectException("no task " + taskId + " in project " + projectId + " of tenant " + tenantId);
+            throw new NotFoundException("no task " + taskId + " in project " + projectId + " of tenant " + tenantId);
         }
         return task;
     }
 
     private static Context context(String tenantId, String projectId, String actorUserId) {
-        if (actorUserId != null && !Uuids.isUuid(actorUserId)) {
-            throw new InvalidProjectChangeException("actorUserId must be a UUID, was " + actorUserId);
-        }
-        return new Context(tenantId, projectId, Optional.ofNullable(actorUserId), now());
+        return new Context(tenantId, projectId, Optional.ofNullable(Require.optionalUuid(actorUserId, "actorUserId")), now());
     }
 
     private static String assigneeType(String assignedToId, String type) {
         return assignedToId == null ? null
                 : ProjectStatuses.checked(type == null ? "user" : type, ProjectStatuses.ASSIGNEE_TYPES, "assignedToType");
-    }
-
-    private static String required(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidProjectChangeException(field + " is required");
-        }
-        return value;
     }
 
     private static String or(String value, String fallback) {

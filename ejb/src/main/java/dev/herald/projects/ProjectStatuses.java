@@ -1,5 +1,6 @@
 package dev.herald.projects;
 
+import dev.herald.changes.RefusedChangeException;
 import java.util.List;
 import java.util.Set;
 
@@ -18,7 +19,7 @@ public final class ProjectStatuses {
 
     static String checked(String value, List<String> allowed, String what) {
         if (value == null || !allowed.contains(value)) {
-            throw new InvalidProjectChangeException(what + " must be one of " + allowed + ", was " + value);
+            throw new RefusedChangeException(what + " must be one of " + allowed + ", was " + value);
         }
         return value;
     }

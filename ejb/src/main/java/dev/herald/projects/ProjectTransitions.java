@@ -1,5 +1,6 @@
 package dev.herald.projects;
 
+import dev.herald.changes.RefusedChangeException;
 import dev.herald.changes.FieldChanges;
 import dev.herald.publish.DomainEvent;
 import dev.herald.publish.EnvelopeJson;
@@ -103,7 +104,7 @@ public final class ProjectTransitions {
 
     /** PROJECT_CLOSED keeps the legacy bus shape existing consumers read: the closing user and {@code changes.status.is_closed}. */
     private static DomainEvent closed(Context context, ProjectState before, ProjectState after) {
-        String user = context.actorUserId().orElseThrow(() -> new InvalidProjectChangeException(
+        String user = context.actorUserId().orElseThrow(() -> new RefusedChangeException(
                 "closing a project needs the user who closes it (actorUserId): PROJECT_CLOSED requires userId"));
         return event(context, "PROJECT_CLOSED", WireJson.builders().createObjectBuilder()
                 .add("tenantId", context.tenantId()).add("projectId", context.projectId()).add("userId", user)

@@ -1,11 +1,15 @@
 package dev.herald.projects;
 
+import static dev.herald.web.Requests.body;
+import static dev.herald.web.Requests.created;
+
 import dev.herald.projects.ProjectRequests.NewDependency;
 import dev.herald.projects.ProjectRequests.NewProject;
 import dev.herald.projects.ProjectRequests.NewTask;
-import dev.herald.projects.ProjectRequests.ProjectChange;
+import dev.herald.changes.ChangeResult;
 import dev.herald.projects.ProjectRequests.ProjectUpdate;
 import dev.herald.projects.ProjectRequests.TaskUpdate;
+
 import dev.herald.web.Tenants;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -41,7 +45,7 @@ public class ProjectResource {
     @PATCH
     @Path("/{projectId}")
     @Operation(summary = "Change a project's name, description or status (PROJECT_UPDATED, PROJECT_STATUS_CHANGED, PROJECT_CLOSED)")
-    public ProjectChange update(@QueryParam("tenantId") String tenantId, @PathParam("projectId") String projectId,
+    public ChangeResult update(@QueryParam("tenantId") String tenantId, @PathParam("projectId") String projectId,
                                 ProjectUpdate update) {
         return projects.update(Tenants.required(tenantId), projectId, body(update));
     }
@@ -56,7 +60,7 @@ public class ProjectResource {
     @PATCH
     @Path("/{projectId}/tasks/{taskId}")
     @Operation(summary = "Change a task's status, assignee, title or due date (PROJECT_TASK_STATUS_CHANGED, _COMPLETED, _ASSIGNED, _DEPENDENCY_UNBLOCKED)")
-    public ProjectChange updateTask(@QueryParam("tenantId") String tenantId, @PathParam("projectId") String projectId,
+    public ChangeResult updateTask(@QueryParam("tenantId") String tenantId, @PathParam("projectId") String projectId,
                                     @PathParam("taskId") String taskId, TaskUpdate update) {
         return projects.updateTask(Tenants.required(tenantId), projectId, taskId, body(update));
     }
@@ -67,16 +71,5 @@ public class ProjectResource {
     public Response addDependency(@QueryParam("tenantId") String tenantId, @PathParam("projectId") String projectId,
                                   @PathParam("taskId") String taskId, NewDependency request) {
         return created(projects.addDependency(Tenants.required(tenantId), projectId, taskId, body(request)));
-    }
-
-    private static Response created(ProjectChange change) {
-        return Response.status(Response.Status.CREATED).entity(change).build();
-    }
-
-    private static <T> T body(T request) {
-        if (request == null) {
-            throw new IllegalArgumentException("a JSON body is required");
-        }
-        return request;
     }
 }
