@@ -72,7 +72,24 @@ public final class Delivery {
         this.timeout = timeout;
     }
 
+    /** Delivers one event, asking the ledger first. */
     public Outcome deliver(ReceivedEvent event, List<Subscription> subscriptions) throws InterruptedException {
+        return deliver(event, subscriptions, alreadyHandled(List.of(event), subscriptions));
+    }
+
+    /** The ledger keys of the deliveries of these events that were handled before, in one ledger round trip. */
+    public Set<String> alreadyHandled(List<ReceivedEvent> events, List<Subscription> subscriptions) {
+        List<String> keys = new ArrayList<>();
+        for (ReceivedEvent event : events) {
+            subscriptions.stream().filter(s -> s.accepts(event.tenantId()))
+                    .forEach(s -> keys.add(ledger.key(event.id(), event.channel(), s.id())));
+        }
+        return ledger.handled(keys);
+    }
+
+    /** @param handled the ledger keys known to be handled ({@link #alreadyHandled}) */
+    public Outcome deliver(ReceivedEvent event, List<Subscription> subscriptions, Set<String> handled)
+            throws InterruptedException {
         Map<String, Result> results = new LinkedHashMap<>();
         List<Subscription> forTenant = new ArrayList<>();
         for (Subscription s : subscriptions) {
@@ -82,16 +99,15 @@ public final class Delivery {
                 results.put(s.id(), new Result(s.id(), Status.NOT_FOR_TENANT, null));
             }
         }
-        Set<String> handled = forTenant.isEmpty() ? Set.of()
-                : ledger.handled(event.id(), event.channel(), forTenant.stream().map(Subscription::id).toList());
         Map<Subscription, Future<?>> running = new LinkedHashMap<>();
         for (Subscription s : forTenant) {
-            if (handled.contains(s.id())) {
+            String key = ledger.key(event.id(), event.channel(), s.id());
+            if (handled.contains(key)) {
                 results.put(s.id(), new Result(s.id(), Status.ALREADY_HANDLED, null));
             } else {
                 running.put(s, executor.start(() -> {
                     invoker.invoke(s, event);
-                    ledger.markHandled(event.id(), event.channel(), s.id());
+                    ledger.markHandled(key);
                     return null;
                 }));
             }

@@ -1,6 +1,6 @@
 package dev.herald.subscribe;
 
-import java.util.List;
+import java.util.Collection;
 import java.util.Set;
 
 /**
@@ -9,9 +9,15 @@ import java.util.Set;
  */
 public interface DeliveryLedger {
 
-    /** The subscriber ids, among those given, that have handled the event on the channel. */
-    Set<String> handled(String eventId, String channel, List<String> subscriberIds);
+    /** The key of one delivery: event id, channel, subscriber id. */
+    String key(String eventId, String channel, String subscriberId);
 
-    /** Records that the subscriber handled the event on the channel. */
-    void markHandled(String eventId, String channel, String subscriberId);
+    /** The keys, among those given, of deliveries that were handled; one round trip for a whole batch. */
+    Set<String> handled(Collection<String> keys);
+
+    /**
+     * Records a handled delivery. It may complete after returning (the next delivery of the entry is a claim idle
+     * time away); a failure is logged at WARNING and means the subscriber may run once more.
+     */
+    void markHandled(String key);
 }

@@ -1,10 +1,10 @@
 package dev.herald.subscribe;
 
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
+import java.util.Collection;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
@@ -14,6 +14,8 @@ import org.redisson.client.codec.StringCodec;
  * producers keep one set whose expiry every add pushes back, so it never expires under steady traffic).
  */
 public final class RedisDeliveryLedger implements DeliveryLedger {
+
+    private static final Logger LOG = Logger.getLogger(RedisDeliveryLedger.class.getName());
 
     private final RedissonClient redis;
     private final String prefix;
@@ -25,25 +27,26 @@ public final class RedisDeliveryLedger implements DeliveryLedger {
         this.window = window;
     }
 
-    String key(String eventId, String channel, String subscriberId) {
+    @Override
+    public String key(String eventId, String channel, String subscriberId) {
         return prefix + eventId + ":" + channel + ":" + subscriberId;
     }
 
     @Override
-    public Set<String> handled(String eventId, String channel, List<String> subscriberIds) {
-        String[] keys = subscriberIds.stream().map(id -> key(eventId, channel, id)).toArray(String[]::new);
-        Map<String, Object> found = redis.getBuckets(StringCodec.INSTANCE).get(keys);
-        Set<String> handled = new HashSet<>();
-        for (String id : subscriberIds) {
-            if (found.containsKey(key(eventId, channel, id))) {
-                handled.add(id);
-            }
+    public Set<String> handled(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
         }
-        return handled;
+        return Set.copyOf(redis.getBuckets(StringCodec.INSTANCE).get(keys.toArray(String[]::new)).keySet());
     }
 
     @Override
-    public void markHandled(String eventId, String channel, String subscriberId) {
-        redis.<String>getBucket(key(eventId, channel, subscriberId), StringCodec.INSTANCE).setIfAbsent("1", window);
+    public void markHandled(String key) {
+        redis.<String>getBucket(key, StringCodec.INSTANCE).setIfAbsentAsync("1", window).whenComplete((set, error) -> {
+            if (error != null) {
+                LOG.log(Level.WARNING, "Could not record the handled delivery " + key
+                        + "; the subscriber runs again if the entry is redelivered", error);
+            }
+        });
     }
 }

@@ -189,10 +189,20 @@ public final class StreamConsumer {
         List<StreamMessageId> done = new ArrayList<>();
         List<StreamMessageId> ids = new ArrayList<>(entries.keySet());
         ids.sort(StreamConsumer::compare);
+        List<Subscription> subscribers = streams.get(stream);
+        Map<StreamMessageId, EntryDecoder.Decoded> decoded = new LinkedHashMap<>();
+        for (StreamMessageId id : ids) {
+            if (entries.get(id) != null) {
+                decoded.put(id, decoder.decode(stream, id.toString(), subscribers.get(0).channel(), entries.get(id)));
+            }
+        }
+        Set<String> handled = delivery.alreadyHandled(decoded.values().stream()
+                .filter(EntryDecoder.Valid.class::isInstance).map(d -> ((EntryDecoder.Valid) d).event()).toList(), subscribers);
         try {
             for (StreamMessageId id : ids) {
-                if (handleOne(stream, id, entries.get(id), deliveries.getOrDefault(id, 1L))) {
-                    done.add(id);
+                EntryDecoder.Decoded entry = decoded.get(id);
+                if (entry == null || handleOne(stream, id, entries.get(id), entry, deliveries.getOrDefault(id, 1L), handled)) {
+                    done.add(id); // an entry claimed but trimmed away meanwhile has nothing left to deliver
                 }
             }
         } catch (InterruptedException | RuntimeException e) {
@@ -214,14 +224,9 @@ public final class StreamConsumer {
     }
 
     /** @return true when the entry is to be acknowledged (dead-lettered entries are acknowledged by the move) */
-    private boolean handleOne(String stream, StreamMessageId id, Map<String, String> fields, long deliveries)
-            throws InterruptedException {
-        List<Subscription> subscribers = streams.get(stream);
+    private boolean handleOne(String stream, StreamMessageId id, Map<String, String> fields, EntryDecoder.Decoded decoded,
+                              long deliveries, Set<String> handled) throws InterruptedException {
         String entryId = id.toString();
-        if (fields == null) {
-            return true; // claimed, but trimmed away meanwhile: nothing left to deliver
-        }
-        EntryDecoder.Decoded decoded = decoder.decode(stream, entryId, subscribers.get(0).channel(), fields);
         if (decoded instanceof EntryDecoder.Poison poison) {
             LOG.warning("Entry " + entryId + " of " + stream + " cannot be delivered and is dead-lettered: " + poison.reason());
             deadLetters.deadLetter(stream, entryId, fields, deliveries, poison.reason(), poison.issues());
@@ -235,7 +240,7 @@ public final class StreamConsumer {
             deadLetters.deadLetter(stream, entryId, fields, deliveries, reason, List.of());
             return false;
         }
-        Delivery.Outcome outcome = delivery.deliver(event, subscribers);
+        Delivery.Outcome outcome = delivery.deliver(event, streams.get(stream), handled);
         if (outcome.allDone()) {
             return true;
         }

@@ -1,6 +1,6 @@
 package dev.herald.subscribe;
 
-import java.util.List;
+import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -11,12 +11,17 @@ final class InMemoryLedger implements DeliveryLedger {
     final Set<String> marks = ConcurrentHashMap.newKeySet();
 
     @Override
-    public Set<String> handled(String eventId, String channel, List<String> subscriberIds) {
-        return subscriberIds.stream().filter(id -> marks.contains(eventId + ":" + channel + ":" + id)).collect(Collectors.toSet());
+    public String key(String eventId, String channel, String subscriberId) {
+        return eventId + ":" + channel + ":" + subscriberId;
     }
 
     @Override
-    public void markHandled(String eventId, String channel, String subscriberId) {
-        marks.add(eventId + ":" + channel + ":" + subscriberId);
+    public Set<String> handled(Collection<String> keys) {
+        return keys.stream().filter(marks::contains).collect(Collectors.toSet());
+    }
+
+    @Override
+    public void markHandled(String key) {
+        marks.add(key);
     }
 }
