@@ -87,6 +87,27 @@ class SubscriberIT extends RedisPipelineTestBase {
         return redis.client().getStream(stream, StringCodec.INSTANCE).listPending(GROUP, id, id, 10).size();
     }
 
+    /**
+     * XADDs an entry to the subscriber-it stream and reads it as consumer "crashed-consumer" of Herald's group, which
+     * then never acknowledges it; the delivery count is set to {@code deliveries}. One script, so the crashed
+     * consumer gets the entry before Herald's blocked read can.
+     */
+    private String readByACrashedConsumer(String eventId, String tenant, int deliveries) throws InterruptedException {
+        return Eventually.await("an entry read by a consumer that then dies", WAIT, () -> {
+            try {
+                return redis.client().getScript(StringCodec.INSTANCE).<String>eval(RScript.Mode.READ_WRITE, """
+                        local id = redis.call('XADD', KEYS[1], '*', 'event', ARGV[1], 'channel', 'subscriber-it')
+                        redis.call('XREADGROUP', 'GROUP', ARGV[2], 'crashed-consumer', 'COUNT', 1, 'STREAMS', KEYS[1], '>')
+                        redis.call('XCLAIM', KEYS[1], ARGV[2], 'crashed-consumer', 0, id, 'RETRYCOUNT', tonumber(ARGV[3]))
+                        return id
+                        """, RScript.ReturnType.VALUE, List.of(IT_STREAM),
+                        envelope(eventId, tenant, UUID.randomUUID().toString()), GROUP, Integer.toString(deliveries));
+            } catch (RuntimeException noGroupYet) {
+                return null;
+            }
+        });
+    }
+
     @Test
     void anEntryAnotherProducerXaddedInTheWireFormatIsDeliveredWithEveryEnvelopeField() throws Exception {
         String eventId = UUID.randomUUID().toString();
@@ -118,19 +139,7 @@ class SubscriberIT extends RedisPipelineTestBase {
     @Test
     void anEntryAConsumerReadAndNeverAcknowledgedIsReclaimedAndHandledOnce() throws Exception {
         String eventId = UUID.randomUUID().toString();
-        // XADD and XREADGROUP in one script: the crashed consumer gets the entry before Herald's blocked read can.
-        String entryId = Eventually.await("the entry read by a consumer that then dies", WAIT, () -> {
-            try {
-                return redis.client().getScript(StringCodec.INSTANCE).<String>eval(RScript.Mode.READ_WRITE, """
-                        local id = redis.call('XADD', KEYS[1], '*', 'event', ARGV[1], 'channel', 'subscriber-it')
-                        redis.call('XREADGROUP', 'GROUP', ARGV[2], 'crashed-consumer', 'COUNT', 1, 'STREAMS', KEYS[1], '>')
-                        return id
-                        """, RScript.ReturnType.VALUE, List.of(IT_STREAM),
-                        envelope(eventId, "tenant-reclaim", UUID.randomUUID().toString()), GROUP);
-            } catch (RuntimeException noGroupYet) {
-                return null;
-            }
-        });
+        String entryId = readByACrashedConsumer(eventId, "tenant-reclaim", 1);
         assertEquals(1, pendingOf(IT_STREAM, entryId), "pending on the crashed consumer");
 
         awaitInvocation("probe-recorder", eventId);
@@ -167,19 +176,7 @@ class SubscriberIT extends RedisPipelineTestBase {
     void anEntryDeliveredTooOftenIsDeadLetteredAndItsReplayIsDeliveredOnce() throws Exception {
         String eventId = UUID.randomUUID().toString();
         // A consumer that keeps dying: the entry has been delivered five times already, more than the three allowed.
-        String entryId = Eventually.await("an entry delivered five times", WAIT, () -> {
-            try {
-                return redis.client().getScript(StringCodec.INSTANCE).<String>eval(RScript.Mode.READ_WRITE, """
-                        local id = redis.call('XADD', KEYS[1], '*', 'event', ARGV[1], 'channel', 'subscriber-it')
-                        redis.call('XREADGROUP', 'GROUP', ARGV[2], 'crashed-consumer', 'COUNT', 1, 'STREAMS', KEYS[1], '>')
-                        redis.call('XCLAIM', KEYS[1], ARGV[2], 'crashed-consumer', 0, id, 'RETRYCOUNT', 5)
-                        return id
-                        """, RScript.ReturnType.VALUE, List.of(IT_STREAM),
-                        envelope(eventId, "tenant-replay", UUID.randomUUID().toString()), GROUP);
-            } catch (RuntimeException noGroupYet) {
-                return null;
-            }
-        });
+        String entryId = readByACrashedConsumer(eventId, "tenant-replay", 5);
 
         JsonObject letter = awaitDeadLetter("subscriber-it", eventId);
         assertEquals(entryId, letter.getJsonObject("fields").getString("sourceMessageId"));

@@ -103,8 +103,7 @@ public class TicketService {
     /** The entity of that id in the tenant; another tenant's is as absent as a missing one. */
     private <T> T inTenant(Class<T> type, String id, String tenantId) {
         T found = id == null ? null : em.find(type, id);
-        String owner = found instanceof Ticket t ? t.getTenantId() : found instanceof User u ? u.getTenantId()
-                : found instanceof Company c ? c.getTenantId() : null;
+        String owner = found instanceof Ticket t ? t.getTenantId() : found instanceof DirectoryEntry d ? d.getTenantId() : null;
         if (found == null || !tenantId.equals(owner)) {
             throw new UnknownTicketEntityException(type.getSimpleName().toLowerCase(java.util.Locale.ROOT) + " " + id
                     + " does not exist in tenant " + tenantId);

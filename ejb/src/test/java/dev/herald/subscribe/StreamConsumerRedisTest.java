@@ -82,6 +82,13 @@ class StreamConsumerRedisTest {
                 new DeadLetters(client, GROUP, Clock.systemUTC()));
     }
 
+    /** A consumer whose group exists. */
+    private StreamConsumer started(String name, int maxDeliveries, String... subscriberIds) {
+        StreamConsumer consumer = consumer(name, maxDeliveries, subscriberIds);
+        consumer.ensureGroups();
+        return consumer;
+    }
+
     private RStream<String, String> stream() {
         return client.getStream(stream, StringCodec.INSTANCE);
     }
@@ -111,8 +118,7 @@ class StreamConsumerRedisTest {
 
     @Test
     void anEntryIsDeliveredToEverySubscriberAndAcknowledged() throws Exception {
-        StreamConsumer consumer = consumer("c1", 3, "mail", "audit");
-        consumer.ensureGroups();
+        StreamConsumer consumer = started("c1", 3, "mail", "audit");
         String id = publish(UUID.randomUUID().toString());
         pollUntil(consumer, () -> runs.size() == 2);
         consumer.poll();
@@ -122,8 +128,7 @@ class StreamConsumerRedisTest {
 
     @Test
     void anEntryADeadConsumerReadAndNeverAcknowledgedIsClaimedAndHandled() throws Exception {
-        StreamConsumer consumer = consumer("herald", 3, "mail");
-        consumer.ensureGroups();
+        StreamConsumer consumer = started("herald", 3, "mail");
         String id = publish(UUID.randomUUID().toString());
         assertEquals(1, stream().readGroup(GROUP, "dead", StreamReadGroupArgs.neverDelivered().count(1)).size());
 
@@ -135,8 +140,7 @@ class StreamConsumerRedisTest {
     @Test
     void aSubscriberThatKeepsFailingIsRetriedThenDeadLetteredWithEveryFieldWhileItsSiblingRanOnce() throws Exception {
         failing.add("broken");
-        StreamConsumer consumer = consumer("herald", 3, "broken", "good");
-        consumer.ensureGroups();
+        StreamConsumer consumer = started("herald", 3, "broken", "good");
         String id = publish(UUID.randomUUID().toString());
 
         pollUntil(consumer, () -> !deadLetters().isEmpty());
@@ -156,8 +160,7 @@ class StreamConsumerRedisTest {
     @Test
     void aReplayedDeadLetterRunsOnlyTheSubscribersThatHadNotSucceeded() throws Exception {
         failing.add("broken");
-        StreamConsumer consumer = consumer("herald", 1, "broken", "good");
-        consumer.ensureGroups();
+        StreamConsumer consumer = started("herald", 1, "broken", "good");
         String id = publish(UUID.randomUUID().toString());
         pollUntil(consumer, () -> !deadLetters().isEmpty());
         failing.clear();
@@ -177,8 +180,7 @@ class StreamConsumerRedisTest {
 
     @Test
     void aNonJsonEntryIsDeadLetteredAtOnceWithItsIssue() throws Exception {
-        StreamConsumer consumer = consumer("herald", 5, "mail");
-        consumer.ensureGroups();
+        StreamConsumer consumer = started("herald", 5, "mail");
         stream().add(StreamAddArgs.entries(Map.of("event", "{oops", "channel", "global")));
         pollUntil(consumer, () -> !deadLetters().isEmpty());
         Map<String, String> letter = deadLetters().get(0);
@@ -191,8 +193,7 @@ class StreamConsumerRedisTest {
 
     @Test
     void aVanishedGroupIsRecreatedAfterTheLastReadEntryWithoutReReadingHistory() throws Exception {
-        StreamConsumer consumer = consumer("herald", 3, "mail");
-        consumer.ensureGroups();
+        StreamConsumer consumer = started("herald", 3, "mail");
         String first = publish(UUID.randomUUID().toString());
         pollUntil(consumer, () -> runs.size() == 1);
         client.getKeys().delete(prefix + "delivered:" + first + ":global:mail"); // so a re-read would show
@@ -219,8 +220,7 @@ class StreamConsumerRedisTest {
 
     @Test
     void everyDeliveryMarkExpiresOnItsOwn() throws Exception {
-        StreamConsumer consumer = consumer("herald", 3, "mail");
-        consumer.ensureGroups();
+        StreamConsumer consumer = started("herald", 3, "mail");
         String id = publish(UUID.randomUUID().toString());
         var mark = client.getBucket(prefix + "delivered:" + id + ":global:mail", StringCodec.INSTANCE);
         pollUntil(consumer, mark::isExists);

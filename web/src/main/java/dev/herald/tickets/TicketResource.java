@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -50,20 +51,14 @@ public class TicketResource {
     @Path("/companies")
     @Operation(summary = "Create a client company (its email is notified about its tickets)")
     public Response createCompany(TicketDirectoryRequest request) {
-        if (request == null || isBlank(request.tenantId()) || isBlank(request.name())) {
-            return Problems.badRequest("tenantId and name are required");
-        }
-        return created("companyId", tickets.createCompany(request));
+        return created(request, "companyId", tickets::createCompany);
     }
 
     @POST
     @Path("/users")
     @Operation(summary = "Create a user who can be assigned tickets or work on them")
     public Response createUser(TicketDirectoryRequest request) {
-        if (request == null || isBlank(request.tenantId()) || isBlank(request.name())) {
-            return Problems.badRequest("tenantId and name are required");
-        }
-        return created("userId", tickets.createUser(request));
+        return created(request, "userId", tickets::createUser);
     }
 
     @POST
@@ -104,8 +99,11 @@ public class TicketResource {
         }
     }
 
-    private static Response created(String name, String id) {
-        return Response.status(Response.Status.CREATED).entity(Json.createObjectBuilder().add(name, id).build()).build();
+    private static Response created(TicketDirectoryRequest request, String idName, Function<TicketDirectoryRequest, String> create) {
+        if (request == null || isBlank(request.tenantId()) || isBlank(request.name())) {
+            return Problems.badRequest("tenantId and name are required");
+        }
+        return Response.status(Response.Status.CREATED).entity(Json.createObjectBuilder().add(idName, create.apply(request)).build()).build();
     }
 
     @GET
