@@ -109,6 +109,19 @@ class SubscriberIT extends RedisPipelineTestBase {
     }
 
     @Test
+    void theDiscoveredSubscribersConsumeAsOneConsumerNamedAfterHostAndServer() throws Exception {
+        JsonObject status = herald.get("api/subscribe").json();
+        assertEquals(GROUP, status.getString("group"));
+        assertTrue(status.getString("consumer").matches(".+:itServer\\w*"), "host:Liberty server name, " + status);
+        assertTrue(status.getBoolean("running"), status.toString());
+        List<String> ids = status.getJsonArray("subscriptions").stream().map(s -> s.asJsonObject().getString("id")).toList();
+        assertTrue(ids.containsAll(List.of("ticket-notifications", "probe-recorder", "probe-tenant-a", "probe-succeeds",
+                "probe-throws", "probe-hangs")), ids.toString());
+        assertTrue(status.getJsonArray("streams").getValuesAs(jakarta.json.JsonString::getString)
+                .containsAll(List.of(IT_STREAM, ISOLATION_STREAM, "alga-psa:event-stream:global:TICKET_ASSIGNED")), status.toString());
+    }
+
+    @Test
     void anEntryAnotherProducerXaddedInTheWireFormatIsDeliveredWithEveryEnvelopeField() throws Exception {
         String eventId = UUID.randomUUID().toString();
         String ticketId = UUID.randomUUID().toString();
