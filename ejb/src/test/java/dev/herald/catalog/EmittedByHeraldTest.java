@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class EmittedByHeraldTest {
 
-    private static final Set<String> TICKETS = Set.of("TICKET_CREATED", "TICKET_TIME_ENTRY_ADDED");
+    private static final Set<String> TICKETS = Set.of("TICKET_CREATED", "TICKET_ASSIGNED", "TICKET_UPDATED", "TICKET_TIME_ENTRY_ADDED");
     private static final Set<String> PROJECTS = Set.of("PROJECT_CREATED", "PROJECT_UPDATED", "PROJECT_STATUS_CHANGED",
             "PROJECT_CLOSED", "PROJECT_TASK_CREATED", "PROJECT_TASK_ASSIGNED", "PROJECT_TASK_STATUS_CHANGED",
             "PROJECT_TASK_COMPLETED", "PROJECT_TASK_DEPENDENCY_BLOCKED", "PROJECT_TASK_DEPENDENCY_UNBLOCKED");
