@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /** What a company and a user share: an id, the tenant they belong to, a name and the email notifications go to. */
 @MappedSuperclass
-public abstract class DirectoryEntry {
+public abstract class DirectoryEntry implements TenantOwned {
 
     @Id
     @Column(name = "ID", length = 36)
@@ -36,6 +36,7 @@ public abstract class DirectoryEntry {
         return id;
     }
 
+    @Override
     public String getTenantId() {
         return tenantId;
     }
