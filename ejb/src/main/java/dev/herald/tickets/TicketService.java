@@ -162,6 +162,7 @@ public class TicketService {
     }
 
     private ChangeResult moveStatus(String tenantId, String ticketId, StatusMove move, boolean closing) {
+        inTenant(Ticket.class, ticketId, tenantId);
         TicketStatus status = reference(TicketStatus.class, Require.text(move.statusId(), "statusId"), tenantId, "statusId");
         if (status.isClosed() != closing) {
             throw new RefusedChangeException("status " + status.getId() + " is " + (status.isClosed() ? "closed" : "open")
