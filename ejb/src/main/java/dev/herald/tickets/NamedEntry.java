@@ -5,9 +5,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import java.util.UUID;
 
-/** What a ticket status, priority and board share: an id, the tenant they belong to and a name. */
+/** What the ticket directory and classification share: an id, the tenant the entry belongs to and a name. */
 @MappedSuperclass
-public abstract class TicketCategory implements TenantOwned {
+public abstract class NamedEntry implements TenantOwned {
 
     @Id
     @Column(name = "ID", length = 36)
@@ -19,10 +19,10 @@ public abstract class TicketCategory implements TenantOwned {
     @Column(name = "NAME", nullable = false, length = 200)
     private String name;
 
-    protected TicketCategory() {
+    protected NamedEntry() {
     }
 
-    protected TicketCategory(String tenantId, String name) {
+    protected NamedEntry(String tenantId, String name) {
         this.id = UUID.randomUUID().toString();
         this.tenantId = tenantId;
         this.name = name;

@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "HERALD_TICKET_BOARD")
-public class TicketBoard extends TicketCategory {
+public class TicketBoard extends NamedEntry {
 
     @Column(name = "IS_ESCALATION", nullable = false)
     private boolean escalation;

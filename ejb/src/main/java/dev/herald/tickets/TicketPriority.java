@@ -6,7 +6,7 @@ import jakarta.persistence.Table;
 /** A priority a tenant's tickets can take. */
 @Entity
 @Table(name = "HERALD_TICKET_PRIORITY")
-public class TicketPriority extends TicketCategory {
+public class TicketPriority extends NamedEntry {
 
     protected TicketPriority() {
     }

@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 /** A status a tenant's tickets can take; entering a closed one closes the ticket (TICKET_CLOSED). */
 @Entity
 @Table(name = "HERALD_TICKET_STATUS")
-public class TicketStatus extends TicketCategory {
+public class TicketStatus extends NamedEntry {
 
     @Column(name = "IS_CLOSED", nullable = false)
     private boolean closed;
