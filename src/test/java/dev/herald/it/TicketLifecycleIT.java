@@ -89,7 +89,7 @@ class TicketLifecycleIT extends RedisPipelineTestBase {
         expectEvents(200, herald.patch(t + q, fields("boardId", escalation, "actorUserId", USER)), expected,
                 "TICKET_UPDATED", "TICKET_QUEUE_CHANGED", "TICKET_ESCALATED");
         expectEvents(202, herald.post(t + "/assignee", onUser(tenant, alice)), expected, "TICKET_ASSIGNED");
-        expectEvents(202, herald.post(t + "/assignee" + q, Json.createObjectBuilder().add("userId", bob).build()), expected, "TICKET_ASSIGNED");
+        expectEvents(202, herald.post(t + "/assignee" + q, Json.createObjectBuilder().add("userId", bob).add("actorUserId", USER).build()), expected, "TICKET_ASSIGNED");
         expectEvents(200, herald.delete(t + "/assignee" + q), expected, "TICKET_UNASSIGNED");
         expectEvents(202, herald.post(t + "/resources", onUser(tenant, alice)), expected, "TICKET_UPDATED");
         expectEvents(201, herald.post(t + "/comments" + q, comment("Restarted the spooler", false, "authorUserId", alice)),
@@ -121,6 +121,10 @@ class TicketLifecycleIT extends RedisPipelineTestBase {
         JsonObject escalated = firstPayload(entries, "TICKET_ESCALATED");
         assertEquals(List.of(desk, escalation), List.of(escalated.getString("fromQueueId"), escalated.getString("toQueueId")));
         assertEquals(contact, firstPayload(entries, "TICKET_CUSTOMER_REPLIED").getString("contactId"));
+        JsonObject reassigned = TicketEventRelayIT.parse(entries.stream().filter(e -> e.get("event_type").equals("TICKET_ASSIGNED"))
+                .skip(1).findFirst().orElseThrow().get("payload_json"));
+        assertEquals(List.of(alice, bob, USER), List.of(reassigned.getString("previousAssigneeId"),
+                reassigned.getString("newAssigneeId"), reassigned.getString("assignedByUserId")));
         Map<String, String> closedEntry = awaitEntry("alga-psa:event-stream:global:TICKET_CLOSED", closing.getJsonArray("eventIds").getString(2));
         assertEquals(USER, Events.envelope(closedEntry).getJsonObject("payload").getString("closedByUserId"));
     }

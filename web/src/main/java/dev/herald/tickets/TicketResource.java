@@ -180,7 +180,7 @@ public class TicketResource {
         if (isBlank(body(request).userId())) {
             return Problems.badRequest("userId is required");
         }
-        ChangeResult result = action.apply(tenant, new Assignee(request.userId(), null));
+        ChangeResult result = action.apply(tenant, new Assignee(request.userId(), request.actorUserId()));
         JsonObjectBuilder answer = Json.createObjectBuilder().add("id", result.id());
         if (!result.eventIds().isEmpty()) {
             answer.add("eventId", result.eventIds().get(0));
