@@ -46,6 +46,10 @@ public final class HeraldClient {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    public Reply delete(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
+    }
+
     private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class ProjectEventsIT extends RedisPipelineTestBase {
 
-    private static final String WORKFLOW_STREAM = "workflow:events:global";
     private static final String USER = "6b0f4a52-2222-4000-8000-000000000003";
 
     @Test
@@ -27,24 +25,24 @@ class ProjectEventsIT extends RedisPipelineTestBase {
         String tenant = "projects-" + UUID.randomUUID();
         List<String> expected = new ArrayList<>();
 
-        JsonObject project = expect(201, herald.post("api/projects?tenantId=" + tenant,
+        JsonObject project = expectEvents(201, herald.post("api/projects?tenantId=" + tenant,
                 Json.createObjectBuilder().add("name", "Roll-out").add("actorUserId", USER).build()), expected, "PROJECT_CREATED");
         String p = "api/projects/" + project.getString("id");
-        expect(200, herald.patch(p + "?tenantId=" + tenant, Json.createObjectBuilder().add("status", "active")
+        expectEvents(200, herald.patch(p + "?tenantId=" + tenant, Json.createObjectBuilder().add("status", "active")
                 .add("actorUserId", USER).build()), expected, "PROJECT_UPDATED", "PROJECT_STATUS_CHANGED");
-        String install = expect(201, herald.post(p + "/tasks?tenantId=" + tenant, Json.createObjectBuilder()
+        String install = expectEvents(201, herald.post(p + "/tasks?tenantId=" + tenant, Json.createObjectBuilder()
                 .add("title", "Install").build()), expected, "PROJECT_TASK_CREATED").getString("id");
-        String train = expect(201, herald.post(p + "/tasks?tenantId=" + tenant, Json.createObjectBuilder()
+        String train = expectEvents(201, herald.post(p + "/tasks?tenantId=" + tenant, Json.createObjectBuilder()
                 .add("title", "Train").add("assignedToId", USER).build()), expected, "PROJECT_TASK_CREATED", "PROJECT_TASK_ASSIGNED")
                 .getString("id");
-        expect(201, herald.post(p + "/tasks/" + train + "/dependencies?tenantId=" + tenant, Json.createObjectBuilder()
+        expectEvents(201, herald.post(p + "/tasks/" + train + "/dependencies?tenantId=" + tenant, Json.createObjectBuilder()
                 .add("blockedByTaskId", install).build()), expected, "PROJECT_TASK_DEPENDENCY_BLOCKED");
-        expect(200, herald.patch(p + "/tasks/" + install + "?tenantId=" + tenant, Json.createObjectBuilder()
+        expectEvents(200, herald.patch(p + "/tasks/" + install + "?tenantId=" + tenant, Json.createObjectBuilder()
                 .add("status", "done").add("actorUserId", USER).build()), expected,
                 "PROJECT_TASK_STATUS_CHANGED", "PROJECT_TASK_COMPLETED", "PROJECT_TASK_DEPENDENCY_UNBLOCKED");
-        expect(200, herald.patch(p + "?tenantId=" + tenant, Json.createObjectBuilder().add("name", "Roll-out").build()),
+        expectEvents(200, herald.patch(p + "?tenantId=" + tenant, Json.createObjectBuilder().add("name", "Roll-out").build()),
                 expected);
-        JsonObject closing = expect(200, herald.patch(p + "?tenantId=" + tenant, Json.createObjectBuilder()
+        JsonObject closing = expectEvents(200, herald.patch(p + "?tenantId=" + tenant, Json.createObjectBuilder()
                 .add("status", "completed").add("actorUserId", USER).build()), expected,
                 "PROJECT_UPDATED", "PROJECT_STATUS_CHANGED", "PROJECT_CLOSED");
 
@@ -82,18 +80,5 @@ class ProjectEventsIT extends RedisPipelineTestBase {
         Thread.sleep(1_000);
         assertEquals(List.of("PROJECT_CREATED", "PROJECT_TASK_CREATED"), typesOfTenant(tenant),
                 "the project, the barrier task, and nothing of the refused operations");
-    }
-
-    private static JsonObject expect(int status, HeraldClient.Reply reply, List<String> expected, String... types) {
-        assertEquals(status, reply.status(), reply.body());
-        JsonObject body = reply.json();
-        assertEquals(List.of(types), body.getJsonArray("eventTypes").getValuesAs(JsonString::getString), reply.body());
-        expected.addAll(List.of(types));
-        return body;
-    }
-
-    /** The tenant's event types in stream order, from the workflow stream, where every global event lands. */
-    private static List<String> typesOfTenant(String tenant) {
-        return redis.entries(WORKFLOW_STREAM).stream().filter(e -> tenant.equals(e.get("tenant"))).map(e -> e.get("event_type")).toList();
     }
 }

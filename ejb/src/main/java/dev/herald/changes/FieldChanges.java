@@ -73,6 +73,11 @@ public record FieldChanges(Map<String, Change> changed) {
         return changes.build();
     }
 
+    /** A state's text field as the value {@link #between} compares: JSON null for absent. */
+    public static JsonValue text(String value) {
+        return value == null ? JsonValue.NULL : WireJson.builders().createArrayBuilder().add(value).build().get(0);
+    }
+
     private static JsonValue orNull(JsonValue value) {
         return value == null ? JsonValue.NULL : value;
     }

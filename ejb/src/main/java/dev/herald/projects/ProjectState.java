@@ -1,6 +1,6 @@
 package dev.herald.projects;
 
-import dev.herald.publish.WireJson;
+import dev.herald.changes.FieldChanges;
 import jakarta.json.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,6 +17,6 @@ public record ProjectState(String name, String description, String status) {
     }
 
     static JsonValue json(String value) {
-        return value == null ? JsonValue.NULL : WireJson.builders().createArrayBuilder().add(value).build().get(0);
+        return FieldChanges.text(value);
     }
 }

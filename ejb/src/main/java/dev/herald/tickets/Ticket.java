@@ -11,7 +11,7 @@ import java.util.UUID;
 /** A support ticket. Its number is unique within the tenant. */
 @Entity
 @Table(name = "HERALD_TICKET", uniqueConstraints = @UniqueConstraint(name = "UK_TICKET_NUMBER", columnNames = {"TENANT_ID", "TICKET_NUMBER"}))
-public class Ticket {
+public class Ticket implements TenantOwned {
 
     @Id
     @Column(name = "ID", length = 36)
@@ -44,6 +44,7 @@ public class Ticket {
         return id;
     }
 
+    @Override
     public String getTenantId() {
         return tenantId;
     }
@@ -54,6 +55,10 @@ public class Ticket {
 
     public String getTitle() {
         return title;
+    }
+
+    void rename(String title) {
+        this.title = title;
     }
 
     public Instant getCreatedAt() {

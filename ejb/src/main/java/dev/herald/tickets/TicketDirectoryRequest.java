@@ -2,7 +2,7 @@ package dev.herald.tickets;
 
 /**
  * A company or a user to create ({@code name}, {@code email}), or a user to put on a ticket ({@code userId}), always
- * in a tenant.
+ * in a tenant; {@code actorUserId} is who puts them there (absent for a system change).
  */
-public record TicketDirectoryRequest(String tenantId, String name, String email, String userId) {
+public record TicketDirectoryRequest(String tenantId, String name, String email, String userId, String actorUserId) {
 }

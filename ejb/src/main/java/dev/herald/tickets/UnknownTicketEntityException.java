@@ -1,10 +1,11 @@
 package dev.herald.tickets;
 
+import dev.herald.changes.NotFoundException;
 import jakarta.ejb.ApplicationException;
 
 /** A ticket, user or company that does not exist in the caller's tenant; the transaction rolled back. */
 @ApplicationException(rollback = true)
-public class UnknownTicketEntityException extends RuntimeException {
+public class UnknownTicketEntityException extends NotFoundException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,11 +1,25 @@
 package dev.herald.tickets;
 
+import static dev.herald.web.Requests.body;
+import static dev.herald.web.Requests.created;
+
+import dev.herald.changes.ChangeResult;
+import dev.herald.tickets.TicketRequests.Assignee;
+import dev.herald.tickets.TicketRequests.NewCategory;
+import dev.herald.tickets.TicketRequests.NewComment;
+import dev.herald.tickets.TicketRequests.NewContact;
+import dev.herald.tickets.TicketRequests.StatusMove;
+import dev.herald.tickets.TicketRequests.TicketUpdate;
 import dev.herald.web.Problems;
+import dev.herald.web.Tenants;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,12 +28,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Opens tickets. A placeholder for the ticket API of the reference domain services: today the tenant comes from
- * the request body; once authentication exists it comes from the caller's token.
+ * Tickets, the reference for business code that emits events at the point where state changes: every operation
+ * answers the events it published, in order. The tenant is the {@code tenantId} query parameter until
+ * authentication exists; the first endpoints (open a ticket, companies, users, assignee, resources) still also take
+ * it from the body, as they always did.
  */
 @Path("/tickets")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,88 +48,156 @@ public class TicketResource {
     TicketNotifications notifications;
 
     @POST
-    @Operation(summary = "Open a ticket; publishes TICKET_CREATED in the same transaction")
-    public Response create(NewTicket request) {
-        if (request == null || isBlank(request.tenantId()) || isBlank(request.ticketNumber()) || isBlank(request.title())) {
-            return Problems.badRequest("tenantId, ticketNumber and title are required");
-        }
+    @Operation(summary = "Open a ticket (TICKET_CREATED, and TICKET_ASSIGNED with an assignee) in one transaction")
+    public Response create(@QueryParam("tenantId") String tenantId, NewTicket request) {
+        String tenant = tenantId != null ? tenantId : body(request).tenantId();
         try {
-            return Response.status(Response.Status.CREATED).entity(tickets.create(request)).build();
+            return created(tickets.create(Tenants.required(tenant), body(request)));
         } catch (TicketRejectedException e) {
             return Problems.of(Response.Status.CONFLICT, e.getMessage());
-        } catch (UnknownTicketEntityException e) {
-            return Problems.notFound(e.getMessage());
         }
+    }
+
+    @PATCH
+    @Path("/{ticketId}")
+    @Operation(summary = "Change title, description, status, priority or board (TICKET_UPDATED, then _STATUS_CHANGED, _CLOSED, "
+            + "_REOPENED, _PRIORITY_CHANGED, _QUEUE_CHANGED, _ESCALATED as the change means)")
+    public ChangeResult update(@QueryParam("tenantId") String tenantId, @PathParam("ticketId") String ticketId, TicketUpdate update) {
+        return tickets.update(Tenants.required(tenantId), ticketId, body(update));
+    }
+
+    @POST
+    @Path("/{ticketId}/close")
+    @Operation(summary = "Move the ticket into a closed status (TICKET_UPDATED, TICKET_STATUS_CHANGED, TICKET_CLOSED)")
+    public ChangeResult close(@QueryParam("tenantId") String tenantId, @PathParam("ticketId") String ticketId, StatusMove move) {
+        return tickets.close(Tenants.required(tenantId), ticketId, body(move));
+    }
+
+    @POST
+    @Path("/{ticketId}/reopen")
+    @Operation(summary = "Move a closed ticket into an open status (TICKET_UPDATED, TICKET_STATUS_CHANGED, TICKET_REOPENED)")
+    public ChangeResult reopen(@QueryParam("tenantId") String tenantId, @PathParam("ticketId") String ticketId, StatusMove move) {
+        return tickets.reopen(Tenants.required(tenantId), ticketId, body(move));
+    }
+
+    @POST
+    @Path("/{ticketId}/assignee")
+    @Operation(summary = "Assign the ticket to a user (TICKET_ASSIGNED; nothing when it is theirs already)")
+    public Response assign(@QueryParam("tenantId") String tenantId, @PathParam("ticketId") String ticketId, TicketDirectoryRequest request) {
+        return onTicketUser(tenantId, request, (tenant, user) -> tickets.assign(tenant, ticketId, user));
+    }
+
+    @DELETE
+    @Path("/{ticketId}/assignee")
+    @Operation(summary = "Take the ticket from its assignee (TICKET_UNASSIGNED; nothing when it has none)")
+    public ChangeResult unassign(@QueryParam("tenantId") String tenantId, @PathParam("ticketId") String ticketId,
+                                 @QueryParam("actorUserId") String actorUserId) {
+        return tickets.unassign(Tenants.required(tenantId), ticketId, actorUserId);
+    }
+
+    @POST
+    @Path("/{ticketId}/resources")
+    @Operation(summary = "Add a user as an additional resource (TICKET_UPDATED of additionalResources)")
+    public Response addResource(@QueryParam("tenantId") String tenantId, @PathParam("ticketId") String ticketId, TicketDirectoryRequest request) {
+        return onTicketUser(tenantId, request, (tenant, user) -> tickets.addResource(tenant, ticketId, user));
+    }
+
+    @POST
+    @Path("/{ticketId}/comments")
+    @Operation(summary = "Comment on the ticket, publicly or internally, as a user or a client contact (TICKET_MESSAGE_ADDED, "
+            + "TICKET_INTERNAL_NOTE_ADDED or TICKET_CUSTOMER_REPLIED, and the legacy TICKET_COMMENT_ADDED)")
+    public Response comment(@QueryParam("tenantId") String tenantId, @PathParam("ticketId") String ticketId, NewComment request) {
+        return created(tickets.comment(Tenants.required(tenantId), ticketId, body(request)));
+    }
+
+    @POST
+    @Path("/statuses")
+    @Operation(summary = "Create a ticket status of the tenant (closed: entering it closes a ticket)")
+    public Response createStatus(@QueryParam("tenantId") String tenantId, NewCategory request) {
+        return createdId(tickets.createStatus(Tenants.required(tenantId), body(request)));
+    }
+
+    @POST
+    @Path("/priorities")
+    @Operation(summary = "Create a ticket priority of the tenant")
+    public Response createPriority(@QueryParam("tenantId") String tenantId, NewCategory request) {
+        return createdId(tickets.createPriority(Tenants.required(tenantId), body(request)));
+    }
+
+    @POST
+    @Path("/boards")
+    @Operation(summary = "Create a board of the tenant (escalation: moving a ticket onto it escalates the ticket)")
+    public Response createBoard(@QueryParam("tenantId") String tenantId, NewCategory request) {
+        return createdId(tickets.createBoard(Tenants.required(tenantId), body(request)));
+    }
+
+    @POST
+    @Path("/contacts")
+    @Operation(summary = "Create a client contact (optionally of a company), who can comment on tickets")
+    public Response createContact(@QueryParam("tenantId") String tenantId, NewContact request) {
+        return createdId(tickets.createContact(Tenants.required(tenantId), body(request)));
     }
 
     @POST
     @Path("/companies")
     @Operation(summary = "Create a client company (its email is notified about its tickets)")
     public Response createCompany(TicketDirectoryRequest request) {
-        return created(request, "companyId", tickets::createCompany);
+        return createdDirectoryEntry(request, "companyId", tickets::createCompany);
     }
 
     @POST
     @Path("/users")
     @Operation(summary = "Create a user who can be assigned tickets or work on them")
     public Response createUser(TicketDirectoryRequest request) {
-        return created(request, "userId", tickets::createUser);
-    }
-
-    @POST
-    @Path("/{ticketId}/assignee")
-    @Operation(summary = "Assign the ticket to a user; publishes TICKET_ASSIGNED")
-    public Response assign(@PathParam("ticketId") String ticketId, TicketDirectoryRequest request) {
-        return onTicketUser(request, () -> tickets.assign(ticketId, request));
-    }
-
-    @POST
-    @Path("/{ticketId}/resources")
-    @Operation(summary = "Add a user as an additional resource; publishes TICKET_UPDATED")
-    public Response addResource(@PathParam("ticketId") String ticketId, TicketDirectoryRequest request) {
-        return onTicketUser(request, () -> tickets.addResource(ticketId, request));
+        return createdDirectoryEntry(request, "userId", tickets::createUser);
     }
 
     @GET
     @Path("/{ticketId}/notifications")
     @Operation(summary = "The notifications the ticket subscriber recorded for a ticket")
     public Response notifications(@PathParam("ticketId") String ticketId, @QueryParam("tenantId") String tenantId) {
-        if (isBlank(tenantId)) {
-            return Problems.badRequest("tenantId is required");
-        }
         JsonArrayBuilder items = Json.createArrayBuilder();
-        notifications.of(tenantId, ticketId).forEach(n -> items.add(Json.createObjectBuilder().add("eventId", n.getEventId())
+        notifications.of(Tenants.required(tenantId), ticketId).forEach(n -> items.add(Json.createObjectBuilder().add("eventId", n.getEventId())
                 .add("eventType", n.getEventType()).add("recipient", n.getRecipient()).add("role", n.getRole().name())));
         return Response.ok(items.build()).build();
-    }
-
-    private Response onTicketUser(TicketDirectoryRequest request, Supplier<String> action) {
-        if (request == null || isBlank(request.tenantId()) || isBlank(request.userId())) {
-            return Problems.badRequest("tenantId and userId are required");
-        }
-        try {
-            return Response.accepted(Json.createObjectBuilder().add("eventId", action.get()).build()).build();
-        } catch (UnknownTicketEntityException e) {
-            return Problems.notFound(e.getMessage());
-        }
-    }
-
-    private static Response created(TicketDirectoryRequest request, String idName, Function<TicketDirectoryRequest, String> create) {
-        if (request == null || isBlank(request.tenantId()) || isBlank(request.name())) {
-            return Problems.badRequest("tenantId and name are required");
-        }
-        return Response.status(Response.Status.CREATED).entity(Json.createObjectBuilder().add(idName, create.apply(request)).build()).build();
     }
 
     @GET
     @Path("/count")
     @Operation(summary = "Number of tickets of a tenant")
     public Response count(@QueryParam("tenantId") String tenantId) {
-        if (isBlank(tenantId)) {
-            return Problems.badRequest("tenantId is required");
+        return Response.ok(Json.createObjectBuilder().add("tenantId", Tenants.required(tenantId))
+                .add("count", tickets.count(tenantId)).build()).build();
+    }
+
+    private interface OnUser {
+        ChangeResult apply(String tenantId, Assignee user);
+    }
+
+    /** 202 with the events, and {@code eventId} (the first, when there is one) as these endpoints always answered. */
+    private static Response onTicketUser(String tenantId, TicketDirectoryRequest request, OnUser action) {
+        String tenant = Tenants.required(tenantId != null ? tenantId : body(request).tenantId());
+        if (isBlank(body(request).userId())) {
+            return Problems.badRequest("userId is required");
         }
-        return Response.ok(Json.createObjectBuilder().add("tenantId", tenantId).add("count", tickets.count(tenantId)).build())
-                .build();
+        ChangeResult result = action.apply(tenant, new Assignee(request.userId(), request.actorUserId()));
+        JsonObjectBuilder answer = Json.createObjectBuilder().add("id", result.id());
+        if (!result.eventIds().isEmpty()) {
+            answer.add("eventId", result.eventIds().get(0));
+        }
+        return Response.accepted(answer.add("eventIds", Json.createArrayBuilder(result.eventIds()))
+                .add("eventTypes", Json.createArrayBuilder(result.eventTypes())).build()).build();
+    }
+
+    private static Response createdId(String id) {
+        return created(Json.createObjectBuilder().add("id", id).build());
+    }
+
+    private static Response createdDirectoryEntry(TicketDirectoryRequest request, String idName, Function<TicketDirectoryRequest, String> create) {
+        if (request == null || isBlank(request.tenantId()) || isBlank(request.name())) {
+            return Problems.badRequest("tenantId and name are required");
+        }
+        return created(Json.createObjectBuilder().add(idName, create.apply(request)).build());
     }
 
     private static boolean isBlank(String value) {
