@@ -51,6 +51,25 @@ class WorkflowEntitiesTest {
     }
 
     @Test
+    void queuedEntryIsPendingWithoutStatesUntilMarkedDone() {
+        JournalEntry entry = JournalEntry.pending("acme", "x-1", "ev-4", "NOTE", 4, json("{\"n\":4}"), T0, "u-1");
+        JournalView pending = entry.view();
+        assertEquals(JournalEntry.ProcessingStatus.PENDING, pending.processingStatus());
+        assertEquals(0, pending.attempts());
+        assertNull(pending.fromState());
+        assertNull(pending.toState());
+        assertEquals(new WorkflowEvent(4, "NOTE", json("{\"n\":4}"), T0), entry.event());
+        QueuedEvent queued = entry.queued();
+        assertEquals(4, queued.sequence());
+        assertEquals(JournalEntry.ProcessingStatus.PENDING, queued.status());
+
+        entry.markDone("assigned", new ExecutionState("assigned", ExecutionStatus.RUNNING, json("{\"n\":4}"), 4));
+        assertEquals(JournalEntry.ProcessingStatus.DONE, entry.view().processingStatus());
+        assertEquals("assigned", entry.view().fromState());
+        assertEquals("assigned", entry.view().toState());
+    }
+
+    @Test
     void snapshotRowGivesBackTheSnapshot() {
         Snapshot snapshot = new Snapshot(50, "assigned", json("{\"n\":50}"), WorkflowReducer.REDUCER_VERSION, T0, T0.plusSeconds(2));
         assertEquals(snapshot, new WorkflowSnapshot("acme", "e-1", snapshot).snapshot());

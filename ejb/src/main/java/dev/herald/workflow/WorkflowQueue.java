@@ -1,0 +1,74 @@
+package dev.herald.workflow;
+
+import dev.herald.workflow.JournalEntry.ProcessingStatus;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The queue side of the journal, for the workers: which rows are next, and the conditional UPDATEs that claim a row
+ * and record a failure. Each method is its own transaction (the worker calls it without one), so a claim commits
+ * before the event is applied and a failure is recorded even though the apply rolled back.
+ *
+ * <p>A claim is {@code UPDATE ... WHERE id = ? AND status = <as read> AND attempts = <as read>}: of several workers
+ * (threads or servers) that read the same row, exactly one changes it, on Derby and PostgreSQL alike, without row
+ * locks held across the apply.
+ */
+@Stateless
+public class WorkflowQueue {
+
+    private static final List<ProcessingStatus> OPEN = List.of(ProcessingStatus.PENDING, ProcessingStatus.PROCESSING,
+            ProcessingStatus.FAILED);
+
+    private static final String HEADS = "SELECT j FROM JournalEntry j, WorkflowExecution e WHERE e.id = j.executionId"
+            + " AND e.tenantId = j.tenantId AND j.sequence = e.lastSequence + 1 AND j.processingStatus IN :open";
+
+    @PersistenceContext(unitName = "herald")
+    EntityManager em;
+
+    /**
+     * The next event of every execution that has one queued: the row right after the execution's last applied
+     * sequence, so an execution's events are taken one at a time, in sequence order, and a DEAD event holds back
+     * the ones after it.
+     */
+    public List<QueuedEvent> heads(int limit) {
+        return em.createQuery(HEADS + " ORDER BY j.createdAt, j.id", JournalEntry.class)
+                .setParameter("open", OPEN).setMaxResults(limit)
+                .getResultStream().map(JournalEntry::queued).toList();
+    }
+
+    public Optional<QueuedEvent> headOf(String tenantId, String executionId) {
+        return em.createQuery(HEADS + " AND e.tenantId = :tenant AND e.id = :execution", JournalEntry.class)
+                .setParameter("open", OPEN).setParameter("tenant", tenantId).setParameter("execution", executionId)
+                .getResultStream().findFirst().map(JournalEntry::queued);
+    }
+
+    public boolean claim(QueuedEvent head, Instant now) {
+        return em.createQuery("UPDATE JournalEntry j SET j.processingStatus = :processing, j.attempts = j.attempts + 1,"
+                        + " j.claimedAt = :now, j.nextAttemptAt = NULL"
+                        + " WHERE j.id = :id AND j.processingStatus = :status AND j.attempts = :attempts")
+                .setParameter("processing", ProcessingStatus.PROCESSING)
+                .setParameter("now", UtcColumns.toColumn(now))
+                .setParameter("id", head.rowId())
+                .setParameter("status", head.status())
+                .setParameter("attempts", head.attempts())
+                .executeUpdate() == 1;
+    }
+
+    /** FAILED with a retry time, or DEAD; only while the row is still this claim (not taken over since). */
+    public boolean failed(QueuedEvent claim, String reason, Optional<Instant> retryAt) {
+        String set = retryAt.isPresent() ? "j.nextAttemptAt = :retryAt" : "j.nextAttemptAt = NULL";
+        var update = em.createQuery("UPDATE JournalEntry j SET j.processingStatus = :status, " + set + ", j.lastError = :reason"
+                        + " WHERE j.id = :id AND j.processingStatus = :processing AND j.attempts = :attempts")
+                .setParameter("status", retryAt.isPresent() ? ProcessingStatus.FAILED : ProcessingStatus.DEAD)
+                .setParameter("reason", JournalEntry.truncatedError(reason))
+                .setParameter("id", claim.rowId())
+                .setParameter("processing", ProcessingStatus.PROCESSING)
+                .setParameter("attempts", claim.attempts());
+        retryAt.ifPresent(at -> update.setParameter("retryAt", UtcColumns.toColumn(at)));
+        return update.executeUpdate() == 1;
+    }
+}
