@@ -168,6 +168,10 @@ public class JournalEntry {
         return eventId;
     }
 
+    public String getTenantId() {
+        return tenantId;
+    }
+
     public String getExecutionId() {
         return executionId;
     }

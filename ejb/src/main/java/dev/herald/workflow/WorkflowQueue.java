@@ -5,7 +5,9 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,26 +25,41 @@ public class WorkflowQueue {
     private static final List<ProcessingStatus> OPEN = List.of(ProcessingStatus.PENDING, ProcessingStatus.PROCESSING,
             ProcessingStatus.FAILED);
 
-    private static final String HEADS = "SELECT j FROM JournalEntry j, WorkflowExecution e WHERE e.id = j.executionId"
-            + " AND e.tenantId = j.tenantId AND j.sequence = e.lastSequence + 1 AND j.processingStatus IN :open";
+    /** Open rows read per head wanted: an execution with a backlog has many, and heads are one per execution. */
+    private static final int CANDIDATES_PER_HEAD = 10;
 
     @PersistenceContext(unitName = "herald")
     EntityManager em;
 
     /**
-     * The next event of every execution that has one queued: the row right after the execution's last applied
-     * sequence, so an execution's events are taken one at a time, in sequence order, and a DEAD event holds back
-     * the ones after it.
+     * The next event of executions that have one queued: for each execution among the oldest open rows, the row
+     * right after its last applied sequence, so an execution's events are taken one at a time, in sequence order,
+     * and a DEAD event holds back the ones after it (its execution has no head). Single-table queries only: a join
+     * holds the outer row's lock while probing the inner table, and on Derby that deadlocked with a worker
+     * applying an event (execution row, then journal row).
      */
     public List<QueuedEvent> heads(int limit) {
-        return em.createQuery(HEADS + " ORDER BY j.createdAt, j.id", JournalEntry.class)
-                .setParameter("open", OPEN).setMaxResults(limit)
-                .getResultStream().map(JournalEntry::queued).toList();
+        List<JournalEntry> open = em.createQuery("SELECT j FROM JournalEntry j WHERE j.processingStatus IN :open"
+                        + " ORDER BY j.createdAt, j.id", JournalEntry.class)
+                .setParameter("open", OPEN).setMaxResults(limit * CANDIDATES_PER_HEAD).getResultList();
+        Map<String, QueuedEvent> heads = new LinkedHashMap<>();
+        for (JournalEntry row : open) {
+            if (heads.size() < limit && !heads.containsKey(row.getExecutionId())) {
+                headOf(row.getTenantId(), row.getExecutionId()).ifPresent(head -> heads.put(head.executionId(), head));
+            }
+        }
+        return List.copyOf(heads.values());
     }
 
     public Optional<QueuedEvent> headOf(String tenantId, String executionId) {
-        return em.createQuery(HEADS + " AND e.tenantId = :tenant AND e.id = :execution", JournalEntry.class)
-                .setParameter("open", OPEN).setParameter("tenant", tenantId).setParameter("execution", executionId)
+        WorkflowExecution execution = em.find(WorkflowExecution.class, executionId);
+        if (execution == null || !execution.getTenantId().equals(tenantId)) {
+            return Optional.empty();
+        }
+        return em.createQuery("SELECT j FROM JournalEntry j WHERE j.tenantId = :tenant AND j.executionId = :execution"
+                        + " AND j.sequence = :next AND j.processingStatus IN :open", JournalEntry.class)
+                .setParameter("tenant", tenantId).setParameter("execution", executionId)
+                .setParameter("next", execution.getLastSequence() + 1).setParameter("open", OPEN)
                 .getResultStream().findFirst().map(JournalEntry::queued);
     }
 

@@ -166,8 +166,9 @@ public class WorkflowService {
         WorkflowEvent event = entry.event();
         String from = execution.state().currentState();
         ExecutionState after = transition(execution, event);
-        entry.markDone(from, after);
+        // Execution row first, journal row at commit: the same order as every other writer of both.
         project(execution, event, after);
+        entry.markDone(from, after);
         return true;
     }
 
