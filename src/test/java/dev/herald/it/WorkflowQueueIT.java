@@ -10,6 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -102,23 +106,33 @@ class WorkflowQueueIT {
     @Test
     void backlogInterruptedByStoppingTheApplicationIsFinishedAfterItStartsAgainWithEveryEventJournaledOnce()
             throws Exception {
-        int executions = 20;
-        int perExecution = 15;
+        int executions = 30;
+        int perExecution = 12;
         List<String> started = new ArrayList<>();
         deployer.deploy(DEPLOYMENT);
+        ExecutorService clients = Executors.newFixedThreadPool(4);
         try {
             for (int e = 0; e < executions; e++) {
                 started.add(workflows.start("ticket-" + UUID.randomUUID()));
             }
-            for (int i = 1; i <= perExecution; i++) {
-                for (String execution : started) {
-                    assertEquals(202, workflows.enqueue(execution, UUID.randomUUID().toString(), ASSIGNED,
-                            assignTo("u-" + i)).status());
-                }
+            // Four clients enqueue faster than the workers apply, so a backlog builds up.
+            List<Callable<Integer>> enqueues = new ArrayList<>();
+            for (String execution : started) {
+                enqueues.add(() -> {
+                    for (int i = 1; i <= perExecution; i++) {
+                        assertEquals(202, workflows.enqueue(execution, UUID.randomUUID().toString(), ASSIGNED,
+                                assignTo("u-" + i)).status());
+                    }
+                    return perExecution;
+                });
             }
-            // Stop the application at once, the workers in the middle of the backlog: an event claimed but not yet
-            // applied stays PROCESSING, its worker gone, until another takes it over after the claim timeout.
+            for (Future<Integer> done : clients.invokeAll(enqueues)) {
+                done.get();
+            }
+            // Stop the application while the workers are in the middle of the backlog: an event claimed but not
+            // yet applied stays PROCESSING, its worker gone, until another takes it over after the claim timeout.
         } finally {
+            clients.shutdownNow();
             deployer.undeploy(DEPLOYMENT);
         }
         deployer.deploy(DEPLOYMENT);

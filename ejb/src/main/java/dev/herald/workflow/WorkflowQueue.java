@@ -5,9 +5,8 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,30 +24,27 @@ public class WorkflowQueue {
     private static final List<ProcessingStatus> OPEN = List.of(ProcessingStatus.PENDING, ProcessingStatus.PROCESSING,
             ProcessingStatus.FAILED);
 
-    /** Open rows read per head wanted: an execution with a backlog has many, and heads are one per execution. */
-    private static final int CANDIDATES_PER_HEAD = 10;
 
     @PersistenceContext(unitName = "herald")
     EntityManager em;
 
     /**
-     * The next event of executions that have one queued: for each execution among the oldest open rows, the row
+     * The next event of executions that have one queued: for each execution with open rows (oldest first), the row
      * right after its last applied sequence, so an execution's events are taken one at a time, in sequence order,
      * and a DEAD event holds back the ones after it (its execution has no head). Single-table queries only: a join
      * holds the outer row's lock while probing the inner table, and on Derby that deadlocked with a worker
      * applying an event (execution row, then journal row).
      */
     public List<QueuedEvent> heads(int limit) {
-        List<JournalEntry> open = em.createQuery("SELECT j FROM JournalEntry j WHERE j.processingStatus IN :open"
-                        + " ORDER BY j.createdAt, j.id", JournalEntry.class)
-                .setParameter("open", OPEN).setMaxResults(limit * CANDIDATES_PER_HEAD).getResultList();
-        Map<String, QueuedEvent> heads = new LinkedHashMap<>();
-        for (JournalEntry row : open) {
-            if (heads.size() < limit && !heads.containsKey(row.getExecutionId())) {
-                headOf(row.getTenantId(), row.getExecutionId()).ifPresent(head -> heads.put(head.executionId(), head));
-            }
+        List<Object[]> executions = em.createQuery("SELECT j.tenantId, j.executionId, MIN(j.createdAt) AS oldest"
+                        + " FROM JournalEntry j WHERE j.processingStatus IN :open"
+                        + " GROUP BY j.tenantId, j.executionId ORDER BY oldest", Object[].class)
+                .setParameter("open", OPEN).setMaxResults(limit).getResultList();
+        List<QueuedEvent> heads = new ArrayList<>();
+        for (Object[] execution : executions) {
+            headOf((String) execution[0], (String) execution[1]).ifPresent(heads::add);
         }
-        return List.copyOf(heads.values());
+        return heads;
     }
 
     public Optional<QueuedEvent> headOf(String tenantId, String executionId) {

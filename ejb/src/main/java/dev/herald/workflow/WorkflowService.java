@@ -134,11 +134,15 @@ public class WorkflowService {
         // The lock orders enqueues of one execution (and the workers applying its events): the next sequence and
         // time are read and taken under it.
         WorkflowExecution execution = find(tenantId, executionId, LockModeType.PESSIMISTIC_WRITE);
-        Object[] last = em.createQuery("SELECT MAX(j.sequence), MAX(j.createdAt) FROM JournalEntry j"
-                        + " WHERE j.tenantId = :tenant AND j.executionId = :execution", Object[].class)
+        // Both through the (tenant, execution, sequence) index: the newest row is the one at the highest sequence.
+        long last = em.createQuery("SELECT MAX(j.sequence) FROM JournalEntry j WHERE j.tenantId = :tenant"
+                        + " AND j.executionId = :execution", Long.class)
                 .setParameter("tenant", tenantId).setParameter("execution", executionId).getSingleResult();
-        long sequence = ((Number) last[0]).longValue() + 1;
-        Instant latest = UtcColumns.fromColumn((LocalDateTime) last[1]);
+        Instant latest = UtcColumns.fromColumn(em.createQuery("SELECT j.createdAt FROM JournalEntry j WHERE"
+                        + " j.tenantId = :tenant AND j.executionId = :execution AND j.sequence = :last", LocalDateTime.class)
+                .setParameter("tenant", tenantId).setParameter("execution", executionId).setParameter("last", last)
+                .getSingleResult());
+        long sequence = last + 1;
         Instant at = execution.nextEventAt(now());
         JournalEntry entry = JournalEntry.pending(tenantId, executionId, eventId, eventName, sequence,
                 payload == null ? JsonValue.EMPTY_JSON_OBJECT : payload, at.isBefore(latest) ? latest : at, userId);
