@@ -21,6 +21,7 @@ import java.util.Optional;
 @Stateless
 public class WorkflowQueue {
 
+    /** The statuses of a queued event not yet applied and not given up on. */
     private static final List<ProcessingStatus> OPEN = List.of(ProcessingStatus.PENDING, ProcessingStatus.PROCESSING,
             ProcessingStatus.FAILED);
 
@@ -29,17 +30,16 @@ public class WorkflowQueue {
     EntityManager em;
 
     /**
-     * The next event of executions that have one queued: for each execution with open rows (oldest first), the row
-     * right after its last applied sequence, so an execution's events are taken one at a time, in sequence order,
-     * and a DEAD event holds back the ones after it (its execution has no head). Single-table queries only: a join
-     * holds the outer row's lock while probing the inner table, and on Derby that deadlocked with a worker
-     * applying an event (execution row, then journal row).
+     * The next event of executions that have queued events waiting (their {@code QUEUE_OPEN} flag, read through its
+     * index; longest idle first): the row right after the execution's last applied sequence, so an execution's
+     * events are taken one at a time, in sequence order. A DEAD event closes its execution's queue: the events after
+     * it are held back. The poll never scans the journal: on Derby such a scan held row locks that deadlocked with
+     * appending transactions.
      */
     public List<QueuedEvent> heads(int limit) {
-        List<Object[]> executions = em.createQuery("SELECT j.tenantId, j.executionId, MIN(j.createdAt) AS oldest"
-                        + " FROM JournalEntry j WHERE j.processingStatus IN :open"
-                        + " GROUP BY j.tenantId, j.executionId ORDER BY oldest", Object[].class)
-                .setParameter("open", OPEN).setMaxResults(limit).getResultList();
+        List<Object[]> executions = em.createQuery("SELECT e.tenantId, e.id FROM WorkflowExecution e"
+                        + " WHERE e.queueOpen = TRUE ORDER BY e.lastEventAt", Object[].class)
+                .setMaxResults(limit).getResultList();
         List<QueuedEvent> heads = new ArrayList<>();
         for (Object[] execution : executions) {
             headOf((String) execution[0], (String) execution[1]).ifPresent(heads::add);
@@ -71,7 +71,10 @@ public class WorkflowQueue {
                 .executeUpdate() == 1;
     }
 
-    /** FAILED with a retry time, or DEAD; only while the row is still this claim (not taken over since). */
+    /**
+     * FAILED with a retry time, or DEAD (which closes the execution's queue); only while the row is still this claim
+     * (not taken over since).
+     */
     public boolean failed(QueuedEvent claim, String reason, Optional<Instant> retryAt) {
         String set = retryAt.isPresent() ? "j.nextAttemptAt = :retryAt" : "j.nextAttemptAt = NULL";
         var update = em.createQuery("UPDATE JournalEntry j SET j.processingStatus = :status, " + set + ", j.lastError = :reason"
@@ -82,6 +85,12 @@ public class WorkflowQueue {
                 .setParameter("processing", ProcessingStatus.PROCESSING)
                 .setParameter("attempts", claim.attempts());
         retryAt.ifPresent(at -> update.setParameter("retryAt", UtcColumns.toColumn(at)));
-        return update.executeUpdate() == 1;
+        boolean ours = update.executeUpdate() == 1;
+        if (ours && retryAt.isEmpty()) {
+            em.createQuery("UPDATE WorkflowExecution e SET e.queueOpen = FALSE, e.rowVersion = e.rowVersion + 1"
+                            + " WHERE e.id = :execution AND e.tenantId = :tenant")
+                    .setParameter("execution", claim.executionId()).setParameter("tenant", claim.tenantId()).executeUpdate();
+        }
+        return ours;
     }
 }

@@ -132,12 +132,9 @@ public class WorkflowService {
             return earlier.get().view();
         }
         // The lock orders enqueues of one execution (and the workers applying its events): the next sequence and
-        // time are read and taken under it.
+        // time are read and taken under it, and the execution row records the new one.
         WorkflowExecution execution = find(tenantId, executionId, LockModeType.PESSIMISTIC_WRITE);
-        // Both through the (tenant, execution, sequence) index: the newest row is the one at the highest sequence.
-        long last = em.createQuery("SELECT MAX(j.sequence) FROM JournalEntry j WHERE j.tenantId = :tenant"
-                        + " AND j.executionId = :execution", Long.class)
-                .setParameter("tenant", tenantId).setParameter("execution", executionId).getSingleResult();
+        long last = execution.getJournaledSequence();
         Instant latest = UtcColumns.fromColumn(em.createQuery("SELECT j.createdAt FROM JournalEntry j WHERE"
                         + " j.tenantId = :tenant AND j.executionId = :execution AND j.sequence = :last", LocalDateTime.class)
                 .setParameter("tenant", tenantId).setParameter("execution", executionId).setParameter("last", last)
@@ -147,6 +144,7 @@ public class WorkflowService {
         JournalEntry entry = JournalEntry.pending(tenantId, executionId, eventId, eventName, sequence,
                 payload == null ? JsonValue.EMPTY_JSON_OBJECT : payload, at.isBefore(latest) ? latest : at, userId);
         em.persist(entry);
+        execution.enqueued(sequence);
         flushOrConflict(executionId, sequence - 1);
         return entry.view();
     }
