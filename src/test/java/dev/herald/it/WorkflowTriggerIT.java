@@ -3,6 +3,7 @@ package dev.herald.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.devservices.DevRedis;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Workflows driven by published domain events: POST /api/events, the real relay writes the workflow stream, and
  * the workflow runtime's consumer group reads it. A TICKET_CREATED starts a ticket-lifecycle execution correlated by
  * the ticket id, a later event for that ticket resumes it, and an event published before any execution waits for it
- * is kept and delivered when one starts.
+ * is kept and delivered when one starts. With Redis stopped and started again, triggers go on by themselves.
  */
 @ExtendWith(ArquillianExtension.class)
 class WorkflowTriggerIT {
@@ -92,6 +93,21 @@ class WorkflowTriggerIT {
         assertEquals("assigned", state.getString("currentState"));
         assertEquals(assignee, state.getJsonObject("data").getString("assignedToUserId"));
         assertTrue(workflows.earlyEvents().isEmpty(), "delivered events leave the buffer");
+    }
+
+    @Test
+    void triggersResumeByThemselvesWhenRedisComesBack() throws Exception {
+        String ticket = UUID.randomUUID().toString();
+        DevRedis server = DevServicesSession.services().redis();
+        server.stop();
+        try {
+            publish("TICKET_CREATED", ticketPayload(ticket));
+            Thread.sleep(2_000); // the consumer's reads fail meanwhile, and so do the relay's writes
+        } finally {
+            server.start();
+        }
+        JsonObject execution = executionOf(ticket);
+        assertEquals("open", execution.getJsonObject("state").getString("currentState"));
     }
 
     private JsonObjectBuilder ticketPayload(String ticket) {

@@ -17,8 +17,8 @@ import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 
 /**
- * The workflow stream through the application's Redisson client: XGROUP CREATE (at the stream's end, creating it if
- * absent, once and again after Redis lost the group), XAUTOCLAIM of entries idle longer than the claim idle time,
+ * The workflow stream through the application's Redisson client: XGROUP CREATE (at the stream's end at deployment,
+ * at its beginning if Redis lost the group later; MKSTREAM), XAUTOCLAIM of entries idle longer than the claim idle time,
  * XREADGROUP {@code >} without blocking, XACK.
  */
 final class RedisWorkflowStream implements WorkflowStreamPass.Stream {
@@ -33,6 +33,8 @@ final class RedisWorkflowStream implements WorkflowStreamPass.Stream {
     private final String consumer;
     private final Duration claimIdle;
     private volatile boolean groupReady;
+    /** Where a missing group starts: the stream's end at deployment, its beginning once Redis may have lost it. */
+    private volatile StreamMessageId createAt = StreamMessageId.NEWEST;
 
     RedisWorkflowStream(Supplier<RedissonClient> client, String key, String group, String consumer, Duration claimIdle) {
         this.client = client;
@@ -60,9 +62,14 @@ final class RedisWorkflowStream implements WorkflowStreamPass.Stream {
         stream().ack(group, new StreamMessageId(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
     }
 
-    /** After a failure: Redis may have restarted without its data, so create the group again before reading. */
+    /**
+     * After a failure: Redis may have restarted without its data, so create the group again before reading, this
+     * time from the stream's beginning (entries written since are not skipped; one read before is handled again,
+     * which the triggers' derived event ids make harmless). An existing group is left as it is.
+     */
     void groupMayBeGone() {
         groupReady = false;
+        createAt = START;
     }
 
     /** Creates the group (at the stream's end) unless it exists; done before the first read anyway. */
@@ -74,7 +81,7 @@ final class RedisWorkflowStream implements WorkflowStreamPass.Stream {
         RStream<String, String> stream = client.get().getStream(key, StringCodec.INSTANCE);
         if (!groupReady) {
             try {
-                stream.createGroup(StreamCreateGroupArgs.name(group).id(StreamMessageId.NEWEST).makeStream());
+                stream.createGroup(StreamCreateGroupArgs.name(group).id(createAt).makeStream());
             } catch (RedisException e) {
                 if (e.getMessage() == null || !e.getMessage().contains("BUSYGROUP")) {
                     throw e;
