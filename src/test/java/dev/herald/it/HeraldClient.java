@@ -41,6 +41,11 @@ public final class HeraldClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    public Reply patch(String path, jakarta.json.JsonValue body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
     private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());

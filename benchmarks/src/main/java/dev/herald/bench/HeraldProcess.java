@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 final class HeraldProcess implements AutoCloseable {
 
     static final String BASE = "http://127.0.0.1:9080/";
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1 like the clients of a REST API: the default h2c upgrade would put every client thread on one connection. */
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     final long startedAt = System.nanoTime();
     final Path log;

@@ -70,7 +70,8 @@ public final class EnvelopeFactory {
 
     private JsonObject enrich(DomainEvent event, Instant now, Optional<String> actorUserId) {
         JsonObject payload = event.payload();
-        boolean addTime = !payload.containsKey("occurredAt");
+        // Legacy bus shapes (PROJECT_CLOSED, TIME_ENTRY_*) forbid extra fields: stamping them would make them invalid.
+        boolean addTime = !payload.containsKey("occurredAt") && validator.declares(event.eventType(), "occurredAt");
         boolean addActor = actorUserId.isPresent() && !payload.containsKey("actorUserId")
                 && validator.declares(event.eventType(), "actorUserId");
         if (!addTime && !addActor) {

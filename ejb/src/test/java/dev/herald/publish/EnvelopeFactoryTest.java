@@ -105,7 +105,13 @@ class EnvelopeFactoryTest {
 
     private static final String ACTOR = "6b0f4a52-2222-4000-8000-000000000003";
 
-    /** A validator from a function; it declares actorUserId for every type except LEGACY_THING. */
+    @Test
+    void occurredAtIsNotAddedToALegacyShapeThatForbidsIt() {
+        EventEnvelope envelope = factory.create(DomainEvent.of("LEGACY_THING", payload("t1")));
+        assertTrue(!envelope.payload().containsKey("occurredAt"), "PROJECT_CLOSED-like shapes have additionalProperties: false");
+    }
+
+    /** A validator from a function; it declares actorUserId and occurredAt for every type except LEGACY_THING. */
     static PayloadValidator validator(BiFunction<String, JsonObject, List<EventIssue>> issues) {
         return new PayloadValidator() {
             @Override
@@ -115,7 +121,7 @@ class EnvelopeFactoryTest {
 
             @Override
             public boolean declares(String eventType, String field) {
-                return !eventType.equals("LEGACY_THING") && field.equals("actorUserId");
+                return !eventType.equals("LEGACY_THING") && (field.equals("actorUserId") || field.equals("occurredAt"));
             }
         };
     }

@@ -3,6 +3,7 @@ package dev.herald.catalog;
 import dev.herald.schema.ExampleGenerator;
 import dev.herald.schema.SchemaRegistry;
 import dev.herald.web.Problems;
+import dev.herald.web.Tenants;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -48,14 +49,14 @@ public class CatalogResource {
     @Path("/categories")
     @Operation(summary = "Categories with the number of entries the tenant sees in each")
     public List<CategoryCount> categories(@QueryParam("tenantId") String tenantId) {
-        return catalog.categories(requireTenant(tenantId));
+        return catalog.categories(Tenants.required(tenantId));
     }
 
     @GET
     @Path("/{eventType}")
     @Operation(summary = "One entry, tenant first: its schema ref, status, whether Herald emits it, an example payload")
     public Response get(@QueryParam("tenantId") String tenantId, @PathParam("eventType") String eventType) {
-        return catalog.get(requireTenant(tenantId), eventType)
+        return catalog.get(Tenants.required(tenantId), eventType)
                 .map(view -> Response.ok(detail(view)).build())
                 .orElseGet(() -> Problems.notFound("no event type " + eventType + " in the catalog of tenant " + tenantId));
     }
@@ -74,12 +75,5 @@ public class CatalogResource {
             registry.schema(view.payloadSchemaRef()).ifPresent(schema -> json.add("examplePayload", ExampleGenerator.generate(schema)));
         }
         return json.build();
-    }
-
-    static String requireTenant(String tenantId) {
-        if (tenantId == null || tenantId.isBlank()) {
-            throw new IllegalArgumentException("tenantId is required");
-        }
-        return tenantId;
     }
 }

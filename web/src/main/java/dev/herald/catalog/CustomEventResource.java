@@ -1,6 +1,7 @@
 package dev.herald.catalog;
 
 import dev.herald.web.Problems;
+import dev.herald.web.Tenants;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -30,7 +31,7 @@ public class CustomEventResource {
         }
         try {
             return Response.status(Response.Status.CREATED)
-                    .entity(customEvents.define(CatalogResource.requireTenant(tenantId), event)).build();
+                    .entity(customEvents.define(Tenants.required(tenantId), event)).build();
         } catch (CatalogConflictException e) {
             return Problems.of(Response.Status.CONFLICT, e.getMessage());
         }
@@ -40,7 +41,7 @@ public class CustomEventResource {
     @Path("/{eventType}")
     @Operation(summary = "Delete one of the tenant's custom event types")
     public Response delete(@QueryParam("tenantId") String tenantId, @PathParam("eventType") String eventType) {
-        return customEvents.delete(CatalogResource.requireTenant(tenantId), eventType)
+        return customEvents.delete(Tenants.required(tenantId), eventType)
                 ? Response.noContent().build()
                 : Problems.notFound("tenant " + tenantId + " defines no " + eventType);
     }

@@ -1,0 +1,116 @@
+package dev.herald.bench;
+
+import dev.herald.schema.SchemaRegistry;
+import dev.herald.subscribe.ConsumerSettings;
+import dev.herald.subscribe.DeadLetters;
+import dev.herald.subscribe.Delivery;
+import dev.herald.subscribe.EntryDecoder;
+import dev.herald.subscribe.RedisDeliveryLedger;
+import dev.herald.subscribe.StreamConsumer;
+import dev.herald.subscribe.Subscription;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.redisson.Redisson;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.RBatch;
+import org.redisson.api.RStream;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.StreamMessageId;
+import org.redisson.api.stream.StreamAddArgs;
+import org.redisson.api.stream.StreamCreateGroupArgs;
+import org.redisson.api.stream.StreamReadGroupArgs;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.config.Config;
+
+/**
+ * Subscriber throughput: events per second that Herald's consumer ({@link StreamConsumer}: XREADGROUP of 100,
+ * decoding and schema validation, the dedupe ledger read and write, the observer on its own thread under a timeout,
+ * one XACK per batch) delivers to a no-op observer, next to a raw XREADGROUP (100) + XACK loop over the same
+ * entries of the same stream (each in its own consumer group), same run, same Redis. In-process: the observer
+ * threads are a plain pool here, container threads in the server.
+ * Usage: {@code SubscriberBenchmark [redis address] [events] [rounds]}; round 1 is JIT warm-up.
+ */
+public final class SubscriberBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        String address = args.length > 0 ? args[0] : "redis://127.0.0.1:6379";
+        int events = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        Config config = new Config();
+        config.useSingleServer().setAddress(address);
+        RedissonClient redis = Redisson.create(config);
+        String prefix = "herald:bench:subscribe:" + UUID.randomUUID() + ":";
+        String stream = prefix + "event-stream:global:TICKET_CREATED";
+        ExecutorService observers = Executors.newCachedThreadPool();
+        try {
+            fill(redis, stream, events);
+            SchemaRegistry registry = SchemaRegistry.loadFromClasspath();
+            System.out.printf("%nSubscriber delivery, %,d TICKET_CREATED entries on one stream, %s%n", events, address);
+            for (int round = 1; round <= rounds; round++) {
+                double raw = raw(redis, stream, "raw-" + round, events);
+                double herald = herald(redis, registry, observers, stream, prefix, "herald-" + round, events);
+                System.out.printf("  round %d: Herald consumer -> no-op observer %,10.0f events/s   raw XREADGROUP+XACK %,10.0f events/s   ratio %.2f%n",
+                        round, herald, raw, herald / raw);
+            }
+        } finally {
+            observers.shutdownNow();
+            redis.getKeys().deleteByPattern(prefix + "*");
+            redis.shutdown();
+        }
+    }
+
+    private static void fill(RedissonClient redis, String stream, int events) {
+        for (int from = 0; from < events; from += 1000) {
+            RBatch batch = redis.createBatch(BatchOptions.defaults());
+            var target = batch.<String, String>getStream(stream, StringCodec.INSTANCE);
+            for (int i = from; i < Math.min(events, from + 1000); i++) {
+                target.addAsync(StreamAddArgs.entries(Map.of("event", "{\"eventType\":\"TICKET_CREATED\",\"payload\":{\"tenantId\":\"bench\",\"ticketId\":\""
+                        + UUID.randomUUID() + "\",\"occurredAt\":\"2026-11-23T07:41:51.792Z\"},\"id\":\"" + UUID.randomUUID()
+                        + "\",\"timestamp\":\"2026-11-23T07:41:51.792Z\"}", "channel", "global")));
+            }
+            batch.execute();
+        }
+    }
+
+    private static double raw(RedissonClient redis, String stream, String group, int events) {
+        RStream<String, String> rs = redis.getStream(stream, StringCodec.INSTANCE);
+        rs.createGroup(StreamCreateGroupArgs.name(group).id(new StreamMessageId(0, 0)));
+        long start = System.nanoTime();
+        int seen = 0;
+        while (seen < events) {
+            Map<StreamMessageId, Map<String, String>> read = rs.readGroup(group, "raw",
+                    StreamReadGroupArgs.neverDelivered().count(100).timeout(Duration.ofMillis(100)));
+            if (read.isEmpty()) {
+                continue;
+            }
+            rs.ack(group, read.keySet().toArray(StreamMessageId[]::new));
+            seen += read.size();
+        }
+        return events / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static double herald(RedissonClient redis, SchemaRegistry registry, ExecutorService observers, String stream,
+                                 String prefix, String group, int events) throws InterruptedException {
+        ConsumerSettings settings = new ConsumerSettings(group, "herald", 100, Duration.ofMillis(100), Duration.ofMinutes(5),
+                5, Duration.ofSeconds(10), false);
+        AtomicLong delivered = new AtomicLong();
+        Delivery delivery = new Delivery((subscription, event) -> delivered.incrementAndGet(), observers::submit,
+                new RedisDeliveryLedger(redis, prefix + group + ":delivered:", Duration.ofHours(1)), settings.handlerTimeout());
+        Subscription noOp = new Subscription("no-op", List.of("TICKET_CREATED"), "global", Set.of(), "", "bench.noOp");
+        StreamConsumer consumer = new StreamConsumer(redis, settings, Map.of(stream, List.of(noOp)), new EntryDecoder(registry),
+                delivery, new DeadLetters(redis, group, Clock.systemUTC()));
+        consumer.ensureGroups(); // the stream exists and settings start at 0: the group reads every entry
+        long start = System.nanoTime();
+        while (delivered.get() < events) {
+            consumer.poll();
+        }
+        return events / ((System.nanoTime() - start) / 1e9);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.herald.changes;
+
+import jakarta.ejb.ApplicationException;
+
+/** A business operation refused before anything is written or published (bad status, missing field...). */
+@ApplicationException(rollback = true)
+public class RefusedChangeException extends IllegalArgumentException {
+
+    public RefusedChangeException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,163 @@
+package dev.herald.subscribe;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Delivers one event to the subscribers of its stream: each observer on its own container thread, all at once,
+ * each under the handler timeout, so one that throws or hangs neither blocks nor fails the others. A subscriber
+ * that handled the event before (the ledger says so) is not run again; one that is restricted to other tenants
+ * counts as handled. A successful observer is recorded in the ledger by its own task, so one that finishes just
+ * after its timeout is still not run again.
+ */
+public final class Delivery {
+
+    private static final Logger LOG = Logger.getLogger(Delivery.class.getName());
+
+    public enum Status {
+        HANDLED, ALREADY_HANDLED, NOT_FOR_TENANT, FAILED, TIMED_OUT;
+
+        public boolean done() {
+            return this != FAILED && this != TIMED_OUT;
+        }
+    }
+
+    public record Result(String subscriberId, Status status, String error) {
+    }
+
+    /** What happened to every subscriber of one entry. */
+    public record Outcome(List<Result> results) {
+
+        public Outcome {
+            results = List.copyOf(results);
+        }
+
+        /** Acknowledge only then. */
+        public boolean allDone() {
+            return results.stream().allMatch(r -> r.status().done());
+        }
+
+        public Status statusOf(String subscriberId) {
+            return results.stream().filter(r -> r.subscriberId().equals(subscriberId)).map(Result::status).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no result for " + subscriberId));
+        }
+
+        /** The failed subscribers and why, e.g. {@code probe-throws: FAILED IllegalStateException: boom}. */
+        public String reason() {
+            return String.join("; ", results.stream().filter(r -> !r.status().done())
+                    .map(r -> r.subscriberId() + ": " + r.status() + " " + r.error()).toList());
+        }
+    }
+
+    private final ObserverInvoker invoker;
+    private final TaskRunner executor;
+    private final DeliveryLedger ledger;
+    private final Duration timeout;
+
+    public Delivery(ObserverInvoker invoker, TaskRunner executor, DeliveryLedger ledger, Duration timeout) {
+        this.invoker = invoker;
+        this.executor = executor;
+        this.ledger = ledger;
+        this.timeout = timeout;
+    }
+
+    /** Delivers one event, asking the ledger first. */
+    public Outcome deliver(ReceivedEvent event, List<Subscription> subscriptions) throws InterruptedException {
+        return deliver(event, subscriptions, alreadyHandled(List.of(event), subscriptions));
+    }
+
+    /** The ledger keys of the deliveries of these events that were handled before, in one ledger round trip. */
+    public Set<String> alreadyHandled(List<ReceivedEvent> events, List<Subscription> subscriptions) {
+        List<String> keys = new ArrayList<>();
+        for (ReceivedEvent event : events) {
+            subscriptions.stream().filter(s -> s.accepts(event.tenantId()))
+                    .forEach(s -> keys.add(ledger.key(event.id(), event.channel(), s.id())));
+        }
+        return ledger.handled(keys);
+    }
+
+    /** @param handled the ledger keys known to be handled ({@link #alreadyHandled}) */
+    public Outcome deliver(ReceivedEvent event, List<Subscription> subscriptions, Set<String> handled)
+            throws InterruptedException {
+        Map<String, Result> results = new LinkedHashMap<>();
+        List<Subscription> forTenant = new ArrayList<>();
+        for (Subscription s : subscriptions) {
+            if (s.accepts(event.tenantId())) {
+                forTenant.add(s);
+            } else {
+                results.put(s.id(), new Result(s.id(), Status.NOT_FOR_TENANT, null));
+            }
+        }
+        Map<Subscription, Future<?>> running = new LinkedHashMap<>();
+        for (Subscription s : forTenant) {
+            String key = ledger.key(event.id(), event.channel(), s.id());
+            if (handled.contains(key)) {
+                results.put(s.id(), new Result(s.id(), Status.ALREADY_HANDLED, null));
+            } else {
+                running.put(s, executor.start(() -> {
+                    invoker.invoke(s, event);
+                    ledger.markHandled(key);
+                    return null;
+                }));
+            }
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            for (Map.Entry<Subscription, Future<?>> task : running.entrySet()) {
+                results.put(task.getKey().id(), await(event, task.getKey(), task.getValue(), deadline));
+            }
+        } catch (InterruptedException e) {
+            running.values().forEach(f -> f.cancel(true));
+            throw e;
+        }
+        List<Result> ordered = subscriptions.stream().map(s -> results.get(s.id())).toList();
+        return new Outcome(ordered);
+    }
+
+    private Result await(ReceivedEvent event, Subscription s, Future<?> task, long deadline) throws InterruptedException {
+        try {
+            task.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return new Result(s.id(), Status.HANDLED, null);
+        } catch (ExecutionException e) {
+            Throwable cause = unwrap(e);
+            LOG.log(Level.WARNING, "Subscriber " + s.id() + " failed on entry " + event.entryId() + " of " + event.stream()
+                    + " (event " + event.id() + ")", cause);
+            return new Result(s.id(), Status.FAILED, describe(cause));
+        } catch (TimeoutException | CancellationException e) {
+            task.cancel(true);
+            LOG.warning("Subscriber " + s.id() + " did not finish entry " + event.entryId() + " of " + event.stream()
+                    + " (event " + event.id() + ") within " + timeout + "; interrupted");
+            return new Result(s.id(), Status.TIMED_OUT, "no result within " + timeout);
+        }
+    }
+
+    /** The observer's own exception, without the layers the future and the container put around it. */
+    static Throwable unwrap(Throwable error) {
+        Throwable t = error;
+        while (t.getCause() != null && (t instanceof ExecutionException || t instanceof jakarta.ejb.EJBException
+                || t instanceof jakarta.enterprise.event.ObserverException)) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    static String describe(Throwable error) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = error; t != null && text.length() < 500; t = t.getCause()) {
+            text.append(text.length() == 0 ? "" : " caused by ").append(t.getClass().getSimpleName()).append(": ")
+                    .append(t.getMessage());
+        }
+        return text.length() > 500 ? text.substring(0, 500) : text.toString();
+    }
+}

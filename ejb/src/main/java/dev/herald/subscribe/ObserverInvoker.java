@@ -1,0 +1,8 @@
+package dev.herald.subscribe;
+
+/** Runs the observer of one subscriber with an event; whatever the observer throws comes out. */
+@FunctionalInterface
+public interface ObserverInvoker {
+
+    void invoke(Subscription subscription, ReceivedEvent event);
+}

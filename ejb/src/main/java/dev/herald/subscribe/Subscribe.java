@@ -1,0 +1,90 @@
+package dev.herald.subscribe;
+
+import jakarta.enterprise.util.AnnotationLiteral;
+import jakarta.enterprise.util.Nonbinding;
+import jakarta.inject.Qualifier;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Subscribes a CDI observer method to events on Herald's Redis streams:
+ * <pre>
+ * void onTicket(@Observes @Subscribe(id = "ticket-notifications", types = {"TICKET_CREATED"}) ReceivedEvent event)
+ * </pre>
+ * The observer is discovered at start-up ({@link SubscriptionExtension}); nothing else registers it.
+ *
+ * <p>Only {@link #id()} is binding. Herald delivers an entry to each subscriber separately, by firing the event
+ * with {@code Subscribe.Literal.of(id)}: the qualifier matches exactly the one observer that carries that id (ids
+ * are unique, the extension refuses a duplicate), so every observer runs on its own thread, under its own timeout,
+ * and its failure is its own.
+ */
+@Qualifier
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.PARAMETER, ElementType.FIELD, ElementType.METHOD, ElementType.TYPE})
+public @interface Subscribe {
+
+    /** The stable subscriber id: the dedupe key of its deliveries and the name in dead-letter reasons. */
+    String id();
+
+    /** Event types, SCREAMING_SNAKE_CASE, e.g. {@code TICKET_CREATED}. */
+    @Nonbinding
+    String[] types();
+
+    /** The channel whose per-type streams are read. */
+    @Nonbinding
+    String channel() default "global";
+
+    /** When not empty, only events of these tenants reach the observer; the others count as handled. */
+    @Nonbinding
+    String[] tenants() default {};
+
+    /**
+     * When not empty, the name of a boolean configuration property: the subscription is consumed only when it is
+     * {@code true} (the test probes use {@code herald.subscribe.probes.enabled}).
+     */
+    @Nonbinding
+    String enabledBy() default "";
+
+    /** The qualifier instance that selects the one observer of a subscriber id. */
+    final class Literal extends AnnotationLiteral<Subscribe> implements Subscribe {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String id;
+
+        private Literal(String id) {
+            this.id = id;
+        }
+
+        public static Literal of(String id) {
+            return new Literal(id);
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public String[] types() {
+            return new String[0];
+        }
+
+        @Override
+        public String channel() {
+            return "global";
+        }
+
+        @Override
+        public String[] tenants() {
+            return new String[0];
+        }
+
+        @Override
+        public String enabledBy() {
+            return "";
+        }
+    }
+}

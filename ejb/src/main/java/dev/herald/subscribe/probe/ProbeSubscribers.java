@@ -1,0 +1,60 @@
+package dev.herald.subscribe.probe;
+
+import dev.herald.subscribe.ReceivedEvent;
+import dev.herald.subscribe.Subscribe;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Subscribers for the integration tests, shipped in the EAR (the tests deploy the built EAR) and consumed only when
+ * {@code herald.subscribe.probes.enabled=true}, which only the integration-test server sets. They read their own
+ * channels, {@code subscriber-it} and {@code subscriber-isolation}, so no other test's events reach them. Every
+ * invocation is recorded in {@link ProbeRecorder} before the probe does its part.
+ */
+@ApplicationScoped
+public class ProbeSubscribers {
+
+    public static final String ENABLED = "herald.subscribe.probes.enabled";
+
+    @Inject
+    ProbeRecorder recorder;
+
+    @Inject
+    @ConfigProperty(name = "herald.subscribe.handler-timeout", defaultValue = "PT10S")
+    Duration handlerTimeout;
+
+    void recorder(@Observes @Subscribe(id = "probe-recorder", types = {"TICKET_CREATED", "TICKET_UPDATED"},
+            channel = "subscriber-it", enabledBy = ENABLED) ReceivedEvent event) {
+        recorder.record("probe-recorder", event);
+    }
+
+    void tenantA(@Observes @Subscribe(id = "probe-tenant-a", types = "TICKET_CREATED", channel = "subscriber-it",
+            tenants = "probe-tenant-a", enabledBy = ENABLED) ReceivedEvent event) {
+        recorder.record("probe-tenant-a", event);
+    }
+
+    void succeeds(@Observes @Subscribe(id = "probe-succeeds", types = "TICKET_CREATED", channel = "subscriber-isolation",
+            enabledBy = ENABLED) ReceivedEvent event) {
+        recorder.record("probe-succeeds", event);
+    }
+
+    void throwsAlways(@Observes @Subscribe(id = "probe-throws", types = "TICKET_CREATED", channel = "subscriber-isolation",
+            enabledBy = ENABLED) ReceivedEvent event) {
+        recorder.record("probe-throws", event);
+        throw new IllegalStateException("probe-throws fails on every event (event " + event.id() + ")");
+    }
+
+    void hangs(@Observes @Subscribe(id = "probe-hangs", types = "TICKET_CREATED", channel = "subscriber-isolation",
+            enabledBy = ENABLED) ReceivedEvent event) {
+        recorder.record("probe-hangs", event);
+        try {
+            Thread.sleep(handlerTimeout.multipliedBy(3).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("probe-hangs interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.herald.tickets;
+
+import jakarta.ejb.ApplicationException;
+
+/** A ticket, user or company that does not exist in the caller's tenant; the transaction rolled back. */
+@ApplicationException(rollback = true)
+public class UnknownTicketEntityException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public UnknownTicketEntityException(String message) {
+        super(message);
+    }
+}

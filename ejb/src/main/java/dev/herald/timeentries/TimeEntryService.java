@@ -1,0 +1,76 @@
+package dev.herald.timeentries;
+
+import dev.herald.changes.ChangeResult;
+import dev.herald.changes.DomainEvents;
+import dev.herald.changes.NotFoundException;
+import dev.herald.changes.RefusedChangeException;
+import dev.herald.changes.Require;
+import dev.herald.timeentries.TimeEntry.Status;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Logs, submits and approves time; each step publishes what it means in its own transaction. */
+@Stateless
+public class TimeEntryService {
+
+    public static final Set<String> WORK_ITEM_TYPES = Set.of("ticket", "project_task");
+
+    /** {@code actorUserId}: who logs the time (also the entry's user when {@code userId} is absent). */
+    public record NewTimeEntry(String userId, String clientId, String workItemId, String workItemType, Integer minutes,
+                               Boolean billable, Long rateCents, String actorUserId) {
+    }
+
+    @PersistenceContext(unitName = "herald")
+    EntityManager em;
+
+    @Inject
+    DomainEvents events;
+
+    public ChangeResult log(String tenantId, NewTimeEntry request) {
+        String user = Require.uuid(request.userId() == null ? request.actorUserId() : request.userId(), "userId");
+        if (request.workItemType() == null || !WORK_ITEM_TYPES.contains(request.workItemType())) {
+            throw new RefusedChangeException("workItemType must be one of " + WORK_ITEM_TYPES + ", was " + request.workItemType());
+        }
+        if (request.minutes() == null || request.minutes() < 1) {
+            throw new RefusedChangeException("minutes must be at least 1, was " + request.minutes());
+        }
+        TimeEntry entry = new TimeEntry(tenantId, user, Require.optionalUuid(request.clientId(), "clientId"),
+                Require.uuid(request.workItemId(), "workItemId"), request.workItemType(), request.minutes(),
+                request.billable() == null || request.billable(), request.rateCents() == null ? 0 : request.rateCents());
+        em.persist(entry);
+        return events.publish(entry.getId(), TimeEntryEvents.logged(entry, Optional.ofNullable(request.actorUserId()), now()));
+    }
+
+    public ChangeResult submit(String tenantId, String timeEntryId, String actorUserId) {
+        return move(tenantId, timeEntryId, Status.DRAFT, Status.SUBMITTED, actorUserId);
+    }
+
+    public ChangeResult approve(String tenantId, String timeEntryId, String actorUserId) {
+        return move(tenantId, timeEntryId, Status.SUBMITTED, Status.APPROVED, actorUserId);
+    }
+
+    private ChangeResult move(String tenantId, String timeEntryId, Status from, Status to, String actorUserId) {
+        TimeEntry entry = timeEntryId == null ? null : em.find(TimeEntry.class, timeEntryId);
+        if (entry == null || !entry.getTenantId().equals(tenantId)) {
+            throw new NotFoundException("no time entry " + timeEntryId + " in tenant " + tenantId);
+        }
+        if (entry.getStatus() != from) {
+            throw new RefusedChangeException("time entry " + timeEntryId + " is " + entry.getStatus() + "; only a " + from
+                    + " entry can become " + to);
+        }
+        String actor = Require.uuid(actorUserId, "actorUserId");
+        entry.moveTo(to);
+        return events.publish(timeEntryId, List.of(TimeEntryEvents.transition(entry, from, to, actor, now())));
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.herald.subscribe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.publish.WireJson;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DeliveryTest {
+
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final InMemoryLedger ledger = new InMemoryLedger();
+    private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    static ReceivedEvent event(String id, String tenant) {
+        return new ReceivedEvent(id, "TICKET_CREATED", Instant.parse("2026-11-23T07:41:51.792Z"), "global", tenant,
+                WireJson.parseObject("{\"tenantId\":\"" + tenant + "\"}"), "s", "1-0");
+    }
+
+    static Subscription subscriber(String id, String... tenants) {
+        return new Subscription(id, List.of("TICKET_CREATED"), "global", Set.of(tenants), "", "Probe." + id);
+    }
+
+    private final ObserverInvoker probes = (subscription, event) -> {
+        runs.computeIfAbsent(subscription.id(), k -> new AtomicInteger()).incrementAndGet();
+        switch (subscription.id()) {
+            case "throws" -> throw new IllegalStateException("boom");
+            case "hangs" -> {
+                try {
+                    Thread.sleep(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+            default -> { }
+        }
+    };
+
+    private Delivery delivery() {
+        return new Delivery(probes, executor::submit, ledger, Duration.ofMillis(300));
+    }
+
+    private int runs(String id) {
+        return runs.getOrDefault(id, new AtomicInteger()).get();
+    }
+
+    @Test
+    void aThrowingAndAHangingObserverNeitherBlockNorFailTheirSibling() throws Exception {
+        long start = System.nanoTime();
+        Delivery.Outcome outcome = delivery().deliver(event("e1", "acme"),
+                List.of(subscriber("throws"), subscriber("hangs"), subscriber("good")));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertTrue(millis < 2_000, "the hanging observer costs its timeout, not its sleep: " + millis + " ms");
+        assertEquals(Delivery.Status.FAILED, outcome.statusOf("throws"));
+        assertEquals(Delivery.Status.TIMED_OUT, outcome.statusOf("hangs"));
+        assertEquals(Delivery.Status.HANDLED, outcome.statusOf("good"));
+        assertFalse(outcome.allDone(), "not acknowledged while a subscriber failed");
+        assertTrue(outcome.reason().contains("throws: FAILED IllegalStateException: boom"), outcome.reason());
+        assertTrue(outcome.reason().contains("hangs: TIMED_OUT"), outcome.reason());
+        assertFalse(outcome.reason().contains("good"), outcome.reason());
+    }
+
+    @Test
+    void onRedeliveryOnlyTheSubscribersThatFailedRunAgain() throws Exception {
+        List<Subscription> subscribers = List.of(subscriber("throws"), subscriber("good"));
+        delivery().deliver(event("e1", "acme"), subscribers);
+        Delivery.Outcome again = delivery().deliver(event("e1", "acme"), subscribers);
+
+        assertEquals(1, runs("good"));
+        assertEquals(2, runs("throws"));
+        assertEquals(Delivery.Status.ALREADY_HANDLED, again.statusOf("good"));
+    }
+
+    @Test
+    void theSameEventOnAnotherChannelIsDeliveredAgain() throws Exception {
+        delivery().deliver(event("e1", "acme"), List.of(subscriber("good")));
+        ReceivedEvent other = event("e1", "acme");
+        other = new ReceivedEvent(other.id(), other.eventType(), other.timestamp(), "internal", other.tenantId(),
+                other.payload(), other.stream(), other.entryId());
+        delivery().deliver(other, List.of(subscriber("good")));
+        assertEquals(2, runs("good"), "dedupe is keyed by event id, channel and subscriber");
+    }
+
+    @Test
+    void anEventOfAnotherTenantSkipsTheRestrictedSubscriberAndCountsAsDone() throws Exception {
+        Delivery.Outcome outcome = delivery().deliver(event("e1", "globex"),
+                List.of(subscriber("good", "acme"), subscriber("all")));
+        assertEquals(Delivery.Status.NOT_FOR_TENANT, outcome.statusOf("good"));
+        assertEquals(0, runs("good"));
+        assertEquals(1, runs("all"));
+        assertTrue(outcome.allDone());
+    }
+
+    @Test
+    void everySubscriberSucceedingMeansAcknowledge() throws Exception {
+        Delivery.Outcome outcome = delivery().deliver(event("e1", "acme"), List.of(subscriber("a"), subscriber("b")));
+        assertTrue(outcome.allDone());
+        assertEquals(Set.of("e1:global:a", "e1:global:b"), ledger.marks);
+    }
+}

@@ -1,0 +1,230 @@
+package dev.herald.subscribe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.redis.TestRedis;
+import dev.herald.schema.SchemaRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RStream;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.StreamMessageId;
+import org.redisson.api.stream.StreamAddArgs;
+import org.redisson.api.stream.StreamReadGroupArgs;
+import org.redisson.client.codec.StringCodec;
+
+/** {@link StreamConsumer} against a real Redis ({@link TestRedis}), with plain observers. */
+class StreamConsumerRedisTest {
+
+    private static final String GROUP = "event-processors";
+    private static TestRedis redis;
+    private static RedissonClient client;
+    private static SchemaRegistry registry;
+
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final List<String> runs = new CopyOnWriteArrayList<>();
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    private String prefix;
+    private String stream;
+
+    @BeforeAll
+    static void connect() throws Exception {
+        redis = TestRedis.start();
+        client = redis.client();
+        registry = SchemaRegistry.loadFromClasspath();
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        redis.close();
+    }
+
+    @BeforeEach
+    void names() {
+        prefix = "herald-subscribe-test-" + UUID.randomUUID() + ":";
+        stream = prefix + "event-stream:global:TICKET_CREATED";
+    }
+
+    @AfterEach
+    void cleanUp() {
+        executor.shutdownNow();
+        client.getKeys().deleteByPattern(prefix + "*");
+    }
+
+    private StreamConsumer consumer(String name, int maxDeliveries, String... subscriberIds) {
+        ConsumerSettings settings = new ConsumerSettings(GROUP, name, 10, Duration.ofMillis(100), Duration.ofMillis(200),
+                maxDeliveries, Duration.ofSeconds(2), true);
+        ObserverInvoker invoker = (subscription, event) -> {
+            runs.add(subscription.id() + ":" + event.id());
+            if (failing.contains(subscription.id())) {
+                throw new IllegalStateException(subscription.id() + " fails");
+            }
+        };
+        Delivery delivery = new Delivery(invoker, executor::submit,
+                new RedisDeliveryLedger(client, prefix + "delivered:", Duration.ofHours(1)), settings.handlerTimeout());
+        List<Subscription> subscribers = java.util.Arrays.stream(subscriberIds)
+                .map(id -> new Subscription(id, List.of("TICKET_CREATED"), "global", Set.of(), "", "Test." + id)).toList();
+        return new StreamConsumer(client, settings, Map.of(stream, subscribers), new EntryDecoder(registry), delivery,
+                new DeadLetters(client, GROUP, Clock.systemUTC()));
+    }
+
+    /** A consumer whose group exists. */
+    private StreamConsumer started(String name, int maxDeliveries, String... subscriberIds) {
+        StreamConsumer consumer = consumer(name, maxDeliveries, subscriberIds);
+        consumer.ensureGroups();
+        return consumer;
+    }
+
+    private RStream<String, String> stream() {
+        return client.getStream(stream, StringCodec.INSTANCE);
+    }
+
+    private String publish(String eventId) {
+        stream().add(StreamAddArgs.entries(Map.of("event", EntryDecoderTest.envelope(eventId, EntryDecoderTest.TICKET),
+                "channel", "global")));
+        return eventId;
+    }
+
+    private void pollUntil(StreamConsumer consumer, java.util.function.BooleanSupplier done) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!done.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "timed out; runs " + runs);
+            consumer.poll();
+        }
+    }
+
+    private long pending() {
+        return stream().getPendingInfo(GROUP).getTotal();
+    }
+
+    private List<Map<String, String>> deadLetters() {
+        return List.copyOf(client.<String, String>getStream(DeadLetters.of(stream), StringCodec.INSTANCE)
+                .range(StreamMessageId.MIN, StreamMessageId.MAX).values());
+    }
+
+    @Test
+    void anEntryIsDeliveredToEverySubscriberAndAcknowledged() throws Exception {
+        StreamConsumer consumer = started("c1", 3, "mail", "audit");
+        String id = publish(UUID.randomUUID().toString());
+        pollUntil(consumer, () -> runs.size() == 2);
+        consumer.poll();
+        assertEquals(Set.of("mail:" + id, "audit:" + id), Set.copyOf(runs));
+        assertEquals(0, pending());
+    }
+
+    @Test
+    void anEntryADeadConsumerReadAndNeverAcknowledgedIsClaimedAndHandled() throws Exception {
+        StreamConsumer consumer = started("herald", 3, "mail");
+        String id = publish(UUID.randomUUID().toString());
+        assertEquals(1, stream().readGroup(GROUP, "dead", StreamReadGroupArgs.neverDelivered().count(1)).size());
+
+        pollUntil(consumer, () -> runs.contains("mail:" + id));
+        assertEquals(0, pending(), "acknowledged once handled");
+        assertEquals(List.of("mail:" + id), runs);
+    }
+
+    @Test
+    void aSubscriberThatKeepsFailingIsRetriedThenDeadLetteredWithEveryFieldWhileItsSiblingRanOnce() throws Exception {
+        failing.add("broken");
+        StreamConsumer consumer = started("herald", 3, "broken", "good");
+        String id = publish(UUID.randomUUID().toString());
+
+        pollUntil(consumer, () -> !deadLetters().isEmpty());
+        assertEquals(1, runs.stream().filter(("good:" + id)::equals).count(), "the good subscriber ran once");
+        assertEquals(3, runs.stream().filter(("broken:" + id)::equals).count(), "the broken one at every delivery");
+        Map<String, String> letter = deadLetters().get(0);
+        assertEquals(stream, letter.get("sourceStream"));
+        assertTrue(letter.get("sourceMessageId").matches("\\d+-\\d+"), letter.toString());
+        assertEquals("3", letter.get("deliveries"));
+        assertTrue(letter.get("deadLetteredAt").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"), letter.toString());
+        assertTrue(letter.get("reason").contains("broken: FAILED IllegalStateException: broken fails"), letter.get("reason"));
+        assertTrue(letter.get("event").contains(id));
+        assertEquals("global", letter.get("channel"));
+        assertEquals(0, pending(), "acknowledged with the move");
+    }
+
+    @Test
+    void aReplayedDeadLetterRunsOnlyTheSubscribersThatHadNotSucceeded() throws Exception {
+        failing.add("broken");
+        StreamConsumer consumer = started("herald", 1, "broken", "good");
+        String id = publish(UUID.randomUUID().toString());
+        pollUntil(consumer, () -> !deadLetters().isEmpty());
+        failing.clear();
+        DeadLetters letters = new DeadLetters(client, GROUP, Clock.systemUTC());
+        String letterId = letters.list(stream, 10).get(0).id();
+
+        assertTrue(letters.replay(stream, letterId).isPresent());
+        assertTrue(letters.replay(stream, letterId).isEmpty(), "a dead letter is replayed once");
+        pollUntil(consumer, () -> runs.stream().filter(("broken:" + id)::equals).count() == 2);
+        consumer.poll();
+        assertEquals(1, runs.stream().filter(("good:" + id)::equals).count());
+        assertTrue(deadLetters().isEmpty());
+        assertEquals(0, pending());
+        Map<String, String> replayed = stream().rangeReversed(1, StreamMessageId.MAX, StreamMessageId.MIN).values().iterator().next();
+        assertEquals(Set.of("event", "channel"), replayed.keySet(), "the original fields only");
+    }
+
+    @Test
+    void aNonJsonEntryIsDeadLetteredAtOnceWithItsIssue() throws Exception {
+        StreamConsumer consumer = started("herald", 5, "mail");
+        stream().add(StreamAddArgs.entries(Map.of("event", "{oops", "channel", "global")));
+        pollUntil(consumer, () -> !deadLetters().isEmpty());
+        Map<String, String> letter = deadLetters().get(0);
+        assertEquals("1", letter.get("deliveries"));
+        assertTrue(letter.get("issues").contains("\"pointer\":\"\""), letter.toString());
+        assertTrue(letter.get("reason").contains("not JSON"), letter.toString());
+        assertEquals(List.of(), runs);
+        assertEquals(0, pending());
+    }
+
+    @Test
+    void aVanishedGroupIsRecreatedAfterTheLastReadEntryWithoutReReadingHistory() throws Exception {
+        StreamConsumer consumer = started("herald", 3, "mail");
+        String first = publish(UUID.randomUUID().toString());
+        pollUntil(consumer, () -> runs.size() == 1);
+        client.getKeys().delete(prefix + "delivered:" + first + ":global:mail"); // so a re-read would show
+        stream().removeGroup(GROUP);
+
+        consumer.poll(); // NOGROUP: recreated
+        String second = publish(UUID.randomUUID().toString());
+        pollUntil(consumer, () -> runs.size() >= 2);
+        consumer.poll();
+        assertEquals(List.of("mail:" + first, "mail:" + second), runs);
+    }
+
+    @Test
+    void aGroupCreatedOnAStreamWithHistoryStartsAtItsEnd() throws Exception {
+        publish(UUID.randomUUID().toString());
+        StreamConsumer consumer = consumer("herald", 3, "mail");
+        assertEquals(List.of(stream), consumer.ensureGroups());
+        assertEquals(List.of(), consumer.ensureGroups(), "created once");
+        String fresh = publish(UUID.randomUUID().toString());
+        pollUntil(consumer, () -> !runs.isEmpty());
+        consumer.poll();
+        assertEquals(List.of("mail:" + fresh), runs);
+    }
+
+    @Test
+    void everyDeliveryMarkExpiresOnItsOwn() throws Exception {
+        StreamConsumer consumer = started("herald", 3, "mail");
+        String id = publish(UUID.randomUUID().toString());
+        var mark = client.getBucket(prefix + "delivered:" + id + ":global:mail", StringCodec.INSTANCE);
+        pollUntil(consumer, mark::isExists);
+        long ttl = mark.remainTimeToLive();
+        assertTrue(ttl > 3_500_000 && ttl <= 3_600_000, "its own one-hour expiry, was " + ttl + " ms");
+    }
+}

@@ -1,0 +1,110 @@
+package dev.herald.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Time entries and billing on the real server: logged, submitted and approved time becomes an invoice that is
+ * finalized, sent, partly paid, falls overdue, is paid and partly refunded. Each operation puts exactly its events
+ * on Redis; an invoice's events (its payments' included) arrive in the order of the operations; a refused
+ * operation puts nothing there.
+ */
+class BillingEventsIT extends RedisPipelineTestBase {
+
+    private static final String WORKFLOW_STREAM = "workflow:events:global";
+    private static final String USER = "6b0f4a52-2222-4000-8000-000000000003";
+    private static final String MANAGER = "6b0f4a52-2222-4000-8000-000000000004";
+    private static final Set<String> TIME_TYPES = Set.of("TICKET_TIME_ENTRY_ADDED", "TIME_ENTRY_SUBMITTED", "TIME_ENTRY_APPROVED");
+
+    @Test
+    void approvedTimeIsInvoicedPaidAndRefundedWithEveryEventInOrder() throws Exception {
+        String tenant = "billing-" + UUID.randomUUID();
+        String client = UUID.randomUUID().toString();
+        String q = "?tenantId=" + tenant;
+        List<String> invoiceTypes = new ArrayList<>();
+
+        String entry = types(201, herald.post("api/time-entries" + q, Json.createObjectBuilder().add("clientId", client)
+                .add("workItemId", UUID.randomUUID().toString()).add("workItemType", "ticket").add("minutes", 90)
+                .add("rateCents", 10_000).add("actorUserId", USER).build()), null, "TICKET_TIME_ENTRY_ADDED").getString("id");
+        types(200, herald.post("api/time-entries/" + entry + "/submit" + q, actor(USER)), null, "TIME_ENTRY_SUBMITTED");
+        types(200, herald.post("api/time-entries/" + entry + "/approve" + q, actor(MANAGER)), null, "TIME_ENTRY_APPROVED");
+        assertEquals(400, herald.post("api/time-entries/" + entry + "/approve" + q, actor(MANAGER)).status(), "approved once");
+
+        JsonObject generated = types(201, herald.post("api/invoices" + q, Json.createObjectBuilder().add("clientId", client)
+                .add("currency", "EUR").add("dueDate", "2026-01-01").add("actorUserId", MANAGER).build()), invoiceTypes, "INVOICE_GENERATED");
+        String invoice = "api/invoices/" + generated.getString("id");
+        assertEquals(400, herald.post("api/invoices" + q, Json.createObjectBuilder().add("clientId", client).add("currency", "EUR")
+                .add("dueDate", "2026-01-01").build()).status(), "the time is invoiced once");
+        types(200, herald.post(invoice + "/finalize" + q, actor(MANAGER)), invoiceTypes, "INVOICE_STATUS_CHANGED", "INVOICE_FINALIZED");
+        types(200, herald.post(invoice + "/send" + q, Json.createObjectBuilder().add("deliveryMethod", "email")
+                .add("actorUserId", MANAGER).build()), invoiceTypes, "INVOICE_SENT", "INVOICE_STATUS_CHANGED");
+        types(201, herald.post(invoice + "/payments" + q, payment(5_000)), invoiceTypes,
+                "PAYMENT_RECORDED", "PAYMENT_APPLIED", "INVOICE_STATUS_CHANGED");
+        HeraldClient.Reply overdue = herald.post("api/invoices/overdue-check" + q + "&asOf=2026-02-01", JsonValue.EMPTY_JSON_OBJECT);
+        assertEquals(200, overdue.status(), overdue.body());
+        assertEquals(List.of("INVOICE_STATUS_CHANGED", "INVOICE_OVERDUE"), overdue.jsonArray().getJsonObject(0)
+                .getJsonArray("eventTypes").getValuesAs(JsonString::getString));
+        invoiceTypes.addAll(List.of("INVOICE_STATUS_CHANGED", "INVOICE_OVERDUE"));
+        assertEquals(400, herald.post(invoice + "/payments" + q, payment(50_000)).status(), "more than is due");
+        String payment = types(201, herald.post(invoice + "/payments" + q, payment(10_000)), invoiceTypes,
+                "PAYMENT_RECORDED", "PAYMENT_APPLIED", "INVOICE_STATUS_CHANGED").getString("id");
+        types(201, herald.post("api/payments/" + payment + "/refunds" + q, Json.createObjectBuilder().add("amountCents", 2_000)
+                .add("reason", "goodwill").add("actorUserId", MANAGER).build()), invoiceTypes, "PAYMENT_REFUNDED", "INVOICE_STATUS_CHANGED");
+
+        int total = invoiceTypes.size() + TIME_TYPES.size();
+        List<Map<String, String>> entries = Eventually.await("the tenant's " + total + " events", PIPELINE, () -> {
+            List<Map<String, String>> mine = entriesOf(tenant);
+            return mine.size() >= total ? mine : null;
+        });
+        List<String> types = entries.stream().map(e -> e.get("event_type")).toList();
+        assertEquals(invoiceTypes, types.stream().filter(t -> !TIME_TYPES.contains(t)).toList(), "the invoice's events in order");
+        assertEquals(List.of("TIME_ENTRY_SUBMITTED", "TIME_ENTRY_APPROVED"),
+                types.stream().filter(t -> t.startsWith("TIME_ENTRY_")).toList());
+        assertEquals(total, types.size(), "nothing else: " + types);
+
+        assertEquals("150.00", payload(entries, "INVOICE_GENERATED").getString("totalAmount"), "90 minutes at 100.00 an hour");
+        JsonObject late = payload(entries, "INVOICE_OVERDUE");
+        assertEquals("100.00", late.getString("amountDue"));
+        assertEquals(31, late.getInt("daysOverdue"));
+        List<String> statuses = entries.stream().filter(e -> e.get("event_type").equals("INVOICE_STATUS_CHANGED"))
+                .map(e -> TicketEventRelayIT.parse(e.get("payload_json")).getString("newStatus")).toList();
+        assertEquals(List.of("finalized", "sent", "partially_paid", "overdue", "paid", "partially_paid"), statuses);
+    }
+
+    private JsonObject types(int status, HeraldClient.Reply reply, List<String> expected, String... types) {
+        assertEquals(status, reply.status(), reply.body());
+        JsonObject body = reply.json();
+        assertEquals(List.of(types), body.getJsonArray("eventTypes").getValuesAs(JsonString::getString), reply.body());
+        if (expected != null) {
+            expected.addAll(List.of(types));
+        }
+        return body;
+    }
+
+    private static JsonObject actor(String user) {
+        return Json.createObjectBuilder().add("actorUserId", user).build();
+    }
+
+    private static JsonObject payment(long cents) {
+        return Json.createObjectBuilder().add("amountCents", cents).add("method", "card").add("actorUserId", MANAGER).build();
+    }
+
+    private static List<Map<String, String>> entriesOf(String tenant) {
+        return redis.entries(WORKFLOW_STREAM).stream().filter(e -> tenant.equals(e.get("tenant"))).toList();
+    }
+
+    private static JsonObject payload(List<Map<String, String>> entries, String type) {
+        return TicketEventRelayIT.parse(entries.stream().filter(e -> e.get("event_type").equals(type)).findFirst()
+                .orElseThrow().get("payload_json"));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.herald.projects;
+
+import static dev.herald.web.Requests.body;
+import static dev.herald.web.Requests.created;
+
+import dev.herald.projects.ProjectRequests.NewDependency;
+import dev.herald.projects.ProjectRequests.NewProject;
+import dev.herald.projects.ProjectRequests.NewTask;
+import dev.herald.changes.ChangeResult;
+import dev.herald.projects.ProjectRequests.ProjectUpdate;
+import dev.herald.projects.ProjectRequests.TaskUpdate;
+
+import dev.herald.web.Tenants;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Projects and tasks, the reference for business code that emits events at the point where state changes: every
+ * answer lists the events the operation published, in order. The tenant is a query parameter until authentication
+ * exists.
+ */
+@Path("/projects")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProjectResource {
+
+    @Inject
+    ProjectService projects;
+
+    @POST
+    @Operation(summary = "Create a project (PROJECT_CREATED)")
+    public Response create(@QueryParam("tenantId") String tenantId, NewProject request) {
+        return created(projects.create(Tenants.required(tenantId), body(request)));
+    }
+
+    @PATCH
+    @Path("/{projectId}")
+    @Operation(summary = "Change a project's name, description or status (PROJECT_UPDATED, PROJECT_STATUS_CHANGED, PROJECT_CLOSED)")
+    public ChangeResult update(@QueryParam("tenantId") String tenantId, @PathParam("projectId") String projectId,
+                                ProjectUpdate update) {
+        return projects.update(Tenants.required(tenantId), projectId, body(update));
+    }
+
+    @POST
+    @Path("/{projectId}/tasks")
+    @Operation(summary = "Add a task (PROJECT_TASK_CREATED, and PROJECT_TASK_ASSIGNED with an assignee)")
+    public Response createTask(@QueryParam("tenantId") String tenantId, @PathParam("projectId") String projectId, NewTask request) {
+        return created(projects.createTask(Tenants.required(tenantId), projectId, body(request)));
+    }
+
+    @PATCH
+    @Path("/{projectId}/tasks/{taskId}")
+    @Operation(summary = "Change a task's status, assignee, title or due date (PROJECT_TASK_STATUS_CHANGED, _COMPLETED, _ASSIGNED, _DEPENDENCY_UNBLOCKED)")
+    public ChangeResult updateTask(@QueryParam("tenantId") String tenantId, @PathParam("projectId") String projectId,
+                                    @PathParam("taskId") String taskId, TaskUpdate update) {
+        return projects.updateTask(Tenants.required(tenantId), projectId, taskId, body(update));
+    }
+
+    @POST
+    @Path("/{projectId}/tasks/{taskId}/dependencies")
+    @Operation(summary = "Make a task wait for another (PROJECT_TASK_DEPENDENCY_BLOCKED while the other is not done)")
+    public Response addDependency(@QueryParam("tenantId") String tenantId, @PathParam("projectId") String projectId,
+                                  @PathParam("taskId") String taskId, NewDependency request) {
+        return created(projects.addDependency(Tenants.required(tenantId), projectId, taskId, body(request)));
+    }
+}

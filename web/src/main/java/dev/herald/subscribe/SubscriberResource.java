@@ -1,0 +1,61 @@
+package dev.herald.subscribe;
+
+import dev.herald.retention.StreamId;
+import dev.herald.web.Problems;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The subscribers as an operator sees them, and the dead letters of a per-type stream with their replay. Shows
+ * every tenant's events: it must become admin-only once authentication exists.
+ */
+@Path("/subscribe")
+@Produces(MediaType.APPLICATION_JSON)
+public class SubscriberResource {
+
+    public record DeadLetterPage(String stream, String deadLetterStream, List<DeadLetters.DeadLetter> entries) {
+    }
+
+    @Inject
+    SubscriberRuntime runtime;
+
+    @GET
+    @Operation(summary = "The discovered subscribers, the streams consumed, the consumer name and the last error")
+    public SubscriberRuntime.Status status() {
+        return runtime.status();
+    }
+
+    @GET
+    @Path("/dead-letters/{eventType}")
+    @Operation(summary = "Dead letters of the per-type stream of an event type, oldest first")
+    public DeadLetterPage deadLetters(@PathParam("eventType") String eventType,
+                                      @QueryParam("channel") @DefaultValue("global") String channel,
+                                      @QueryParam("count") @DefaultValue("100") int count) {
+        String stream = runtime.streamOf(channel, eventType);
+        return new DeadLetterPage(stream, DeadLetters.of(stream),
+                runtime.deadLetters().list(stream, Math.max(1, Math.min(count, 1000))));
+    }
+
+    @POST
+    @Path("/dead-letters/{eventType}/{id}/replay")
+    @Operation(summary = "Write a dead letter back to its stream; subscribers that handled the event before skip it")
+    public Response replay(@PathParam("eventType") String eventType, @PathParam("id") String id,
+                           @QueryParam("channel") @DefaultValue("global") String channel) {
+        StreamId.parse(id); // a malformed id is a 400, not a script error
+        String stream = runtime.streamOf(channel, eventType);
+        return runtime.deadLetters().replay(stream, id)
+                .map(entryId -> Response.accepted(Json.createObjectBuilder().add("stream", stream).add("entryId", entryId).build()).build())
+                .orElseGet(() -> Problems.notFound("no dead letter " + id + " on " + DeadLetters.of(stream)));
+    }
+}
