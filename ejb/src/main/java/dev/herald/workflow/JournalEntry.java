@@ -1,24 +1,30 @@
 package dev.herald.workflow;
 
 import dev.herald.publish.WireJson;
+import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.UUID;
 
 /**
  * One event of an execution's journal. (tenant, execution, sequence) is unique: of two appends at one sequence
  * only one can commit. (tenant, event id) is unique: an event id is an idempotency key. The processing columns
- * serve queued processing; a synchronously applied event is written DONE.
+ * serve queued processing; a synchronously applied event is written DONE, a queued one PENDING (its sequence taken
+ * at enqueue, its from/to state filled in when a worker applies it). Queued rows are claimed by conditional
+ * UPDATEs on (status, attempts), see {@link WorkflowQueue}.
  */
 @Entity
-@Table(name = "HERALD_WF_JOURNAL", uniqueConstraints = {
+@Table(name = "HERALD_WF_JOURNAL", indexes = @Index(name = "IX_WF_JOURNAL_PROCESSING", columnList = "PROCESSING_STATUS"),
+        uniqueConstraints = {
         @UniqueConstraint(name = "UK_WF_JOURNAL_SEQUENCE", columnNames = {"TENANT_ID", "EXECUTION_ID", "SEQ_NO"}),
         @UniqueConstraint(name = "UK_WF_JOURNAL_EVENT", columnNames = {"TENANT_ID", "EVENT_ID"})})
 public class JournalEntry {
@@ -73,6 +79,16 @@ public class JournalEntry {
     @Column(name = "CLAIMED_AT")
     private LocalDateTime claimedAt;
 
+    /** When a FAILED event may be attempted again. */
+    @Column(name = "NEXT_ATTEMPT_AT")
+    private LocalDateTime nextAttemptAt;
+
+    /** Why the last attempt failed (kept after a later success, for the record). */
+    @Column(name = "LAST_ERROR", length = LAST_ERROR_LENGTH)
+    private String lastError;
+
+    static final int LAST_ERROR_LENGTH = 2000;
+
     protected JournalEntry() {
     }
 
@@ -97,6 +113,47 @@ public class JournalEntry {
         return entry;
     }
 
+    /** An event journaled for a worker to apply: sequence taken now, state unknown until it is applied. */
+    static JournalEntry pending(String tenantId, String executionId, String eventId, String eventName, long sequence,
+                                JsonObject payload, Instant enqueuedAt, String userId) {
+        JournalEntry entry = new JournalEntry();
+        entry.id = UUID.randomUUID().toString();
+        entry.tenantId = tenantId;
+        entry.executionId = executionId;
+        entry.eventId = eventId;
+        entry.sequence = sequence;
+        entry.eventName = eventName;
+        entry.eventType = eventName;
+        entry.userId = userId;
+        entry.payload = WireJson.write(payload);
+        entry.createdAt = UtcColumns.toColumn(enqueuedAt);
+        entry.processingStatus = ProcessingStatus.PENDING;
+        entry.attempts = 0;
+        return entry;
+    }
+
+    /** The queued event was applied: record the states it moved between. */
+    void markDone(String from, ExecutionState result) {
+        fromState = from;
+        toState = result.currentState();
+        processingStatus = ProcessingStatus.DONE;
+        nextAttemptAt = null;
+    }
+
+    /** True while this row is the claim a worker holds at {@code attempt}. */
+    boolean isClaimedAt(int attempt) {
+        return processingStatus == ProcessingStatus.PROCESSING && attempts == attempt;
+    }
+
+    public QueuedEvent queued() {
+        return new QueuedEvent(id, tenantId, executionId, eventId, sequence, processingStatus, attempts,
+                UtcColumns.fromColumn(nextAttemptAt), UtcColumns.fromColumn(claimedAt));
+    }
+
+    static String truncatedError(String reason) {
+        return reason.length() <= LAST_ERROR_LENGTH ? reason : reason.substring(0, LAST_ERROR_LENGTH - 1) + "\u2026";
+    }
+
     public WorkflowEvent event() {
         return new WorkflowEvent(sequence, eventName, WireJson.parseObject(payload), UtcColumns.fromColumn(createdAt));
     }
@@ -104,11 +161,15 @@ public class JournalEntry {
     public JournalView view() {
         return new JournalView(eventId, sequence, eventName, eventType, fromState, toState, userId,
                 WireJson.parseObject(payload), UtcColumns.fromColumn(createdAt), processingStatus, attempts,
-                UtcColumns.fromColumn(claimedAt));
+                UtcColumns.fromColumn(claimedAt), UtcColumns.fromColumn(nextAttemptAt), lastError);
     }
 
     public String getEventId() {
         return eventId;
+    }
+
+    public String getTenantId() {
+        return tenantId;
     }
 
     public String getExecutionId() {
@@ -117,5 +178,17 @@ public class JournalEntry {
 
     public long getSequence() {
         return sequence;
+    }
+
+    public String getEventName() {
+        return eventName;
+    }
+
+    public String getUserId() {
+        return userId;
+    }
+
+    public ProcessingStatus getProcessingStatus() {
+        return processingStatus;
     }
 }

@@ -74,6 +74,11 @@ public final class WorkflowDefinitions {
         return byName.getOrDefault(name, Map.of()).values().stream().max(Comparator.comparingInt(WorkflowDefinition::version));
     }
 
+    /** The highest version of every workflow: the ones a trigger starts. */
+    public List<WorkflowDefinition> newest() {
+        return byName.keySet().stream().map(name -> latest(name).orElseThrow()).toList();
+    }
+
     public List<WorkflowDefinition> all() {
         return byName.values().stream().flatMap(versions -> versions.values().stream()).toList();
     }

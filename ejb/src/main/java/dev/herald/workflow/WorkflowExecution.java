@@ -21,7 +21,8 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "HERALD_WF_EXECUTION",
-        indexes = @Index(name = "IX_WF_EXECUTION_CORRELATION", columnList = "TENANT_ID, WORKFLOW_NAME, CORRELATION_KEY"))
+        indexes = {@Index(name = "IX_WF_EXECUTION_CORRELATION", columnList = "TENANT_ID, WORKFLOW_NAME, CORRELATION_KEY"),
+                @Index(name = "IX_WF_EXECUTION_QUEUE", columnList = "QUEUE_OPEN")})
 public class WorkflowExecution {
 
     @Id
@@ -55,6 +56,18 @@ public class WorkflowExecution {
     @Column(name = "DATA_JSON", nullable = false)
     private String data;
 
+    /** The highest sequence in the journal, applied or still queued: where the next enqueued event goes after. */
+    @Column(name = "JOURNALED_SEQUENCE", nullable = false)
+    private long journaledSequence;
+
+    /**
+     * True while queued events wait after the last applied one and none of them is DEAD: the executions the queue
+     * workers look at. Kept here so that the workers' poll reads this table through an index instead of scanning
+     * the journal, whose writers it blocked (and deadlocked with) on Derby.
+     */
+    @Column(name = "QUEUE_OPEN", nullable = false)
+    private boolean queueOpen;
+
     @Column(name = "CORRELATION_KEY", length = 200)
     private String correlationKey;
 
@@ -84,6 +97,26 @@ public class WorkflowExecution {
         lastSequence = state.sequence();
         lastEventAt = UtcColumns.toColumn(eventAt);
         data = WireJson.write(state.data());
+        journaledSequence = Math.max(journaledSequence, lastSequence);
+        queueOpen = journaledSequence > lastSequence;
+    }
+
+    /** A queued event was journaled at {@code sequence}, the one after {@link #getJournaledSequence()}. */
+    void enqueued(long sequence) {
+        if (sequence != journaledSequence + 1) {
+            throw new IllegalStateException("execution " + id + " journaled up to " + journaledSequence
+                    + "; the next queued event goes at " + (journaledSequence + 1) + ", not " + sequence);
+        }
+        journaledSequence = sequence;
+        queueOpen = true;
+    }
+
+    public long getJournaledSequence() {
+        return journaledSequence;
+    }
+
+    public boolean isQueueOpen() {
+        return queueOpen;
     }
 
     /**

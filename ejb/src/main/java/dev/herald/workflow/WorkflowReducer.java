@@ -39,6 +39,12 @@ public final class WorkflowReducer {
         return new ExecutionState(transition.to(), definition.statusOf(transition.to()), data, event.sequence());
     }
 
+    /** Whether {@link #apply} would take the event in this state, without applying it. */
+    public static boolean accepts(WorkflowDefinition definition, ExecutionState state, String eventName, JsonObject payload) {
+        return state.status() != ExecutionStatus.COMPLETED && definition.transitionsFrom(state.currentState()).stream()
+                .anyMatch(t -> t.onEvent().equals(eventName) && t.guard().matches(payload));
+    }
+
     /** The transition {@link #apply} would take; refuses exactly when it would. */
     public static Transition choose(WorkflowDefinition definition, ExecutionState state, WorkflowEvent event) {
         if (state.status() == ExecutionStatus.COMPLETED) {

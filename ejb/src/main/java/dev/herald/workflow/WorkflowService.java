@@ -7,11 +7,13 @@ import jakarta.interceptor.Interceptors;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,15 +66,29 @@ public class WorkflowService {
      */
     public ExecutionSummary start(String tenantId, String workflowName, JsonObject initialData, String correlationKey,
                                   String userId) {
+        return start(tenantId, workflowName, initialData, correlationKey, userId, UUID.randomUUID().toString());
+    }
+
+    /**
+     * As {@link #start(String, String, JsonObject, String, String)}, with the event id of the start journaled at
+     * sequence 0 (a trigger derives it from the domain event, so a redelivery finds it). An execution with a
+     * correlation key then takes, in arrival order, every buffered early event for that key its states accept.
+     */
+    public ExecutionSummary start(String tenantId, String workflowName, JsonObject initialData, String correlationKey,
+                                  String userId, String startEventId) {
         requireText(tenantId, "tenant");
+        requireText(startEventId, "startEventId");
         WorkflowDefinition definition = definitions.latest(workflowName).orElseThrow(() -> new IllegalArgumentException(
                 "no workflow named " + workflowName + "; deployed are " + definitions.all()));
         WorkflowEvent started = WorkflowEvent.started(initialData == null ? JsonValue.EMPTY_JSON_OBJECT : initialData, now());
         ExecutionState state = WorkflowReducer.start(definition, started);
         WorkflowExecution execution = new WorkflowExecution(tenantId, definition, state, correlationKey, started.occurredAt());
         em.persist(execution);
-        em.persist(JournalEntry.applied(tenantId, execution.getId(), UUID.randomUUID().toString(),
+        em.persist(JournalEntry.applied(tenantId, execution.getId(), startEventId,
                 WorkflowEvent.STARTED, WorkflowEvent.STARTED, null, started, state, userId));
+        if (correlationKey != null) {
+            deliverEarlyEvents(execution, definition);
+        }
         return ExecutionSummary.of(execution);
     }
 
@@ -97,23 +113,83 @@ public class WorkflowService {
             throw new SequenceConflictException(executionId, expectedSequence,
                     "it is at " + execution.getLastSequence() + "; reload the state and resubmit", null);
         }
-        WorkflowDefinition definition = definitions.get(execution.getWorkflowName(), execution.getWorkflowVersion());
-        ExecutionState before = execution.state();
-        WorkflowEvent event = new WorkflowEvent(expectedSequence + 1, eventName,
-                payload == null ? JsonValue.EMPTY_JSON_OBJECT : payload, execution.nextEventAt(now()));
-        ExecutionState after = WorkflowReducer.apply(definition, before, event);
-        em.persist(JournalEntry.applied(tenantId, executionId, eventId, eventName, eventName, before.currentState(),
-                event, after, userId));
-        execution.advance(after, event.occurredAt());
-        flushOrConflict(executionId, expectedSequence);
-        if (policy.shouldSnapshot(after.sequence())) {
-            store(tenantId, executionId, Snapshot.of(after, event.occurredAt(), now()));
+        return append(execution, eventId, eventName, payload, userId);
+    }
+
+    /**
+     * Journals the event as PENDING at the execution's next free sequence and returns at once; a worker applies it
+     * after every earlier event of the execution (see {@link WorkflowQueue}, {@link QueueRunner}). An event id
+     * journaled before returns its row as it is now and journals nothing. Whether the state accepts the event is
+     * decided when it is applied: a refusal fails the attempt like any other error.
+     */
+    public JournalView enqueueEvent(String tenantId, String executionId, String eventId, String eventName,
+                                    JsonObject payload, String userId) {
+        requireText(eventId, "eventId");
+        requireText(eventName, "eventName");
+        Optional<JournalEntry> earlier = journaled(tenantId, eventId);
+        if (earlier.isPresent()) {
+            requireSameEvent(executionId, eventName, earlier.get());
+            return earlier.get().view();
         }
-        return after;
+        // The lock orders enqueues of one execution (and the workers applying its events): the next sequence and
+        // time are read and taken under it, and the execution row records the new one.
+        WorkflowExecution execution = find(tenantId, executionId, LockModeType.PESSIMISTIC_WRITE);
+        long last = execution.getJournaledSequence();
+        Instant latest = UtcColumns.fromColumn(em.createQuery("SELECT j.createdAt FROM JournalEntry j WHERE"
+                        + " j.tenantId = :tenant AND j.executionId = :execution AND j.sequence = :last", LocalDateTime.class)
+                .setParameter("tenant", tenantId).setParameter("execution", executionId).setParameter("last", last)
+                .getSingleResult());
+        long sequence = last + 1;
+        Instant at = execution.nextEventAt(now());
+        JournalEntry entry = JournalEntry.pending(tenantId, executionId, eventId, eventName, sequence,
+                payload == null ? JsonValue.EMPTY_JSON_OBJECT : payload, at.isBefore(latest) ? latest : at, userId);
+        em.persist(entry);
+        execution.enqueued(sequence);
+        flushOrConflict(executionId, sequence - 1);
+        return entry.view();
+    }
+
+    /**
+     * Applies a queued event a worker claimed, through the same reducer step as {@link #submitEvent}, and marks it
+     * DONE. Returns false, changing nothing, when the claim is no longer the worker's (another took it over).
+     *
+     * @throws IllegalStateException when the execution is not at the sequence right before the event
+     */
+    public boolean applyQueued(QueuedEvent claim) {
+        WorkflowExecution execution = find(claim.tenantId(), claim.executionId(), LockModeType.PESSIMISTIC_WRITE);
+        JournalEntry entry = em.find(JournalEntry.class, claim.rowId());
+        if (entry == null || !entry.isClaimedAt(claim.attempts())) {
+            return false;
+        }
+        if (execution.getLastSequence() != entry.getSequence() - 1) {
+            throw new IllegalStateException("execution " + execution.getId() + " is at sequence " + execution.getLastSequence()
+                    + ", not right before queued event " + entry.getEventId() + " at " + entry.getSequence());
+        }
+        WorkflowEvent event = entry.event();
+        String from = execution.state().currentState();
+        ExecutionState after = transition(execution, event);
+        // Execution row first, journal row at commit: the same order as every other writer of both.
+        project(execution, event, after);
+        entry.markDone(from, after);
+        return true;
+    }
+
+    /** Whether an event id is journaled in the tenant (by any execution). */
+    public boolean isJournaled(String tenantId, String eventId) {
+        return journaled(tenantId, eventId).isPresent();
     }
 
     public ExecutionSummary execution(String tenantId, String executionId) {
         return ExecutionSummary.of(find(tenantId, executionId));
+    }
+
+    /** The tenant's executions with this correlation key (any workflow), oldest first. */
+    public List<ExecutionSummary> executionsCorrelatedWith(String tenantId, String correlationKey) {
+        requireText(correlationKey, "correlationKey");
+        return em.createQuery("SELECT e FROM WorkflowExecution e WHERE e.tenantId = :tenant AND e.correlationKey = :key"
+                        + " ORDER BY e.createdAt, e.id", WorkflowExecution.class)
+                .setParameter("tenant", tenantId).setParameter("key", correlationKey).setMaxResults(MAX_PAGE_SIZE)
+                .getResultStream().map(ExecutionSummary::of).toList();
     }
 
     /** The current state, read from the execution row that every append updates: no replay. */
@@ -178,7 +254,7 @@ public class WorkflowService {
             throw new IllegalArgumentException("execution " + executionId + " is at sequence " + execution.getLastSequence()
                     + "; there is no state at " + at.sequence() + " yet");
         }
-        WorkflowDefinition definition = definitions.get(execution.getWorkflowName(), execution.getWorkflowVersion());
+        WorkflowDefinition definition = definitionOf(execution);
         List<Snapshot> snapshots = snapshotRows(tenantId, executionId).stream()
                 .filter(row -> row.getReducerVersion() == WorkflowReducer.REDUCER_VERSION)
                 .map(WorkflowSnapshot::snapshot).toList();
@@ -230,16 +306,74 @@ public class WorkflowService {
                 .setParameter("tenant", tenantId).setParameter("execution", executionId).getResultList();
     }
 
+    /** Journals and applies the execution's next event now: submitted events and delivered early events. */
+    private ExecutionState append(WorkflowExecution execution, String eventId, String eventName, JsonObject payload,
+                                  String userId) {
+        ExecutionState before = execution.state();
+        WorkflowEvent event = new WorkflowEvent(before.sequence() + 1, eventName,
+                payload == null ? JsonValue.EMPTY_JSON_OBJECT : payload, execution.nextEventAt(now()));
+        ExecutionState after = transition(execution, event);
+        em.persist(JournalEntry.applied(execution.getTenantId(), execution.getId(), eventId, eventName, eventName,
+                before.currentState(), event, after, userId));
+        project(execution, event, after);
+        return after;
+    }
+
+    /** The reducer's step for the execution's next event: the one every path (submitted, queued, buffered) takes. */
+    private ExecutionState transition(WorkflowExecution execution, WorkflowEvent event) {
+        return WorkflowReducer.apply(definitionOf(execution), execution.state(), event);
+    }
+
+    /** Moves the execution to the state the event produced, checks the append won, snapshots by the policy. */
+    private void project(WorkflowExecution execution, WorkflowEvent event, ExecutionState after) {
+        execution.advance(after, event.occurredAt());
+        flushOrConflict(execution.getId(), event.sequence() - 1);
+        if (policy.shouldSnapshot(after.sequence())) {
+            store(execution.getTenantId(), execution.getId(), Snapshot.of(after, event.occurredAt(), now()));
+        }
+    }
+
+    /**
+     * Delivers the buffered early events for the new execution's correlation key: repeatedly the oldest one its
+     * current state accepts, until none is accepted. Those left wait for a later execution or their expiry.
+     */
+    private void deliverEarlyEvents(WorkflowExecution execution, WorkflowDefinition definition) {
+        List<EarlyEvent> waiting = new ArrayList<>(em.createQuery("SELECT b FROM EarlyEvent b WHERE b.tenantId = :tenant"
+                        + " AND b.workflowName = :workflow AND b.correlationKey = :key AND b.expiresAt > :now"
+                        + " ORDER BY b.receivedAt, b.id", EarlyEvent.class)
+                .setParameter("tenant", execution.getTenantId()).setParameter("workflow", definition.name())
+                .setParameter("key", execution.getCorrelationKey()).setParameter("now", UtcColumns.toColumn(now()))
+                .getResultList());
+        Optional<EarlyEvent> next;
+        while ((next = waiting.stream().filter(early -> WorkflowReducer.accepts(definition, execution.state(),
+                early.getEventName(), early.payload())).findFirst()).isPresent()) {
+            EarlyEvent early = next.get();
+            append(execution, TriggerIds.delivery(early.getEventId(), execution.getId()), early.getEventName(),
+                    early.payload(), early.getUserId());
+            em.remove(early);
+            waiting.remove(early);
+        }
+    }
+
+    private WorkflowDefinition definitionOf(WorkflowExecution execution) {
+        return definitions.get(execution.getWorkflowName(), execution.getWorkflowVersion());
+    }
+
     private ExecutionState firstResult(String tenantId, String executionId, String eventName, JournalEntry earlier) {
+        requireSameEvent(executionId, eventName, earlier);
+        return replay(tenantId, executionId, ReplayBound.atSequence(earlier.getSequence())).state();
+    }
+
+    /** A resubmitted event id must name the same execution and event as its first submission. */
+    private static void requireSameEvent(String executionId, String eventName, JournalEntry earlier) {
         if (!earlier.getExecutionId().equals(executionId)) {
             throw new IllegalArgumentException("event id " + earlier.getEventId() + " was already journaled for execution "
                     + earlier.getExecutionId() + ", not " + executionId);
         }
         if (!earlier.event().eventName().equals(eventName)) {
             throw new IllegalArgumentException("event id " + earlier.getEventId() + " was already journaled as "
-                    + earlier.event().eventName() + ", not " + eventName);
+                    + earlier.getEventName() + ", not " + eventName);
         }
-        return replay(tenantId, executionId, ReplayBound.atSequence(earlier.getSequence())).state();
     }
 
     private Optional<JournalEntry> journaled(String tenantId, String eventId) {
@@ -248,7 +382,11 @@ public class WorkflowService {
     }
 
     private WorkflowExecution find(String tenantId, String executionId) {
-        WorkflowExecution execution = executionId == null ? null : em.find(WorkflowExecution.class, executionId);
+        return find(tenantId, executionId, LockModeType.NONE);
+    }
+
+    private WorkflowExecution find(String tenantId, String executionId, LockModeType lock) {
+        WorkflowExecution execution = executionId == null ? null : em.find(WorkflowExecution.class, executionId, lock);
         if (execution == null || !execution.getTenantId().equals(tenantId)) {
             throw new UnknownExecutionException(tenantId, executionId);
         }

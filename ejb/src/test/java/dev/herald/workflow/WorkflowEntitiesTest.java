@@ -3,7 +3,10 @@ package dev.herald.workflow;
 import static dev.herald.workflow.Fixtures.T0;
 import static dev.herald.workflow.Fixtures.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +27,24 @@ class WorkflowEntitiesTest {
         assertEquals("tickets", execution.getWorkflowName());
         assertEquals(1, execution.getWorkflowVersion());
         assertEquals("t-1", execution.getCorrelationKey());
+    }
+
+    @Test
+    void executionQueueIsOpenFromAnEnqueueUntilItsLastQueuedEventIsApplied() {
+        ExecutionState open = WorkflowReducer.start(tickets, Fixtures.started("{}"));
+        WorkflowExecution execution = new WorkflowExecution("acme", tickets, open, null, T0);
+        assertFalse(execution.isQueueOpen());
+        execution.enqueued(1);
+        execution.enqueued(2);
+        assertTrue(execution.isQueueOpen());
+        assertEquals(2, execution.getJournaledSequence());
+        assertThrows(IllegalStateException.class, () -> execution.enqueued(2), "one sequence after the other");
+        execution.advance(new ExecutionState("assigned", ExecutionStatus.RUNNING, json("{}"), 1), T0);
+        assertTrue(execution.isQueueOpen(), "sequence 2 still waits");
+        execution.advance(new ExecutionState("assigned", ExecutionStatus.RUNNING, json("{}"), 2), T0);
+        assertFalse(execution.isQueueOpen());
+        execution.advance(new ExecutionState("assigned", ExecutionStatus.RUNNING, json("{}"), 3), T0);
+        assertEquals(3, execution.getJournaledSequence(), "a submitted event is journaled too");
     }
 
     @Test
@@ -48,6 +69,25 @@ class WorkflowEntitiesTest {
         assertEquals(1, view.attempts());
         assertNull(view.userId());
         assertNull(view.claimedAt());
+    }
+
+    @Test
+    void queuedEntryIsPendingWithoutStatesUntilMarkedDone() {
+        JournalEntry entry = JournalEntry.pending("acme", "x-1", "ev-4", "NOTE", 4, json("{\"n\":4}"), T0, "u-1");
+        JournalView pending = entry.view();
+        assertEquals(JournalEntry.ProcessingStatus.PENDING, pending.processingStatus());
+        assertEquals(0, pending.attempts());
+        assertNull(pending.fromState());
+        assertNull(pending.toState());
+        assertEquals(new WorkflowEvent(4, "NOTE", json("{\"n\":4}"), T0), entry.event());
+        QueuedEvent queued = entry.queued();
+        assertEquals(4, queued.sequence());
+        assertEquals(JournalEntry.ProcessingStatus.PENDING, queued.status());
+
+        entry.markDone("assigned", new ExecutionState("assigned", ExecutionStatus.RUNNING, json("{\"n\":4}"), 4));
+        assertEquals(JournalEntry.ProcessingStatus.DONE, entry.view().processingStatus());
+        assertEquals("assigned", entry.view().fromState());
+        assertEquals("assigned", entry.view().toState());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static dev.herald.workflow.Fixtures.event;
 import static dev.herald.workflow.Fixtures.json;
 import static dev.herald.workflow.Fixtures.started;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,6 +94,16 @@ class WorkflowReducerTest {
                 () -> WorkflowReducer.apply(tickets, state("closed", "{}", 3), event(4, "ASSIGN", "{}")));
         assertTrue(refused.getMessage().contains("the execution is COMPLETED"), refused.getMessage());
         assertEquals(List.of(), refused.transitions());
+    }
+
+    @Test
+    void acceptsAnswersExactlyWhatApplyWouldDo() {
+        WorkflowDefinition guarded = guardedClose();
+        ExecutionState open = new ExecutionState("open", guarded.statusOf("open"), json("{}"), 0);
+        assertTrue(WorkflowReducer.accepts(guarded, open, "CLOSE", json("{\"reason\":\"spam\"}")));
+        assertFalse(WorkflowReducer.accepts(guarded, open, "CLOSE", json("{\"reason\":\"bored\"}")), "no guard holds");
+        assertFalse(WorkflowReducer.accepts(guarded, open, "REOPEN", json("{}")), "no transition on it");
+        assertFalse(WorkflowReducer.accepts(tickets, state("closed", "{}", 3), "ASSIGN", json("{}")), "completed");
     }
 
     @Test

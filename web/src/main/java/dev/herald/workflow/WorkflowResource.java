@@ -36,6 +36,9 @@ public class WorkflowResource {
     @Inject
     WorkflowDefinitions definitions;
 
+    @Inject
+    WorkflowTriggers triggers;
+
     @Context
     UriInfo uri;
 
@@ -61,6 +64,14 @@ public class WorkflowResource {
     }
 
     @GET
+    @Path("/executions")
+    @Operation(summary = "The executions with a correlation key (?correlationKey=), oldest first, e.g. those a trigger started")
+    public List<ExecutionSummary> executions(@QueryParam("tenantId") String tenantId,
+                                             @QueryParam("correlationKey") String correlationKey) {
+        return workflows.executionsCorrelatedWith(requireTenant(tenantId), correlationKey);
+    }
+
+    @GET
     @Path("/executions/{id}")
     @Operation(summary = "An execution and its current state (read from the execution, no replay)")
     public ExecutionSummary execution(@QueryParam("tenantId") String tenantId, @PathParam("id") String executionId) {
@@ -79,6 +90,29 @@ public class WorkflowResource {
         }
         return Response.ok(workflows.submitEvent(tenantId, executionId, event.expectedSequence(), event.eventId(),
                 event.eventName(), event.payload(), event.userId())).build();
+    }
+
+    @POST
+    @Path("/executions/{id}/events:enqueue")
+    @Operation(summary = "Journal one event as PENDING at the execution's next sequence and return at once (202 with the"
+            + " journal row); workers apply queued events in sequence order, retry failures with backoff and mark an event"
+            + " DEAD after herald.workflow.max-attempts. No expectedSequence: the queue assigns it. A repeated eventId"
+            + " answers its row and journals nothing")
+    public Response enqueue(@QueryParam("tenantId") String tenantId, @PathParam("id") String executionId,
+                            EventSubmission event) {
+        requireTenant(tenantId);
+        if (event == null) {
+            return Problems.badRequest("eventId and eventName are required");
+        }
+        return Response.accepted(workflows.enqueueEvent(tenantId, executionId, event.eventId(), event.eventName(),
+                event.payload(), event.userId())).build();
+    }
+
+    @GET
+    @Path("/early-events")
+    @Operation(summary = "Correlated domain events kept because no execution waited on their key yet (oldest first)")
+    public List<EarlyEventView> earlyEvents(@QueryParam("tenantId") String tenantId) {
+        return triggers.earlyEvents(requireTenant(tenantId));
     }
 
     @GET

@@ -1,0 +1,144 @@
+package dev.herald.workflow;
+
+import dev.herald.redis.RedisConnection;
+import dev.herald.relay.RelayConfiguration;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Reads the workflow stream with the consumer group {@code herald.workflow.consumer-group} and routes every entry
+ * through {@link WorkflowTriggers} (one transaction per entry), on a non-persistent interval timer. Adapter only: the
+ * acknowledgement rules are {@link WorkflowStreamPass}'s, the Redis commands {@link RedisWorkflowStream}'s.
+ *
+ * <p>While Redis is away each tick fails and is logged (WARNING once, then FINE until it answers again); the group
+ * is re-created if Redis lost it, and reading resumes by itself. Undeploying cancels the timer and stops a running
+ * pass between two entries; unacknowledged entries are claimed again (XAUTOCLAIM) after the idle time.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // XACK only after each entry's own transaction committed
+public class WorkflowStreamConsumer {
+
+    private static final Logger LOG = Logger.getLogger(WorkflowStreamConsumer.class.getName());
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
+
+    @Inject
+    @ConfigProperty(name = "herald.workflow.consumer-group", defaultValue = "workflow-runtime-v2")
+    String group;
+
+    @Inject
+    @ConfigProperty(name = "herald.workflow.stream-poll-interval", defaultValue = "PT0.5S")
+    Duration pollInterval;
+
+    @Inject
+    @ConfigProperty(name = "herald.workflow.stream-claim-idle", defaultValue = "PT30S")
+    Duration claimIdle;
+
+    @Inject
+    @ConfigProperty(name = "herald.workflow.stream-batch", defaultValue = "50")
+    int batch;
+
+    @Inject
+    RelayConfiguration relayConfiguration;
+
+    @Inject
+    RedisConnection redis;
+
+    @Inject
+    WorkflowTriggers triggers;
+
+    @Resource
+    TimerService timerService;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile boolean stopping;
+    private volatile boolean failing;
+    private volatile RedisWorkflowStream stream;
+    private volatile Instant lastPurge = Instant.EPOCH;
+
+    @PostConstruct
+    void start() {
+        if (pollInterval.isNegative() || pollInterval.isZero() || claimIdle.isNegative() || claimIdle.isZero() || batch < 1) {
+            throw new IllegalArgumentException("herald.workflow.stream-poll-interval and stream-claim-idle must be positive"
+                    + " and stream-batch 1 or more, were " + pollInterval + ", " + claimIdle + ", " + batch);
+        }
+        String consumer = "herald-" + ManagementFactory.getRuntimeMXBean().getName();
+        stream = new RedisWorkflowStream(redis::client, relayConfiguration.settings().workflowStream(), group, consumer,
+                claimIdle);
+        try {
+            // Now rather than at the first tick, so that events published right after the deployment are read.
+            stream.ensureGroup();
+        } catch (RuntimeException e) {
+            failing = true;
+            LOG.log(Level.WARNING, "Workflow stream consumer cannot create its group yet (Redis away?); the timer"
+                    + " retries every " + pollInterval, e);
+        }
+        timerService.createIntervalTimer(pollInterval.toMillis(), pollInterval.toMillis(),
+                new TimerConfig("herald-workflow-stream", false));
+        LOG.info("Workflow stream consumer: " + relayConfiguration.settings().workflowStream() + ", group " + group
+                + ", consumer " + consumer + ", every " + pollInterval + ", unacknowledged entries retried after " + claimIdle);
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+    }
+
+    @Timeout
+    void onTimeout() {
+        if (stopping || !running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            WorkflowStreamPass.Result result = new WorkflowStreamPass(stream, triggers::handle, batch).run(() -> stopping);
+            if (failing) {
+                failing = false;
+                LOG.info("Workflow stream consumer reads " + relayConfiguration.settings().workflowStream() + " again");
+            }
+            if (result.total() > 0) {
+                LOG.fine(() -> "Workflow stream pass: " + result);
+            }
+            purgeExpiredEarlyEvents();
+        } catch (RuntimeException e) {
+            // Redis (or the database) is away: the next tick is the retry, and nothing was acknowledged.
+            stream.groupMayBeGone();
+            LOG.log(failing ? Level.FINE : Level.WARNING, "Workflow stream consumer cannot read "
+                    + relayConfiguration.settings().workflowStream() + "; retrying every " + pollInterval, e);
+            failing = true;
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private void purgeExpiredEarlyEvents() {
+        Instant now = Instant.now();
+        if (now.isBefore(lastPurge.plus(PURGE_EVERY))) {
+            return;
+        }
+        lastPurge = now;
+        int purged = triggers.purgeExpiredEarlyEvents();
+        if (purged > 0) {
+            LOG.warning(purged + " early workflow event(s) expired before an execution waited for them and were dropped"
+                    + " (herald.workflow.early-event-ttl)");
+        }
+    }
+}

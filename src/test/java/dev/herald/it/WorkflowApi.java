@@ -1,0 +1,90 @@
+package dev.herald.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** The workflow endpoints for one tenant, as the workflow ITs use them over HTTP. */
+final class WorkflowApi {
+
+    static final String LIFECYCLE = "ticket-lifecycle";
+
+    private final HeraldClient herald;
+    private final String tenant;
+
+    WorkflowApi(HeraldClient herald, String tenant) {
+        this.herald = herald;
+        this.tenant = tenant;
+    }
+
+    String start(String correlationKey) throws Exception {
+        HeraldClient.Reply reply = herald.post("api/workflows/executions?tenantId=" + tenant, Json.createObjectBuilder()
+                .add("workflowName", LIFECYCLE).add("correlationKey", correlationKey).build());
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json().getString("executionId");
+    }
+
+    HeraldClient.Reply enqueue(String execution, String eventId, String eventName, JsonObject payload) throws Exception {
+        return herald.post(path(execution) + "/events:enqueue?tenantId=" + tenant, Json.createObjectBuilder()
+                .add("eventId", eventId).add("eventName", eventName).add("payload", payload).build());
+    }
+
+    JsonObject current(String execution) throws Exception {
+        HeraldClient.Reply reply = herald.get(path(execution) + "?tenantId=" + tenant);
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json().getJsonObject("state");
+    }
+
+    List<JsonObject> journal(String execution) throws Exception {
+        HeraldClient.Reply reply = herald.get(path(execution) + "/journal?tenantId=" + tenant + "&size=500");
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json().getJsonArray("entries").stream().map(JsonValue::asJsonObject).toList();
+    }
+
+    List<JsonObject> correlatedWith(String correlationKey) throws Exception {
+        HeraldClient.Reply reply = herald.get("api/workflows/executions?tenantId=" + tenant + "&correlationKey=" + correlationKey);
+        assertEquals(200, reply.status(), reply.body());
+        return reply.jsonArray().stream().map(JsonValue::asJsonObject).toList();
+    }
+
+    List<JsonObject> earlyEvents() throws Exception {
+        HeraldClient.Reply reply = herald.get("api/workflows/early-events?tenantId=" + tenant);
+        assertEquals(200, reply.status(), reply.body());
+        return reply.jsonArray().stream().map(JsonValue::asJsonObject).toList();
+    }
+
+    /** The journal once every row satisfies the condition. */
+    List<JsonObject> journalOnce(String what, String execution, Duration timeout, Predicate<List<JsonObject>> done)
+            throws InterruptedException {
+        return Eventually.await(what, timeout, () -> {
+            List<JsonObject> rows = unchecked(() -> journal(execution));
+            return done.test(rows) ? rows : null;
+        });
+    }
+
+    static boolean allDone(List<JsonObject> rows) {
+        return rows.stream().allMatch(row -> row.getString("processingStatus").equals("DONE"));
+    }
+
+    interface Call<T> {
+        T call() throws Exception;
+    }
+
+    /** For probes inside {@link Eventually}: an HTTP failure (server restarting) counts as "not yet". */
+    static <T> T unchecked(Call<T> call) {
+        try {
+            return call.call();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static String path(String execution) {
+        return "api/workflows/executions/" + execution;
+    }
+}

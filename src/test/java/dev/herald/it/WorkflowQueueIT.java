@@ -1,0 +1,163 @@
+package dev.herald.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Queued workflow events on the real server and database: enqueued events are applied by the workers in sequence
+ * order, a failing one is retried and ends DEAD with its reason, and a backlog interrupted by stopping the
+ * application is finished after it starts again, every event journaled once. The deployment is not managed: one
+ * test stops and starts the application (the IT server's timings are in src/test/liberty/overrides/workflow-it.xml:
+ * claim timeout 3 s, retries from 0.2 s, workers every 0.2 s).
+ */
+@ExtendWith(ArquillianExtension.class)
+class WorkflowQueueIT {
+
+    private static final String DEPLOYMENT = "herald-workflow-queue";
+    private static final String ASSIGNED = "TICKET_ASSIGNED";
+
+    private final HeraldClient herald = new HeraldClient();
+    private final String tenant = "queue-" + UUID.randomUUID();
+    private final WorkflowApi workflows = new WorkflowApi(herald, tenant);
+
+    @ArquillianResource
+    Deployer deployer;
+
+    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
+    static EnterpriseArchive herald() {
+        return HeraldDeployment.builtEar();
+    }
+
+    @Test
+    void enqueuedEventsAreAppliedInSequenceOrderAndEndDoneAndARepeatedIdJournalsOneRow() throws Exception {
+        deployer.deploy(DEPLOYMENT);
+        try {
+            String execution = workflows.start("ticket-" + UUID.randomUUID());
+            String repeated = UUID.randomUUID().toString();
+            for (int i = 1; i <= 10; i++) {
+                String eventId = i == 3 ? repeated : UUID.randomUUID().toString();
+                HeraldClient.Reply reply = workflows.enqueue(execution, eventId, ASSIGNED, assignTo("u-" + i));
+                assertEquals(202, reply.status(), reply.body());
+                assertEquals(i, reply.json().getInt("sequence"), "the sequence is taken at enqueue");
+            }
+            HeraldClient.Reply again = workflows.enqueue(execution, repeated, ASSIGNED, assignTo("u-3"));
+            assertEquals(202, again.status(), again.body());
+            assertEquals(3, again.json().getInt("sequence"), "the first enqueue's row");
+
+            List<JsonObject> rows = workflows.journalOnce("all ten events DONE", execution, Duration.ofSeconds(60),
+                    WorkflowApi::allDone);
+            assertEquals(11, rows.size(), "start + ten events, the repeated id once");
+            for (int i = 1; i <= 10; i++) {
+                JsonObject row = rows.get(i);
+                assertEquals(i, row.getInt("sequence"));
+                assertEquals("u-" + i, row.getJsonObject("payload").getString("assignedToUserId"));
+                assertEquals(i == 1 ? "open" : "assigned", row.getString("fromState"));
+                assertEquals("assigned", row.getString("toState"));
+                assertEquals(1, row.getInt("attempts"));
+            }
+            JsonObject state = workflows.current(execution);
+            assertEquals(10, state.getInt("sequence"));
+            assertEquals("u-10", state.getJsonObject("data").getString("assignedToUserId"), "applied in sequence order");
+        } finally {
+            deployer.undeploy(DEPLOYMENT);
+        }
+    }
+
+    @Test
+    void eventTheStateRefusesIsRetriedThenDeadWithItsReasonAndHoldsBackTheEventsAfterIt() throws Exception {
+        deployer.deploy(DEPLOYMENT);
+        try {
+            String execution = workflows.start("ticket-" + UUID.randomUUID());
+            assertEquals(202, workflows.enqueue(execution, UUID.randomUUID().toString(), "TICKET_REOPENED",
+                    JsonValue.EMPTY_JSON_OBJECT).status());
+            assertEquals(202, workflows.enqueue(execution, UUID.randomUUID().toString(), ASSIGNED, assignTo("alice")).status());
+
+            List<JsonObject> rows = workflows.journalOnce("the refused event DEAD", execution, Duration.ofSeconds(60),
+                    journal -> journal.get(1).getString("processingStatus").equals("DEAD"));
+            JsonObject dead = rows.get(1);
+            assertEquals(5, dead.getInt("attempts"), "herald.workflow.max-attempts (default 5)");
+            assertTrue(dead.getString("lastError").contains("refuses TICKET_REOPENED in state 'open'"), dead.toString());
+            assertEquals("PENDING", rows.get(2).getString("processingStatus"), "a later event never overtakes a dead one");
+            assertEquals(0, workflows.current(execution).getInt("sequence"));
+        } finally {
+            deployer.undeploy(DEPLOYMENT);
+        }
+    }
+
+    @Test
+    void backlogInterruptedByStoppingTheApplicationIsFinishedAfterItStartsAgainWithEveryEventJournaledOnce()
+            throws Exception {
+        int executions = 30;
+        int perExecution = 12;
+        List<String> started = new ArrayList<>();
+        deployer.deploy(DEPLOYMENT);
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            for (int e = 0; e < executions; e++) {
+                started.add(workflows.start("ticket-" + UUID.randomUUID()));
+            }
+            // Four clients enqueue faster than the workers apply, so a backlog builds up.
+            List<Callable<Integer>> enqueues = new ArrayList<>();
+            for (String execution : started) {
+                enqueues.add(() -> {
+                    for (int i = 1; i <= perExecution; i++) {
+                        assertEquals(202, workflows.enqueue(execution, UUID.randomUUID().toString(), ASSIGNED,
+                                assignTo("u-" + i)).status());
+                    }
+                    return perExecution;
+                });
+            }
+            for (Future<Integer> done : clients.invokeAll(enqueues)) {
+                done.get();
+            }
+            // Stop the application while the workers are in the middle of the backlog: an event claimed but not
+            // yet applied stays PROCESSING, its worker gone, until another takes it over after the claim timeout.
+        } finally {
+            clients.shutdownNow();
+            deployer.undeploy(DEPLOYMENT);
+        }
+        deployer.deploy(DEPLOYMENT);
+        try {
+            int takenOver = 0;
+            for (String execution : started) {
+                List<JsonObject> rows = workflows.journalOnce("execution " + execution + " drained", execution,
+                        Duration.ofSeconds(90), WorkflowApi::allDone);
+                assertEquals(perExecution + 1, rows.size(), "one row per event, none twice");
+                for (int i = 1; i <= perExecution; i++) {
+                    assertEquals(i, rows.get(i).getInt("sequence"));
+                    assertEquals("u-" + i, rows.get(i).getJsonObject("payload").getString("assignedToUserId"));
+                    takenOver += rows.get(i).getInt("attempts") > 1 ? 1 : 0;
+                }
+                JsonObject state = workflows.current(execution);
+                assertEquals(perExecution, state.getInt("sequence"));
+                assertEquals("u-" + perExecution, state.getJsonObject("data").getString("assignedToUserId"));
+            }
+            System.out.println("WorkflowQueueIT: " + takenOver + " event(s) were claimed more than once across the restart");
+        } finally {
+            deployer.undeploy(DEPLOYMENT);
+        }
+    }
+
+    private static JsonObject assignTo(String user) {
+        return Json.createObjectBuilder().add("assignedToUserId", user).build();
+    }
+}
