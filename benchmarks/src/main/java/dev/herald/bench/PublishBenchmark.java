@@ -35,7 +35,13 @@ import org.redisson.config.Config;
  */
 public final class PublishBenchmark {
 
-    private static final String STREAM = "alga-psa:event-stream:global:TICKET_CREATED";
+    /*
+     * PROJECT_CREATED, not TICKET_CREATED: Herald's own reference subscriber and the shipped ticket-lifecycle trigger
+     * react to every ticket event in the same JVM, and their database work on the same two cores would be measured
+     * as the relay's. No in-process consumer reacts to PROJECT_CREATED.
+     */
+    private static final String TYPE = "PROJECT_CREATED";
+    private static final String STREAM = "alga-psa:event-stream:global:" + TYPE;
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
@@ -119,7 +125,7 @@ public final class PublishBenchmark {
     private static List<String> publish(int count) throws Exception {
         StringBuilder body = new StringBuilder(count * 110).append(count == 1 ? "" : "[");
         for (int i = 0; i < count; i++) {
-            body.append(i == 0 ? "" : ",").append("{\"eventType\":\"TICKET_CREATED\",\"payload\":{\"tenantId\":\"bench\",\"ticketId\":\"")
+            body.append(i == 0 ? "" : ",").append("{\"eventType\":\"" + TYPE + "\",\"payload\":{\"tenantId\":\"bench\",\"projectId\":\"")
                     .append(UUID.randomUUID()).append("\"}}");
         }
         body.append(count == 1 ? "" : "]");
@@ -193,7 +199,7 @@ public final class PublishBenchmark {
 
     private static double rawXadd(RedissonClient redis, int count) {
         RStream<String, String> scratch = redis.getStream("herald:bench:raw:" + UUID.randomUUID(), StringCodec.INSTANCE);
-        String envelope = "{\"eventType\":\"TICKET_CREATED\",\"payload\":{\"tenantId\":\"bench\",\"ticketId\":\""
+        String envelope = "{\"eventType\":\"" + TYPE + "\",\"payload\":{\"tenantId\":\"bench\",\"projectId\":\""
                 + UUID.randomUUID() + "\",\"occurredAt\":\"2026-11-23T07:41:51.792Z\"},\"id\":\"" + UUID.randomUUID()
                 + "\",\"timestamp\":\"2026-11-23T07:41:51.792Z\"}";
         for (int i = 0; i < 1000; i++) {
