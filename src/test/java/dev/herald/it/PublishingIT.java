@@ -138,6 +138,9 @@ class PublishingIT extends RedisPipelineTestBase {
             }
         });
         assertEquals(6, record.getInt("attempts"), "every delivery the broker made was counted");
+        HeraldClient.Reply listed = herald.get("api/relay/failed");
+        assertEquals(200, listed.status(), "the list is ordered by the time of the last failure: " + listed.body());
+        assertTrue(listed.body().contains(eventId), listed.body());
         assertTrue(record.getString("lastError").contains("WRONGTYPE"), record.getString("lastError"));
 
         redis.delete(poisonStream);
