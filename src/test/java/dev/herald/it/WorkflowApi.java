@@ -30,8 +30,18 @@ final class WorkflowApi {
     }
 
     HeraldClient.Reply enqueue(String execution, String eventId, String eventName, JsonObject payload) throws Exception {
-        return herald.post(path(execution) + "/events:enqueue?tenantId=" + tenant, Json.createObjectBuilder()
-                .add("eventId", eventId).add("eventName", eventName).add("payload", payload).build());
+        return herald.post(path(execution) + "/events:enqueue?tenantId=" + tenant, event(eventId, eventName, payload));
+    }
+
+    /** The test probe: the event enqueued and left PROCESSING by a worker that died before applying it. */
+    HeraldClient.Reply enqueueClaimedByACrashedWorker(String execution, String eventId, String eventName, JsonObject payload)
+            throws Exception {
+        return herald.post("api/workflows/probes/executions/" + execution + "/crashed-worker?tenantId=" + tenant,
+                event(eventId, eventName, payload));
+    }
+
+    private static JsonObject event(String eventId, String eventName, JsonObject payload) {
+        return Json.createObjectBuilder().add("eventId", eventId).add("eventName", eventName).add("payload", payload).build();
     }
 
     JsonObject current(String execution) throws Exception {

@@ -83,6 +83,29 @@ class WorkflowQueueIT {
     }
 
     @Test
+    void anEventLeftProcessingByACrashedWorkerIsTakenOverAfterTheClaimTimeoutAndJournaledOnce() throws Exception {
+        deployer.deploy(DEPLOYMENT);
+        try {
+            String execution = workflows.start("ticket-" + UUID.randomUUID());
+            String eventId = UUID.randomUUID().toString();
+            HeraldClient.Reply abandoned = workflows.enqueueClaimedByACrashedWorker(execution, eventId, ASSIGNED, assignTo("u-1"));
+            assertEquals(202, abandoned.status(), abandoned.body());
+            JsonObject claimed = workflows.journalOnce("the abandoned claim", execution, Duration.ofSeconds(10), rows -> true).get(1);
+            assertEquals("PROCESSING", claimed.getString("processingStatus"), "as the crashed worker left it");
+            assertEquals(1, claimed.getInt("attempts"));
+
+            List<JsonObject> rows = workflows.journalOnce("the event taken over and DONE", execution, Duration.ofSeconds(60),
+                    WorkflowApi::allDone);
+            assertEquals(2, rows.size(), "start + the event, journaled once");
+            assertEquals(eventId, rows.get(1).getString("eventId"));
+            assertEquals(2, rows.get(1).getInt("attempts"), "the crashed worker's claim, then the take-over");
+            assertEquals("assigned", workflows.current(execution).getString("currentState"));
+        } finally {
+            deployer.undeploy(DEPLOYMENT);
+        }
+    }
+
+    @Test
     void eventTheStateRefusesIsRetriedThenDeadWithItsReasonAndHoldsBackTheEventsAfterIt() throws Exception {
         deployer.deploy(DEPLOYMENT);
         try {
