@@ -1,6 +1,7 @@
 package dev.herald.workflow;
 
 import dev.herald.web.Problems;
+import dev.herald.web.Tenants;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -46,7 +47,7 @@ public class WorkflowResource {
     @Path("/definitions")
     @Operation(summary = "The deployed workflow definitions, every version: states, transitions, triggers")
     public List<DefinitionView> definitions(@QueryParam("tenantId") String tenantId) {
-        requireTenant(tenantId);
+        Tenants.required(tenantId);
         return definitions.all().stream().map(DefinitionView::of).toList();
     }
 
@@ -54,7 +55,7 @@ public class WorkflowResource {
     @Path("/executions")
     @Operation(summary = "Start an execution of the newest version of a workflow (optional initial data and correlation key)")
     public Response start(@QueryParam("tenantId") String tenantId, StartRequest request) {
-        requireTenant(tenantId);
+        Tenants.required(tenantId);
         if (request == null) {
             return Problems.badRequest("a workflowName is required");
         }
@@ -68,14 +69,14 @@ public class WorkflowResource {
     @Operation(summary = "The executions with a correlation key (?correlationKey=), oldest first, e.g. those a trigger started")
     public List<ExecutionSummary> executions(@QueryParam("tenantId") String tenantId,
                                              @QueryParam("correlationKey") String correlationKey) {
-        return workflows.executionsCorrelatedWith(requireTenant(tenantId), correlationKey);
+        return workflows.executionsCorrelatedWith(Tenants.required(tenantId), correlationKey);
     }
 
     @GET
     @Path("/executions/{id}")
     @Operation(summary = "An execution and its current state (read from the execution, no replay)")
     public ExecutionSummary execution(@QueryParam("tenantId") String tenantId, @PathParam("id") String executionId) {
-        return workflows.execution(requireTenant(tenantId), executionId);
+        return workflows.execution(Tenants.required(tenantId), executionId);
     }
 
     @POST
@@ -84,7 +85,7 @@ public class WorkflowResource {
             + " it; a repeated eventId answers its first result")
     public Response submit(@QueryParam("tenantId") String tenantId, @PathParam("id") String executionId,
                            EventSubmission event) {
-        requireTenant(tenantId);
+        Tenants.required(tenantId);
         if (event == null || event.expectedSequence() == null) {
             return Problems.badRequest("expectedSequence, eventId and eventName are required");
         }
@@ -100,7 +101,7 @@ public class WorkflowResource {
             + " answers its row and journals nothing")
     public Response enqueue(@QueryParam("tenantId") String tenantId, @PathParam("id") String executionId,
                             EventSubmission event) {
-        requireTenant(tenantId);
+        Tenants.required(tenantId);
         if (event == null) {
             return Problems.badRequest("eventId and eventName are required");
         }
@@ -112,7 +113,7 @@ public class WorkflowResource {
     @Path("/early-events")
     @Operation(summary = "Correlated domain events kept because no execution waited on their key yet (oldest first)")
     public List<EarlyEventView> earlyEvents(@QueryParam("tenantId") String tenantId) {
-        return triggers.earlyEvents(requireTenant(tenantId));
+        return triggers.earlyEvents(Tenants.required(tenantId));
     }
 
     @GET
@@ -122,7 +123,7 @@ public class WorkflowResource {
     public ReplayView state(@QueryParam("tenantId") String tenantId, @PathParam("id") String executionId,
                             @QueryParam("sequence") Long sequence, @QueryParam("until") String until,
                             @QueryParam("trace") @DefaultValue("false") boolean trace) {
-        requireTenant(tenantId);
+        Tenants.required(tenantId);
         if (sequence != null && until != null) {
             throw new IllegalArgumentException("give sequence or until, not both");
         }
@@ -141,14 +142,14 @@ public class WorkflowResource {
     public JournalPage journal(@QueryParam("tenantId") String tenantId, @PathParam("id") String executionId,
                                @QueryParam("page") @DefaultValue("0") int page,
                                @QueryParam("size") @DefaultValue("50") int size) {
-        return workflows.journal(requireTenant(tenantId), executionId, page, size);
+        return workflows.journal(Tenants.required(tenantId), executionId, page, size);
     }
 
     @GET
     @Path("/executions/{id}/snapshots")
     @Operation(summary = "The execution's stored snapshots, newest (highest sequence) first")
     public List<Snapshot> snapshots(@QueryParam("tenantId") String tenantId, @PathParam("id") String executionId) {
-        return workflows.snapshots(requireTenant(tenantId), executionId);
+        return workflows.snapshots(Tenants.required(tenantId), executionId);
     }
 
     @POST
@@ -157,7 +158,7 @@ public class WorkflowResource {
     @Operation(summary = "Snapshot the current state now (only the newest K snapshots are kept)")
     public Response takeSnapshot(@QueryParam("tenantId") String tenantId, @PathParam("id") String executionId) {
         return Response.status(Response.Status.CREATED)
-                .entity(workflows.takeSnapshot(requireTenant(tenantId), executionId)).build();
+                .entity(workflows.takeSnapshot(Tenants.required(tenantId), executionId)).build();
     }
 
     private static Instant instant(String until) {
@@ -166,12 +167,5 @@ public class WorkflowResource {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("until must be an ISO-8601 instant such as 2024-05-01T12:00:00Z, got " + until);
         }
-    }
-
-    private static String requireTenant(String tenantId) {
-        if (tenantId == null || tenantId.isBlank()) {
-            throw new IllegalArgumentException("tenantId is required");
-        }
-        return tenantId;
     }
 }
