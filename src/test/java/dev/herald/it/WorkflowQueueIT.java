@@ -32,6 +32,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class WorkflowQueueIT {
 
+    /*
+     * How long a queue may take to drain. Generous on purpose: by the time this class runs, the suite's earlier tests
+     * have published thousands of TICKET_CREATED events, each starting a ticket-lifecycle execution through the
+     * trigger consumer, which shares the database and the timer threads with the queue workers (on PostgreSQL in CI
+     * ten events once took over a minute). The assertions are about order and exactly-once, not speed.
+     */
+    private static final Duration DRAIN = Duration.ofSeconds(180);
+
     private static final String DEPLOYMENT = "herald-workflow-queue";
     private static final String ASSIGNED = "TICKET_ASSIGNED";
 
@@ -63,7 +71,7 @@ class WorkflowQueueIT {
             assertEquals(202, again.status(), again.body());
             assertEquals(3, again.json().getInt("sequence"), "the first enqueue's row");
 
-            List<JsonObject> rows = workflows.journalOnce("all ten events DONE", execution, Duration.ofSeconds(60),
+            List<JsonObject> rows = workflows.journalOnce("all ten events DONE", execution, DRAIN,
                     WorkflowApi::allDone);
             assertEquals(11, rows.size(), "start + ten events, the repeated id once");
             for (int i = 1; i <= 10; i++) {
@@ -94,7 +102,7 @@ class WorkflowQueueIT {
             assertEquals("PROCESSING", claimed.getString("processingStatus"), "as the crashed worker left it");
             assertEquals(1, claimed.getInt("attempts"));
 
-            List<JsonObject> rows = workflows.journalOnce("the event taken over and DONE", execution, Duration.ofSeconds(60),
+            List<JsonObject> rows = workflows.journalOnce("the event taken over and DONE", execution, DRAIN,
                     WorkflowApi::allDone);
             assertEquals(2, rows.size(), "start + the event, journaled once");
             assertEquals(eventId, rows.get(1).getString("eventId"));
@@ -114,7 +122,7 @@ class WorkflowQueueIT {
                     JsonValue.EMPTY_JSON_OBJECT).status());
             assertEquals(202, workflows.enqueue(execution, UUID.randomUUID().toString(), ASSIGNED, assignTo("alice")).status());
 
-            List<JsonObject> rows = workflows.journalOnce("the refused event DEAD", execution, Duration.ofSeconds(60),
+            List<JsonObject> rows = workflows.journalOnce("the refused event DEAD", execution, DRAIN,
                     journal -> journal.get(1).getString("processingStatus").equals("DEAD"));
             JsonObject dead = rows.get(1);
             assertEquals(5, dead.getInt("attempts"), "herald.workflow.max-attempts (default 5)");
