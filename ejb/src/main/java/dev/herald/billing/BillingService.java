@@ -7,16 +7,15 @@ import dev.herald.changes.NotFoundException;
 import dev.herald.changes.RefusedChangeException;
 import dev.herald.changes.Require;
 import dev.herald.publish.DomainEvent;
+import dev.herald.publish.EnvelopeJson;
 import dev.herald.timeentries.TimeEntry;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -146,7 +145,7 @@ public class BillingService {
     }
 
     private static Context context(Invoice invoice, String actorUserId) {
-        return new Context(invoice, Optional.ofNullable(Require.optionalUuid(actorUserId, "actorUserId")), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        return new Context(invoice, Optional.ofNullable(Require.optionalUuid(actorUserId, "actorUserId")), EnvelopeJson.now());
     }
 
     private static LocalDate date(String value, String field) {

@@ -1,5 +1,6 @@
 package dev.herald.catalog;
 
+import dev.herald.publish.EnvelopeJson;
 import dev.herald.schema.SchemaRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Lock;
@@ -9,8 +10,6 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -42,7 +41,7 @@ public class CatalogSeeder {
         }
         List<CatalogEntry> system = em.createQuery("SELECT e FROM CatalogEntry e WHERE e.tenantId = :system", CatalogEntry.class)
                 .setParameter("system", CatalogEntry.SYSTEM).getResultList();
-        lastReport = CatalogSync.apply(shipped, system, Instant.now().truncatedTo(ChronoUnit.MILLIS), em::persist);
+        lastReport = CatalogSync.apply(shipped, system, EnvelopeJson.now(), em::persist);
         LOG.info("System catalog seeded: " + lastReport);
     }
 

@@ -1,5 +1,6 @@
 package dev.herald.catalog;
 
+import dev.herald.publish.EnvelopeJson;
 import dev.herald.publish.WireJson;
 import dev.herald.schema.CustomSchemaCheck;
 import dev.herald.schema.SchemaRegistry;
@@ -7,8 +8,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -36,7 +35,7 @@ public class CustomEventService {
         CatalogDefinition definition = new CatalogDefinition(event.eventType(), event.displayName(), event.category(),
                 event.description(), event.payloadSchemaRef(), CatalogEntry.CUSTOM_STATUS, false);
         CatalogEntry entry = CatalogEntry.custom(tenantId, definition,
-                event.schema() == null ? null : WireJson.write(event.schema()), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                event.schema() == null ? null : WireJson.write(event.schema()), EnvelopeJson.now());
         em.persist(entry);
         return CatalogView.of(entry);
     }

@@ -12,12 +12,11 @@ import dev.herald.projects.ProjectRequests.ProjectUpdate;
 import dev.herald.projects.ProjectRequests.TaskUpdate;
 import dev.herald.projects.ProjectTransitions.Context;
 import dev.herald.publish.DomainEvent;
+import dev.herald.publish.EnvelopeJson;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +38,7 @@ public class ProjectService {
     public ChangeResult create(String tenantId, NewProject request) {
         ProjectState state = new ProjectState(Require.text(request.name(), "name"), request.description(),
                 ProjectStatuses.checked(request.status() == null ? "planned" : request.status(), ProjectStatuses.PROJECT, "status"));
-        Project project = new Project(tenantId, state.name(), state.description(), state.status(), now());
+        Project project = new Project(tenantId, state.name(), state.description(), state.status(), EnvelopeJson.now());
         em.persist(project);
         return events.publish(project.getId(), ProjectTransitions.project(context(tenantId, project.getId(), request.actorUserId()), null, state));
     }
@@ -116,7 +115,7 @@ public class ProjectService {
     }
 
     private static Context context(String tenantId, String projectId, String actorUserId) {
-        return new Context(tenantId, projectId, Optional.ofNullable(Require.optionalUuid(actorUserId, "actorUserId")), now());
+        return new Context(tenantId, projectId, Optional.ofNullable(Require.optionalUuid(actorUserId, "actorUserId")), EnvelopeJson.now());
     }
 
     private static String assigneeType(String assignedToId, String type) {
@@ -126,9 +125,5 @@ public class ProjectService {
 
     private static String or(String value, String fallback) {
         return value == null ? fallback : value;
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -3,6 +3,7 @@ package dev.herald.publish;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -15,6 +16,11 @@ public final class EnvelopeJson {
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private EnvelopeJson() {
+    }
+
+    /** The current instant at the wire format's precision (milliseconds), so a stored time equals the one published. */
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     public static String timestamp(Instant instant) {

@@ -4,6 +4,7 @@ import dev.herald.changes.ChangeResult;
 import dev.herald.changes.DomainEvents;
 import dev.herald.changes.RefusedChangeException;
 import dev.herald.changes.Require;
+import dev.herald.publish.EnvelopeJson;
 import dev.herald.tickets.TicketRequests.Assignee;
 import dev.herald.tickets.TicketRequests.NewCategory;
 import dev.herald.tickets.TicketRequests.NewComment;
@@ -19,7 +20,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -40,7 +40,7 @@ public class TicketService {
     DomainEvents events;
 
     public CreatedTicket create(String tenantId, NewTicket request) {
-        Instant now = now();
+        Instant now = EnvelopeJson.now();
         Ticket ticket = new Ticket(tenantId, Require.text(request.ticketNumber(), "ticketNumber"), Require.text(request.title(), "title"), now);
         em.persist(ticket);
         if (request.companyId() != null) {
@@ -118,7 +118,7 @@ public class TicketService {
                 : reference(User.class, request.authorUserId(), tenantId, "authorUserId").getId();
         Comment comment = new Comment(TicketComment.newId(), Require.text(request.body(), "body"), request.internal(), author,
                 byContact ? Comment.CONTACT : Comment.USER, channel);
-        Instant now = now();
+        Instant now = EnvelopeJson.now();
         em.persist(new TicketComment(ticket, comment, now));
         Context context = new Context(tenantId, ticketId, byContact ? Optional.empty() : Optional.of(author),
                 byContact ? Optional.of(author) : Optional.empty(), now);
@@ -179,7 +179,7 @@ public class TicketService {
     /** The one way a ticket changes: its state before, the next one, the rows, and the events the difference means. */
     private ChangeResult change(String tenantId, String ticketId, String actorUserId, UnaryOperator<TicketState> next) {
         Ticket ticket = inTenant(Ticket.class, ticketId, tenantId);
-        Context context = context(ticket, actorUserId, now());
+        Context context = context(ticket, actorUserId, EnvelopeJson.now());
         TicketState before = state(ticket);
         TicketState after = next.apply(before);
         apply(ticket, before, after);
@@ -259,10 +259,6 @@ public class TicketService {
 
     private static Context context(Ticket ticket, String actorUserId, Instant at) {
         return Context.byUser(ticket.getTenantId(), ticket.getId(), Optional.ofNullable(Require.optionalUuid(actorUserId, "actorUserId")), at);
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** SQL state class 23 is an integrity constraint violation on every database Herald supports. */

@@ -5,13 +5,12 @@ import dev.herald.changes.DomainEvents;
 import dev.herald.changes.NotFoundException;
 import dev.herald.changes.RefusedChangeException;
 import dev.herald.changes.Require;
+import dev.herald.publish.EnvelopeJson;
 import dev.herald.timeentries.TimeEntry.Status;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -45,7 +44,7 @@ public class TimeEntryService {
                 Require.uuid(request.workItemId(), "workItemId"), request.workItemType(), request.minutes(),
                 request.billable() == null || request.billable(), request.rateCents() == null ? 0 : request.rateCents());
         em.persist(entry);
-        return events.publish(entry.getId(), TimeEntryEvents.logged(entry, Optional.ofNullable(request.actorUserId()), now()));
+        return events.publish(entry.getId(), TimeEntryEvents.logged(entry, Optional.ofNullable(request.actorUserId()), EnvelopeJson.now()));
     }
 
     public ChangeResult submit(String tenantId, String timeEntryId, String actorUserId) {
@@ -67,10 +66,6 @@ public class TimeEntryService {
         }
         String actor = Require.uuid(actorUserId, "actorUserId");
         entry.moveTo(to);
-        return events.publish(timeEntryId, List.of(TimeEntryEvents.transition(entry, from, to, actor, now())));
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return events.publish(timeEntryId, List.of(TimeEntryEvents.transition(entry, from, to, actor, EnvelopeJson.now())));
     }
 }

@@ -1,5 +1,6 @@
 package dev.herald.workflow;
 
+import dev.herald.publish.EnvelopeJson;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -14,7 +15,6 @@ import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -80,7 +80,7 @@ public class WorkflowService {
         requireText(startEventId, "startEventId");
         WorkflowDefinition definition = definitions.latest(workflowName).orElseThrow(() -> new IllegalArgumentException(
                 "no workflow named " + workflowName + "; deployed are " + definitions.all()));
-        WorkflowEvent started = WorkflowEvent.started(initialData == null ? JsonValue.EMPTY_JSON_OBJECT : initialData, now());
+        WorkflowEvent started = WorkflowEvent.started(initialData == null ? JsonValue.EMPTY_JSON_OBJECT : initialData, EnvelopeJson.now());
         ExecutionState state = WorkflowReducer.start(definition, started);
         WorkflowExecution execution = new WorkflowExecution(tenantId, definition, state, correlationKey, started.occurredAt());
         em.persist(execution);
@@ -140,7 +140,7 @@ public class WorkflowService {
                 .setParameter("tenant", tenantId).setParameter("execution", executionId).setParameter("last", last)
                 .getSingleResult());
         long sequence = last + 1;
-        Instant at = execution.nextEventAt(now());
+        Instant at = execution.nextEventAt(EnvelopeJson.now());
         JournalEntry entry = JournalEntry.pending(tenantId, executionId, eventId, eventName, sequence,
                 payload == null ? JsonValue.EMPTY_JSON_OBJECT : payload, at.isBefore(latest) ? latest : at, userId);
         em.persist(entry);
@@ -244,7 +244,7 @@ public class WorkflowService {
                 .filter(s -> s.sequence() == execution.getLastSequence() && s.reducerVersion() == WorkflowReducer.REDUCER_VERSION)
                 .findFirst();
         return existing.orElseGet(() -> store(tenantId, executionId,
-                Snapshot.of(execution.state(), execution.getLastEventAt(), now())));
+                Snapshot.of(execution.state(), execution.getLastEventAt(), EnvelopeJson.now())));
     }
 
     private Replay replay(String tenantId, String executionId, ReplayBound bound) {
@@ -311,7 +311,7 @@ public class WorkflowService {
                                   String userId) {
         ExecutionState before = execution.state();
         WorkflowEvent event = new WorkflowEvent(before.sequence() + 1, eventName,
-                payload == null ? JsonValue.EMPTY_JSON_OBJECT : payload, execution.nextEventAt(now()));
+                payload == null ? JsonValue.EMPTY_JSON_OBJECT : payload, execution.nextEventAt(EnvelopeJson.now()));
         ExecutionState after = transition(execution, event);
         em.persist(JournalEntry.applied(execution.getTenantId(), execution.getId(), eventId, eventName, eventName,
                 before.currentState(), event, after, userId));
@@ -329,7 +329,7 @@ public class WorkflowService {
         execution.advance(after, event.occurredAt());
         flushOrConflict(execution.getId(), event.sequence() - 1);
         if (policy.shouldSnapshot(after.sequence())) {
-            store(execution.getTenantId(), execution.getId(), Snapshot.of(after, event.occurredAt(), now()));
+            store(execution.getTenantId(), execution.getId(), Snapshot.of(after, event.occurredAt(), EnvelopeJson.now()));
         }
     }
 
@@ -342,7 +342,7 @@ public class WorkflowService {
                         + " AND b.workflowName = :workflow AND b.correlationKey = :key AND b.expiresAt > :now"
                         + " ORDER BY b.receivedAt, b.id", EarlyEvent.class)
                 .setParameter("tenant", execution.getTenantId()).setParameter("workflow", definition.name())
-                .setParameter("key", execution.getCorrelationKey()).setParameter("now", UtcColumns.toColumn(now()))
+                .setParameter("key", execution.getCorrelationKey()).setParameter("now", UtcColumns.toColumn(EnvelopeJson.now()))
                 .getResultList());
         Optional<EarlyEvent> next;
         while ((next = waiting.stream().filter(early -> WorkflowReducer.accepts(definition, execution.state(),
@@ -425,10 +425,6 @@ public class WorkflowService {
 
     private static Replay traced(Replay replay, boolean trace) {
         return trace ? replay : replay.withoutTrace();
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static void requireText(String value, String name) {

@@ -1,5 +1,6 @@
 package dev.herald.workflow;
 
+import dev.herald.publish.EnvelopeJson;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -7,7 +8,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -62,7 +62,7 @@ public class WorkflowTriggers {
     /** Removes the early events whose time ran out; returns how many. */
     public int purgeExpiredEarlyEvents() {
         return em.createQuery("DELETE FROM EarlyEvent b WHERE b.expiresAt <= :now")
-                .setParameter("now", UtcColumns.toColumn(now())).executeUpdate();
+                .setParameter("now", UtcColumns.toColumn(EnvelopeJson.now())).executeUpdate();
     }
 
     public List<EarlyEventView> earlyEvents(String tenantId) {
@@ -104,12 +104,8 @@ public class WorkflowTriggers {
                 .setParameter("tenant", entry.tenant()).setParameter("event", entry.eventId())
                 .setParameter("workflow", correlation.workflowName()).getResultStream().findFirst();
         if (kept.isEmpty()) {
-            Instant now = now();
+            Instant now = EnvelopeJson.now();
             em.persist(new EarlyEvent(entry.tenant(), correlation, entry, now, now.plus(earlyEventTtl)));
         }
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 }
