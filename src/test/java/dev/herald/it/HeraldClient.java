@@ -29,8 +29,34 @@ public final class HeraldClient {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base = URI.create("http://127.0.0.1:" + Integer.getInteger("it.http.port") + "/");
+    private final String token;
+
+    /** A client without a token: only open endpoints (health, OpenAPI) answer it. */
+    public HeraldClient() {
+        this(null);
+    }
+
+    /** @param token the bearer token sent with every request, or null for none */
+    public HeraldClient(String token) {
+        this.token = token;
+    }
+
+    /** A client of the tenant with every tenant group (reader, simulator, admin). */
+    public static HeraldClient of(String tenant) {
+        return new HeraldClient(Tokens.tenantAdmin(tenant));
+    }
+
+    /** A client of the tenant with exactly these groups. */
+    public static HeraldClient of(String tenant, String... groups) {
+        return new HeraldClient(Tokens.of(tenant, groups));
+    }
+
+    /** A platform operator: relay failures, dead letters and raw streams of every tenant. */
+    public static HeraldClient operator() {
+        return of("platform", "operator");
+    }
 
     public Reply get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
@@ -51,7 +77,10 @@ public final class HeraldClient {
     }
 
     private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return new Reply(response.statusCode(), response.body());
     }

@@ -1,9 +1,11 @@
 package dev.herald.catalog;
 
+import dev.herald.auth.Caller;
+import dev.herald.auth.Groups;
+import jakarta.annotation.security.RolesAllowed;
 import dev.herald.schema.ExampleGenerator;
 import dev.herald.schema.SchemaRegistry;
 import dev.herald.web.Problems;
-import dev.herald.web.Tenants;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -19,12 +21,15 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * The event catalog as one tenant sees it. Until authentication exists the tenant is a query parameter; it will
- * come from the caller's token.
+ * The event catalog as the caller's tenant sees it: the system entries and the tenant's own.
  */
 @Path("/catalog")
+@RolesAllowed({Groups.READER, Groups.SIMULATOR, Groups.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogResource {
+
+    @Inject
+    Caller caller;
 
     @Inject
     CatalogService catalog;
@@ -34,7 +39,7 @@ public class CatalogResource {
 
     @GET
     @Operation(summary = "List catalog entries: category filter, text search, sort, paging with total")
-    public CatalogPage list(@QueryParam("tenantId") String tenantId, @QueryParam("category") String category,
+    public CatalogPage list(@QueryParam("category") String category,
                             @QueryParam("q") String text, @QueryParam("sort") String sort,
                             @QueryParam("order") @DefaultValue("asc") String order,
                             @QueryParam("page") @DefaultValue("0") int page,
@@ -42,23 +47,24 @@ public class CatalogResource {
         if (!order.equals("asc") && !order.equals("desc")) {
             throw new IllegalArgumentException("order must be asc or desc");
         }
-        return catalog.list(new CatalogQuery(tenantId, category, text, sort, order.equals("desc"), page, size));
+        return catalog.list(new CatalogQuery(caller.tenant(), category, text, sort, order.equals("desc"), page, size));
     }
 
     @GET
     @Path("/categories")
     @Operation(summary = "Categories with the number of entries the tenant sees in each")
-    public List<CategoryCount> categories(@QueryParam("tenantId") String tenantId) {
-        return catalog.categories(Tenants.required(tenantId));
+    public List<CategoryCount> categories() {
+        return catalog.categories(caller.tenant());
     }
 
     @GET
     @Path("/{eventType}")
     @Operation(summary = "One entry, tenant first: its schema ref, status, whether Herald emits it, an example payload")
-    public Response get(@QueryParam("tenantId") String tenantId, @PathParam("eventType") String eventType) {
-        return catalog.get(Tenants.required(tenantId), eventType)
+    public Response get(@PathParam("eventType") String eventType) {
+        String tenant = caller.tenant();
+        return catalog.get(tenant, eventType)
                 .map(view -> Response.ok(detail(view)).build())
-                .orElseGet(() -> Problems.notFound("no event type " + eventType + " in the catalog of tenant " + tenantId));
+                .orElseGet(() -> Problems.notFound("no event type " + eventType + " in the catalog of tenant " + tenant));
     }
 
     private Object detail(CatalogView view) {

@@ -1,7 +1,9 @@
 package dev.herald.catalog;
 
+import dev.herald.auth.Caller;
+import dev.herald.auth.Groups;
+import jakarta.annotation.security.RolesAllowed;
 import dev.herald.web.Problems;
-import dev.herald.web.Tenants;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -14,24 +16,28 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** A tenant's custom event types. The tenant is a query parameter until authentication exists. */
+/** The caller's tenant's custom event types: its admins define and delete them. */
 @Path("/catalog/custom")
+@RolesAllowed(Groups.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CustomEventResource {
+
+    @Inject
+    Caller caller;
 
     @Inject
     CustomEventService customEvents;
 
     @POST
     @Operation(summary = "Define a custom event type for the tenant (a registry schema ref or its own JSON Schema)")
-    public Response define(@QueryParam("tenantId") String tenantId, CustomEvent event) {
+    public Response define(CustomEvent event) {
         if (event == null) {
             return Problems.badRequest("a custom event definition is required");
         }
         try {
             return Response.status(Response.Status.CREATED)
-                    .entity(customEvents.define(Tenants.required(tenantId), event)).build();
+                    .entity(customEvents.define(caller.tenant(), event)).build();
         } catch (CatalogConflictException e) {
             return Problems.of(Response.Status.CONFLICT, e.getMessage());
         }
@@ -40,9 +46,10 @@ public class CustomEventResource {
     @DELETE
     @Path("/{eventType}")
     @Operation(summary = "Delete one of the tenant's custom event types")
-    public Response delete(@QueryParam("tenantId") String tenantId, @PathParam("eventType") String eventType) {
-        return customEvents.delete(Tenants.required(tenantId), eventType)
+    public Response delete(@PathParam("eventType") String eventType) {
+        String tenant = caller.tenant();
+        return customEvents.delete(tenant, eventType)
                 ? Response.noContent().build()
-                : Problems.notFound("tenant " + tenantId + " defines no " + eventType);
+                : Problems.notFound("tenant " + tenant + " defines no " + eventType);
     }
 }

@@ -1,5 +1,8 @@
 package dev.herald.projects;
 
+import dev.herald.auth.Caller;
+import dev.herald.auth.Groups;
+import jakarta.annotation.security.RolesAllowed;
 import static dev.herald.web.Requests.body;
 import static dev.herald.web.Requests.created;
 
@@ -10,7 +13,6 @@ import dev.herald.changes.ChangeResult;
 import dev.herald.projects.ProjectRequests.ProjectUpdate;
 import dev.herald.projects.ProjectRequests.TaskUpdate;
 
-import dev.herald.web.Tenants;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PATCH;
@@ -29,47 +31,51 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * exists.
  */
 @Path("/projects")
+@RolesAllowed({Groups.SIMULATOR, Groups.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProjectResource {
+
+    @Inject
+    Caller caller;
 
     @Inject
     ProjectService projects;
 
     @POST
     @Operation(summary = "Create a project (PROJECT_CREATED)")
-    public Response create(@QueryParam("tenantId") String tenantId, NewProject request) {
-        return created(projects.create(Tenants.required(tenantId), body(request)));
+    public Response create(NewProject request) {
+        return created(projects.create(caller.tenant(), body(request)));
     }
 
     @PATCH
     @Path("/{projectId}")
     @Operation(summary = "Change a project's name, description or status (PROJECT_UPDATED, PROJECT_STATUS_CHANGED, PROJECT_CLOSED)")
-    public ChangeResult update(@QueryParam("tenantId") String tenantId, @PathParam("projectId") String projectId,
+    public ChangeResult update(@PathParam("projectId") String projectId,
                                 ProjectUpdate update) {
-        return projects.update(Tenants.required(tenantId), projectId, body(update));
+        return projects.update(caller.tenant(), projectId, body(update));
     }
 
     @POST
     @Path("/{projectId}/tasks")
     @Operation(summary = "Add a task (PROJECT_TASK_CREATED, and PROJECT_TASK_ASSIGNED with an assignee)")
-    public Response createTask(@QueryParam("tenantId") String tenantId, @PathParam("projectId") String projectId, NewTask request) {
-        return created(projects.createTask(Tenants.required(tenantId), projectId, body(request)));
+    public Response createTask(@PathParam("projectId") String projectId, NewTask request) {
+        return created(projects.createTask(caller.tenant(), projectId, body(request)));
     }
 
     @PATCH
     @Path("/{projectId}/tasks/{taskId}")
     @Operation(summary = "Change a task's status, assignee, title or due date (PROJECT_TASK_STATUS_CHANGED, _COMPLETED, _ASSIGNED, _DEPENDENCY_UNBLOCKED)")
-    public ChangeResult updateTask(@QueryParam("tenantId") String tenantId, @PathParam("projectId") String projectId,
+    public ChangeResult updateTask(@PathParam("projectId") String projectId,
                                     @PathParam("taskId") String taskId, TaskUpdate update) {
-        return projects.updateTask(Tenants.required(tenantId), projectId, taskId, body(update));
+        return projects.updateTask(caller.tenant(), projectId, taskId, body(update));
     }
 
     @POST
     @Path("/{projectId}/tasks/{taskId}/dependencies")
     @Operation(summary = "Make a task wait for another (PROJECT_TASK_DEPENDENCY_BLOCKED while the other is not done)")
-    public Response addDependency(@QueryParam("tenantId") String tenantId, @PathParam("projectId") String projectId,
+    public Response addDependency(@PathParam("projectId") String projectId,
                                   @PathParam("taskId") String taskId, NewDependency request) {
-        return created(projects.addDependency(Tenants.required(tenantId), projectId, taskId, body(request)));
+        return created(projects.addDependency(caller.tenant(), projectId, taskId, body(request)));
     }
 }

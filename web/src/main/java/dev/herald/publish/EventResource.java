@@ -1,6 +1,9 @@
 package dev.herald.publish;
 
+import dev.herald.auth.Caller;
+import dev.herald.auth.Groups;
 import dev.herald.web.Problems;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -14,10 +17,12 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Publishes events over HTTP through the same publisher business code uses. An invalid event answers 400 with
- * every issue; an accepted one answers 202 with its id once it is durable in the broker.
+ * Publishes events over HTTP through the same publisher business code uses, in the caller's tenant: a payload without
+ * {@code tenantId} gets the caller's, one naming another tenant is refused with 403. An invalid event answers 400
+ * with every issue; an accepted one answers 202 with its id once it is durable in the broker.
  */
 @Path("/events")
+@RolesAllowed({Groups.SIMULATOR, Groups.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class EventResource {
@@ -27,13 +32,16 @@ public class EventResource {
     @Inject
     EventPublisher publisher;
 
+    @Inject
+    Caller caller;
+
     @POST
     @Operation(summary = "Publish one event (validated against its schema; optional aggregateKey, channels, idempotencyKey)")
     public Response publish(PublishRequest request) {
         if (request == null) {
             return Problems.badRequest("an event is required");
         }
-        EventEnvelope envelope = publisher.publish(request.toDomainEvent());
+        EventEnvelope envelope = publisher.publish(request.inTenant(caller).toDomainEvent());
         return Response.accepted(Json.createObjectBuilder().add("eventId", envelope.id())
                 .add("timestamp", EnvelopeJson.timestamp(envelope.timestamp())).build()).build();
     }
@@ -45,7 +53,7 @@ public class EventResource {
         if (requests == null || requests.isEmpty() || requests.size() > MAX_BATCH) {
             return Problems.badRequest("a batch holds 1 to " + MAX_BATCH + " events");
         }
-        List<EventEnvelope> envelopes = publisher.publishAll(requests.stream().map(PublishRequest::toDomainEvent).toList());
+        List<EventEnvelope> envelopes = publisher.publishAll(requests.stream().map(r -> r.inTenant(caller).toDomainEvent()).toList());
         JsonArrayBuilder ids = Json.createArrayBuilder();
         envelopes.forEach(e -> ids.add(e.id()));
         return Response.accepted(Json.createObjectBuilder().add("eventIds", ids).build()).build();

@@ -1,5 +1,7 @@
 package dev.herald.relay;
 
+import dev.herald.auth.Groups;
+import jakarta.annotation.security.RolesAllowed;
 import dev.herald.web.Problems;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Events the relay failed to write: their attempts and last error, and a replay. An operator's tool. */
 @Path("/relay/failed")
+@RolesAllowed(Groups.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class RelayFailuresResource {
 

@@ -1,5 +1,7 @@
 package dev.herald.relay;
 
+import dev.herald.auth.Groups;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * events, so it must become admin-only once authentication exists.
  */
 @Path("/relay/streams")
+@RolesAllowed(Groups.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class RelayedStreamsResource {
 

@@ -1,5 +1,7 @@
 package dev.herald.subscribe;
 
+import dev.herald.auth.Groups;
+import jakarta.annotation.security.RolesAllowed;
 import dev.herald.subscribe.probe.ProbeRecorder;
 import dev.herald.subscribe.probe.ProbeSubscribers;
 import dev.herald.web.Problems;
@@ -14,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** What a test probe received; 404 unless {@code herald.subscribe.probes.enabled=true} (the test server only). */
 @Path("/subscribe/probes")
+@RolesAllowed(Groups.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class ProbeResource {
 

@@ -1,5 +1,7 @@
 package dev.herald.subscribe;
 
+import dev.herald.auth.Groups;
+import jakarta.annotation.security.RolesAllowed;
 import dev.herald.retention.StreamId;
 import dev.herald.web.Problems;
 import jakarta.inject.Inject;
@@ -17,10 +19,11 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * The subscribers as an operator sees them, and the dead letters of a per-type stream with their replay. Shows
- * every tenant's events: it must become admin-only once authentication exists.
+ * The subscribers as an operator sees them, and the dead letters of a per-type stream with their replay. It shows
+ * every tenant's events, so it is for platform operators only.
  */
 @Path("/subscribe")
+@RolesAllowed(Groups.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class SubscriberResource {
 

@@ -3,6 +3,8 @@ package dev.herald.tickets;
 import static dev.herald.web.Requests.body;
 import static dev.herald.web.Requests.created;
 
+import dev.herald.auth.Caller;
+import dev.herald.auth.Groups;
 import dev.herald.changes.ChangeResult;
 import dev.herald.tickets.TicketRequests.Assignee;
 import dev.herald.tickets.TicketRequests.NewCategory;
@@ -11,7 +13,7 @@ import dev.herald.tickets.TicketRequests.NewContact;
 import dev.herald.tickets.TicketRequests.StatusMove;
 import dev.herald.tickets.TicketRequests.TicketUpdate;
 import dev.herald.web.Problems;
-import dev.herald.web.Tenants;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -32,14 +34,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Tickets, the reference for business code that emits events at the point where state changes: every operation
- * answers the events it published, in order. The tenant is the {@code tenantId} query parameter until
- * authentication exists; the first endpoints (open a ticket, companies, users, assignee, resources) still also take
- * it from the body, as they always did.
+ * answers the events it published, in order. The tenant is the caller's; a body that names another tenant
+ * ({@code tenantId}, which the first endpoints always took) is refused with 403.
  */
 @Path("/tickets")
+@RolesAllowed({Groups.SIMULATOR, Groups.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TicketResource {
+
+    @Inject
+    Caller caller;
 
     @Inject
     TicketService tickets;
@@ -49,10 +54,10 @@ public class TicketResource {
 
     @POST
     @Operation(summary = "Open a ticket (TICKET_CREATED, and TICKET_ASSIGNED with an assignee) in one transaction")
-    public Response create(@QueryParam("tenantId") String tenantId, NewTicket request) {
-        String tenant = tenantId != null ? tenantId : body(request).tenantId();
+    public Response create(NewTicket request) {
+        String tenant = caller.ownTenant(body(request).tenantId());
         try {
-            return created(tickets.create(Tenants.required(tenant), body(request)));
+            return created(tickets.create(tenant, request));
         } catch (TicketRejectedException e) {
             return Problems.of(Response.Status.CONFLICT, e.getMessage());
         }
@@ -62,80 +67,80 @@ public class TicketResource {
     @Path("/{ticketId}")
     @Operation(summary = "Change title, description, status, priority or board (TICKET_UPDATED, then _STATUS_CHANGED, _CLOSED, "
             + "_REOPENED, _PRIORITY_CHANGED, _QUEUE_CHANGED, _ESCALATED as the change means)")
-    public ChangeResult update(@QueryParam("tenantId") String tenantId, @PathParam("ticketId") String ticketId, TicketUpdate update) {
-        return tickets.update(Tenants.required(tenantId), ticketId, body(update));
+    public ChangeResult update(@PathParam("ticketId") String ticketId, TicketUpdate update) {
+        return tickets.update(caller.tenant(), ticketId, body(update));
     }
 
     @POST
     @Path("/{ticketId}/close")
     @Operation(summary = "Move the ticket into a closed status (TICKET_UPDATED, TICKET_STATUS_CHANGED, TICKET_CLOSED)")
-    public ChangeResult close(@QueryParam("tenantId") String tenantId, @PathParam("ticketId") String ticketId, StatusMove move) {
-        return tickets.close(Tenants.required(tenantId), ticketId, body(move));
+    public ChangeResult close(@PathParam("ticketId") String ticketId, StatusMove move) {
+        return tickets.close(caller.tenant(), ticketId, body(move));
     }
 
     @POST
     @Path("/{ticketId}/reopen")
     @Operation(summary = "Move a closed ticket into an open status (TICKET_UPDATED, TICKET_STATUS_CHANGED, TICKET_REOPENED)")
-    public ChangeResult reopen(@QueryParam("tenantId") String tenantId, @PathParam("ticketId") String ticketId, StatusMove move) {
-        return tickets.reopen(Tenants.required(tenantId), ticketId, body(move));
+    public ChangeResult reopen(@PathParam("ticketId") String ticketId, StatusMove move) {
+        return tickets.reopen(caller.tenant(), ticketId, body(move));
     }
 
     @POST
     @Path("/{ticketId}/assignee")
     @Operation(summary = "Assign the ticket to a user (TICKET_ASSIGNED; nothing when it is theirs already)")
-    public Response assign(@QueryParam("tenantId") String tenantId, @PathParam("ticketId") String ticketId, TicketDirectoryRequest request) {
-        return onTicketUser(tenantId, request, (tenant, user) -> tickets.assign(tenant, ticketId, user));
+    public Response assign(@PathParam("ticketId") String ticketId, TicketDirectoryRequest request) {
+        return onTicketUser(request, (tenant, user) -> tickets.assign(tenant, ticketId, user));
     }
 
     @DELETE
     @Path("/{ticketId}/assignee")
     @Operation(summary = "Take the ticket from its assignee (TICKET_UNASSIGNED; nothing when it has none)")
-    public ChangeResult unassign(@QueryParam("tenantId") String tenantId, @PathParam("ticketId") String ticketId,
+    public ChangeResult unassign(@PathParam("ticketId") String ticketId,
                                  @QueryParam("actorUserId") String actorUserId) {
-        return tickets.unassign(Tenants.required(tenantId), ticketId, actorUserId);
+        return tickets.unassign(caller.tenant(), ticketId, actorUserId);
     }
 
     @POST
     @Path("/{ticketId}/resources")
     @Operation(summary = "Add a user as an additional resource (TICKET_UPDATED of additionalResources)")
-    public Response addResource(@QueryParam("tenantId") String tenantId, @PathParam("ticketId") String ticketId, TicketDirectoryRequest request) {
-        return onTicketUser(tenantId, request, (tenant, user) -> tickets.addResource(tenant, ticketId, user));
+    public Response addResource(@PathParam("ticketId") String ticketId, TicketDirectoryRequest request) {
+        return onTicketUser(request, (tenant, user) -> tickets.addResource(tenant, ticketId, user));
     }
 
     @POST
     @Path("/{ticketId}/comments")
     @Operation(summary = "Comment on the ticket, publicly or internally, as a user or a client contact (TICKET_MESSAGE_ADDED, "
             + "TICKET_INTERNAL_NOTE_ADDED or TICKET_CUSTOMER_REPLIED, and the legacy TICKET_COMMENT_ADDED)")
-    public Response comment(@QueryParam("tenantId") String tenantId, @PathParam("ticketId") String ticketId, NewComment request) {
-        return created(tickets.comment(Tenants.required(tenantId), ticketId, body(request)));
+    public Response comment(@PathParam("ticketId") String ticketId, NewComment request) {
+        return created(tickets.comment(caller.tenant(), ticketId, body(request)));
     }
 
     @POST
     @Path("/statuses")
     @Operation(summary = "Create a ticket status of the tenant (closed: entering it closes a ticket)")
-    public Response createStatus(@QueryParam("tenantId") String tenantId, NewCategory request) {
-        return createdId(tickets.createStatus(Tenants.required(tenantId), body(request)));
+    public Response createStatus(NewCategory request) {
+        return createdId(tickets.createStatus(caller.tenant(), body(request)));
     }
 
     @POST
     @Path("/priorities")
     @Operation(summary = "Create a ticket priority of the tenant")
-    public Response createPriority(@QueryParam("tenantId") String tenantId, NewCategory request) {
-        return createdId(tickets.createPriority(Tenants.required(tenantId), body(request)));
+    public Response createPriority(NewCategory request) {
+        return createdId(tickets.createPriority(caller.tenant(), body(request)));
     }
 
     @POST
     @Path("/boards")
     @Operation(summary = "Create a board of the tenant (escalation: moving a ticket onto it escalates the ticket)")
-    public Response createBoard(@QueryParam("tenantId") String tenantId, NewCategory request) {
-        return createdId(tickets.createBoard(Tenants.required(tenantId), body(request)));
+    public Response createBoard(NewCategory request) {
+        return createdId(tickets.createBoard(caller.tenant(), body(request)));
     }
 
     @POST
     @Path("/contacts")
     @Operation(summary = "Create a client contact (optionally of a company), who can comment on tickets")
-    public Response createContact(@QueryParam("tenantId") String tenantId, NewContact request) {
-        return createdId(tickets.createContact(Tenants.required(tenantId), body(request)));
+    public Response createContact(NewContact request) {
+        return createdId(tickets.createContact(caller.tenant(), body(request)));
     }
 
     @POST
@@ -155,9 +160,10 @@ public class TicketResource {
     @GET
     @Path("/{ticketId}/notifications")
     @Operation(summary = "The notifications the ticket subscriber recorded for a ticket")
-    public Response notifications(@PathParam("ticketId") String ticketId, @QueryParam("tenantId") String tenantId) {
+    @RolesAllowed({Groups.READER, Groups.SIMULATOR, Groups.ADMIN})
+    public Response notifications(@PathParam("ticketId") String ticketId) {
         JsonArrayBuilder items = Json.createArrayBuilder();
-        notifications.of(Tenants.required(tenantId), ticketId).forEach(n -> items.add(Json.createObjectBuilder().add("eventId", n.getEventId())
+        notifications.of(caller.tenant(), ticketId).forEach(n -> items.add(Json.createObjectBuilder().add("eventId", n.getEventId())
                 .add("eventType", n.getEventType()).add("recipient", n.getRecipient()).add("role", n.getRole().name())));
         return Response.ok(items.build()).build();
     }
@@ -165,9 +171,10 @@ public class TicketResource {
     @GET
     @Path("/count")
     @Operation(summary = "Number of tickets of a tenant")
-    public Response count(@QueryParam("tenantId") String tenantId) {
-        return Response.ok(Json.createObjectBuilder().add("tenantId", Tenants.required(tenantId))
-                .add("count", tickets.count(tenantId)).build()).build();
+    @RolesAllowed({Groups.READER, Groups.SIMULATOR, Groups.ADMIN})
+    public Response count() {
+        String tenant = caller.tenant();
+        return Response.ok(Json.createObjectBuilder().add("tenantId", tenant).add("count", tickets.count(tenant)).build()).build();
     }
 
     private interface OnUser {
@@ -175,8 +182,8 @@ public class TicketResource {
     }
 
     /** 202 with the events, and {@code eventId} (the first, when there is one) as these endpoints always answered. */
-    private static Response onTicketUser(String tenantId, TicketDirectoryRequest request, OnUser action) {
-        String tenant = Tenants.required(tenantId != null ? tenantId : body(request).tenantId());
+    private Response onTicketUser(TicketDirectoryRequest request, OnUser action) {
+        String tenant = caller.ownTenant(body(request).tenantId());
         if (isBlank(body(request).userId())) {
             return Problems.badRequest("userId is required");
         }
@@ -193,11 +200,12 @@ public class TicketResource {
         return created(Json.createObjectBuilder().add("id", id).build());
     }
 
-    private static Response createdDirectoryEntry(TicketDirectoryRequest request, String idName, Function<TicketDirectoryRequest, String> create) {
-        if (request == null || isBlank(request.tenantId()) || isBlank(request.name())) {
-            return Problems.badRequest("tenantId and name are required");
+    private Response createdDirectoryEntry(TicketDirectoryRequest request, String idName, Function<TicketDirectoryRequest, String> create) {
+        String tenant = caller.ownTenant(body(request).tenantId());
+        if (isBlank(request.name())) {
+            return Problems.badRequest("name is required");
         }
-        return created(Json.createObjectBuilder().add(idName, create.apply(request)).build());
+        return created(Json.createObjectBuilder().add(idName, create.apply(request.inTenant(tenant))).build());
     }
 
     private static boolean isBlank(String value) {

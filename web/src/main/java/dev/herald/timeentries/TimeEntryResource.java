@@ -1,12 +1,14 @@
 package dev.herald.timeentries;
 
+import dev.herald.auth.Caller;
+import dev.herald.auth.Groups;
+import jakarta.annotation.security.RolesAllowed;
 import static dev.herald.web.Requests.body;
 import static dev.herald.web.Requests.created;
 
 import dev.herald.changes.ChangeResult;
 import dev.herald.timeentries.TimeEntryService.NewTimeEntry;
 
-import dev.herald.web.Tenants;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -20,9 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Time entries: log (TICKET_TIME_ENTRY_ADDED on a ticket), submit (TIME_ENTRY_SUBMITTED), approve (TIME_ENTRY_APPROVED). */
 @Path("/time-entries")
+@RolesAllowed({Groups.SIMULATOR, Groups.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TimeEntryResource {
+
+    @Inject
+    Caller caller;
 
     /** The user who acts: submits or approves. */
     public record Actor(String actorUserId) {
@@ -33,21 +39,21 @@ public class TimeEntryResource {
 
     @POST
     @Operation(summary = "Log time on a ticket or a project task")
-    public Response log(@QueryParam("tenantId") String tenantId, NewTimeEntry request) {
-        return created(timeEntries.log(Tenants.required(tenantId), body(request)));
+    public Response log(NewTimeEntry request) {
+        return created(timeEntries.log(caller.tenant(), body(request)));
     }
 
     @POST
     @Path("/{id}/submit")
     @Operation(summary = "Submit a draft time entry for approval")
-    public ChangeResult submit(@QueryParam("tenantId") String tenantId, @PathParam("id") String id, Actor actor) {
-        return timeEntries.submit(Tenants.required(tenantId), id, actor == null ? null : actor.actorUserId());
+    public ChangeResult submit(@PathParam("id") String id, Actor actor) {
+        return timeEntries.submit(caller.tenant(), id, actor == null ? null : actor.actorUserId());
     }
 
     @POST
     @Path("/{id}/approve")
     @Operation(summary = "Approve a submitted time entry; approved billable time is invoiced once")
-    public ChangeResult approve(@QueryParam("tenantId") String tenantId, @PathParam("id") String id, Actor actor) {
-        return timeEntries.approve(Tenants.required(tenantId), id, actor == null ? null : actor.actorUserId());
+    public ChangeResult approve(@PathParam("id") String id, Actor actor) {
+        return timeEntries.approve(caller.tenant(), id, actor == null ? null : actor.actorUserId());
     }
 }

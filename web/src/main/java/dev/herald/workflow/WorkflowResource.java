@@ -1,7 +1,9 @@
 package dev.herald.workflow;
 
+import dev.herald.auth.Caller;
+import dev.herald.auth.Groups;
+import jakarta.annotation.security.RolesAllowed;
 import dev.herald.web.Problems;
-import dev.herald.web.Tenants;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -27,9 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * executions 404 (see the mappers next to this class).
  */
 @Path("/workflows")
+@RolesAllowed({Groups.READER, Groups.SIMULATOR, Groups.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class WorkflowResource {
+
+    @Inject
+    Caller caller;
 
     @Inject
     WorkflowService workflows;
@@ -46,16 +52,17 @@ public class WorkflowResource {
     @GET
     @Path("/definitions")
     @Operation(summary = "The deployed workflow definitions, every version: states, transitions, triggers")
-    public List<DefinitionView> definitions(@QueryParam("tenantId") String tenantId) {
-        Tenants.required(tenantId);
+    public List<DefinitionView> definitions() {
+        String tenantId = caller.tenant();
         return definitions.all().stream().map(DefinitionView::of).toList();
     }
 
     @POST
+    @RolesAllowed({Groups.SIMULATOR, Groups.ADMIN})
     @Path("/executions")
     @Operation(summary = "Start an execution of the newest version of a workflow (optional initial data and correlation key)")
-    public Response start(@QueryParam("tenantId") String tenantId, StartRequest request) {
-        Tenants.required(tenantId);
+    public Response start(StartRequest request) {
+        String tenantId = caller.tenant();
         if (request == null) {
             return Problems.badRequest("a workflowName is required");
         }
@@ -67,25 +74,25 @@ public class WorkflowResource {
     @GET
     @Path("/executions")
     @Operation(summary = "The executions with a correlation key (?correlationKey=), oldest first, e.g. those a trigger started")
-    public List<ExecutionSummary> executions(@QueryParam("tenantId") String tenantId,
-                                             @QueryParam("correlationKey") String correlationKey) {
-        return workflows.executionsCorrelatedWith(Tenants.required(tenantId), correlationKey);
+    public List<ExecutionSummary> executions(@QueryParam("correlationKey") String correlationKey) {
+        return workflows.executionsCorrelatedWith(caller.tenant(), correlationKey);
     }
 
     @GET
     @Path("/executions/{id}")
     @Operation(summary = "An execution and its current state (read from the execution, no replay)")
-    public ExecutionSummary execution(@QueryParam("tenantId") String tenantId, @PathParam("id") String executionId) {
-        return workflows.execution(Tenants.required(tenantId), executionId);
+    public ExecutionSummary execution(@PathParam("id") String executionId) {
+        return workflows.execution(caller.tenant(), executionId);
     }
 
     @POST
+    @RolesAllowed({Groups.SIMULATOR, Groups.ADMIN})
     @Path("/executions/{id}/events")
     @Operation(summary = "Apply one event at the expected sequence: 409 if the execution moved on, 422 if the state refuses"
             + " it; a repeated eventId answers its first result")
-    public Response submit(@QueryParam("tenantId") String tenantId, @PathParam("id") String executionId,
+    public Response submit(@PathParam("id") String executionId,
                            EventSubmission event) {
-        Tenants.required(tenantId);
+        String tenantId = caller.tenant();
         if (event == null || event.expectedSequence() == null) {
             return Problems.badRequest("expectedSequence, eventId and eventName are required");
         }
@@ -94,14 +101,15 @@ public class WorkflowResource {
     }
 
     @POST
+    @RolesAllowed({Groups.SIMULATOR, Groups.ADMIN})
     @Path("/executions/{id}/events:enqueue")
     @Operation(summary = "Journal one event as PENDING at the execution's next sequence and return at once (202 with the"
             + " journal row); workers apply queued events in sequence order, retry failures with backoff and mark an event"
             + " DEAD after herald.workflow.max-attempts. No expectedSequence: the queue assigns it. A repeated eventId"
             + " answers its row and journals nothing")
-    public Response enqueue(@QueryParam("tenantId") String tenantId, @PathParam("id") String executionId,
+    public Response enqueue(@PathParam("id") String executionId,
                             EventSubmission event) {
-        Tenants.required(tenantId);
+        String tenantId = caller.tenant();
         if (event == null) {
             return Problems.badRequest("eventId and eventName are required");
         }
@@ -112,18 +120,18 @@ public class WorkflowResource {
     @GET
     @Path("/early-events")
     @Operation(summary = "Correlated domain events kept because no execution waited on their key yet (oldest first)")
-    public List<EarlyEventView> earlyEvents(@QueryParam("tenantId") String tenantId) {
-        return triggers.earlyEvents(Tenants.required(tenantId));
+    public List<EarlyEventView> earlyEvents() {
+        return triggers.earlyEvents(caller.tenant());
     }
 
     @GET
     @Path("/executions/{id}/state")
     @Operation(summary = "The state replayed up to a sequence (?sequence=N) or a time (?until=ISO instant), or now;"
             + " trace=true tells which snapshot and events the replay used")
-    public ReplayView state(@QueryParam("tenantId") String tenantId, @PathParam("id") String executionId,
+    public ReplayView state(@PathParam("id") String executionId,
                             @QueryParam("sequence") Long sequence, @QueryParam("until") String until,
                             @QueryParam("trace") @DefaultValue("false") boolean trace) {
-        Tenants.required(tenantId);
+        String tenantId = caller.tenant();
         if (sequence != null && until != null) {
             throw new IllegalArgumentException("give sequence or until, not both");
         }
@@ -139,26 +147,27 @@ public class WorkflowResource {
     @GET
     @Path("/executions/{id}/journal")
     @Operation(summary = "One page of the execution's journal, in sequence order, with the total")
-    public JournalPage journal(@QueryParam("tenantId") String tenantId, @PathParam("id") String executionId,
+    public JournalPage journal(@PathParam("id") String executionId,
                                @QueryParam("page") @DefaultValue("0") int page,
                                @QueryParam("size") @DefaultValue("50") int size) {
-        return workflows.journal(Tenants.required(tenantId), executionId, page, size);
+        return workflows.journal(caller.tenant(), executionId, page, size);
     }
 
     @GET
     @Path("/executions/{id}/snapshots")
     @Operation(summary = "The execution's stored snapshots, newest (highest sequence) first")
-    public List<Snapshot> snapshots(@QueryParam("tenantId") String tenantId, @PathParam("id") String executionId) {
-        return workflows.snapshots(Tenants.required(tenantId), executionId);
+    public List<Snapshot> snapshots(@PathParam("id") String executionId) {
+        return workflows.snapshots(caller.tenant(), executionId);
     }
 
     @POST
+    @RolesAllowed({Groups.SIMULATOR, Groups.ADMIN})
     @Path("/executions/{id}/snapshots")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Snapshot the current state now (only the newest K snapshots are kept)")
-    public Response takeSnapshot(@QueryParam("tenantId") String tenantId, @PathParam("id") String executionId) {
+    public Response takeSnapshot(@PathParam("id") String executionId) {
         return Response.status(Response.Status.CREATED)
-                .entity(workflows.takeSnapshot(Tenants.required(tenantId), executionId)).build();
+                .entity(workflows.takeSnapshot(caller.tenant(), executionId)).build();
     }
 
     private static Instant instant(String until) {

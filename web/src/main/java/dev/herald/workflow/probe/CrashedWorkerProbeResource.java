@@ -1,8 +1,10 @@
 package dev.herald.workflow.probe;
 
+import dev.herald.auth.Caller;
+import dev.herald.auth.Groups;
 import dev.herald.web.Requests;
-import dev.herald.web.Tenants;
 import dev.herald.workflow.EventSubmission;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -16,9 +18,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Test probe (404 unless herald.workflow.probes.enabled): a queued event claimed by a worker that then died. */
 @Path("/workflows/probes")
+@RolesAllowed({Groups.SIMULATOR, Groups.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CrashedWorkerProbeResource {
+
+    @Inject
+    Caller caller;
 
     @Inject
     CrashedWorkerProbe probe;
@@ -26,10 +32,10 @@ public class CrashedWorkerProbeResource {
     @POST
     @Path("/executions/{id}/crashed-worker")
     @Operation(summary = "Test probe: enqueue an event and leave it PROCESSING as a crashed worker would (off by default)")
-    public Response enqueueAndAbandon(@QueryParam("tenantId") String tenantId, @PathParam("id") String executionId,
+    public Response enqueueAndAbandon(@PathParam("id") String executionId,
                                       EventSubmission event) {
         EventSubmission body = Requests.body(event);
-        return Response.accepted(probe.enqueueAndAbandon(Tenants.required(tenantId), executionId, body.eventId(),
+        return Response.accepted(probe.enqueueAndAbandon(caller.tenant(), executionId, body.eventId(),
                 body.eventName(), body.payload(), body.userId())).build();
     }
 }

@@ -1,0 +1,81 @@
+package dev.herald.auth;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * Signs MicroProfile JWTs (RS256) with a private key. Herald verifies tokens, it does not issue them: this serves
+ * the development token endpoint of the run profile and the integration tests, with the development key pair.
+ */
+public final class TokenSigner {
+
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+    private final PrivateKey key;
+    private final String issuer;
+
+    public TokenSigner(PrivateKey key, String issuer) {
+        this.key = key;
+        this.issuer = issuer;
+    }
+
+    /** @param pem a PKCS#8 PEM file ({@code -----BEGIN PRIVATE KEY-----}) */
+    public static TokenSigner fromPem(Path pem, String issuer) throws IOException {
+        String base64 = Files.readString(pem).replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+        try {
+            PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            return new TokenSigner(key, issuer);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IOException("not a PKCS#8 RSA private key: " + pem, e);
+        }
+    }
+
+    public String sign(TokenRequest request) {
+        Instant now = Instant.now();
+        JsonObject claims = Json.createObjectBuilder()
+                .add("iss", issuer)
+                .add("sub", request.user())
+                .add("upn", request.user())
+                .add("jti", UUID.randomUUID().toString())
+                .add("iat", now.getEpochSecond())
+                .add("exp", now.plus(request.lifetime()).getEpochSecond())
+                .add(Groups.TENANT_CLAIM, request.tenant())
+                .add("groups", Json.createArrayBuilder(request.groups()))
+                .build();
+        return sign(claims);
+    }
+
+    /** Signs any claim set: the tests forge expired and malformed tokens with it. */
+    public String sign(JsonObject claims) {
+        JsonObject header = Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build();
+        String signingInput = encode(header.toString()) + "." + encode(claims.toString());
+        try {
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initSign(key);
+            rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + BASE64URL.encodeToString(rsa.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign with RS256", e);
+        }
+    }
+
+    public String issuer() {
+        return issuer;
+    }
+
+    private static String encode(String json) {
+        return BASE64URL.encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}

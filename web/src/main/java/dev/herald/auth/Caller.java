@@ -1,0 +1,47 @@
+package dev.herald.auth;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotAuthorizedException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is calling: the verified MicroProfile JWT of the request. Its {@code tenant} claim is the request's tenant,
+ * here and nowhere else; no query parameter, header or body field can name another.
+ */
+@RequestScoped
+public class Caller {
+
+    @Inject
+    JsonWebToken token;
+
+    /** @throws NotAuthorizedException (401) without a token, ForbiddenException (403) for a token without a tenant */
+    public String tenant() {
+        if (token == null || token.getRawToken() == null) {
+            throw new NotAuthorizedException("a bearer token is required", "Bearer realm=\"herald\"");
+        }
+        Object tenant = token.getClaim(Groups.TENANT_CLAIM);
+        String value = tenant == null ? null : tenant.toString().replaceAll("^\"|\"$", "");
+        if (value == null || value.isBlank()) {
+            throw new ForbiddenException("the token names no tenant (claim '" + Groups.TENANT_CLAIM + "')");
+        }
+        return value;
+    }
+
+    /** The user the token was issued to: the actor of what the caller does. */
+    public String user() {
+        return token == null ? null : token.getName();
+    }
+
+    /**
+     * @throws ForbiddenException (403) when a body names a tenant other than the caller's
+     */
+    public String ownTenant(String named) {
+        String tenant = tenant();
+        if (named != null && !named.equals(tenant)) {
+            throw new ForbiddenException("tenantId " + named + " is not the caller's tenant");
+        }
+        return tenant;
+    }
+}

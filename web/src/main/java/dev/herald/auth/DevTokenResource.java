@@ -1,0 +1,68 @@
+package dev.herald.auth;
+
+import dev.herald.web.Problems;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Development tokens for a demo tenant, signed with the development key pair. Only the run profile turns this on
+ * ({@code herald.dev.tokens.enabled}); anywhere else it answers 404, and a real deployment takes its tokens from its
+ * identity provider.
+ */
+@Path("/dev/tokens")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+public class DevTokenResource {
+
+    private static final Duration MAX_LIFETIME = Duration.ofHours(24);
+
+    @Inject
+    @ConfigProperty(name = "herald.dev.tokens.enabled", defaultValue = "false")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "herald.dev.tokens.signing-key")
+    String signingKey;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.issuer")
+    String issuer;
+
+    @POST
+    @Operation(summary = "Development only: a signed token for a demo tenant (404 outside the run profile)")
+    public Response issue(@QueryParam("tenant") @DefaultValue("demo") String tenant,
+                          @QueryParam("user") @DefaultValue("developer") String user,
+                          @QueryParam("groups") @DefaultValue("reader,simulator,admin") String groups,
+                          @QueryParam("minutes") @DefaultValue("60") int minutes) throws IOException {
+        if (!enabled) {
+            return Problems.notFound("development tokens are off (herald.dev.tokens.enabled)");
+        }
+        Duration lifetime = Duration.ofMinutes(minutes);
+        if (minutes < 1 || lifetime.compareTo(MAX_LIFETIME) > 0) {
+            return Problems.badRequest("minutes must be between 1 and " + MAX_LIFETIME.toMinutes());
+        }
+        if (tenant.isBlank() || user.isBlank()) {
+            return Problems.badRequest("tenant and user must not be blank");
+        }
+        List<String> groupList = Arrays.stream(groups.split(",")).map(String::trim).filter(g -> !g.isEmpty()).toList();
+        String token = TokenSigner.fromPem(Paths.get(signingKey), issuer)
+                .sign(new TokenRequest(tenant, user, groupList, lifetime));
+        return Response.ok(Json.createObjectBuilder().add("token", token).add("tenant", tenant).add("user", user)
+                .add("groups", Json.createArrayBuilder(groupList)).add("expiresInSeconds", lifetime.toSeconds()).build()).build();
+    }
+}
