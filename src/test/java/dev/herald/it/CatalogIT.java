@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class CatalogIT {
 
-    private final HeraldClient herald = new HeraldClient();
+    private final HeraldClient reader = HeraldClient.of(tenant(), "reader");
 
     @Deployment(testable = false)
     static EnterpriseArchive herald() {
@@ -33,7 +33,7 @@ class CatalogIT {
 
     @Test
     void everyShippedTypeIsInTheSystemCatalog() throws Exception {
-        JsonObject page = herald.get("api/catalog?tenantId=" + tenant() + "&size=200").json();
+        JsonObject page = HeraldClient.of(tenant()).get("api/catalog?size=200").json();
         assertEquals(ShippedCatalog.entries().size(), page.getInt("total"));
         assertEquals(280, page.getInt("total"), "one entry per row of event-types.tsv");
     }
@@ -48,16 +48,16 @@ class CatalogIT {
                         .add("required", Json.createArrayBuilder().add("tenantId"))
                         .add("properties", Json.createObjectBuilder().add("tenantId", Json.createObjectBuilder().add("type", "string"))))
                 .build();
-        HeraldClient.Reply created = herald.post("api/catalog/custom?tenantId=" + owner, custom);
+        HeraldClient.Reply created = HeraldClient.of(owner).post("api/catalog/custom", custom);
         assertEquals(201, created.status(), created.body());
-        assertEquals(409, herald.post("api/catalog/custom?tenantId=" + owner, custom).status(), "defined once per tenant");
+        assertEquals(409, HeraldClient.of(owner).post("api/catalog/custom", custom).status(), "defined once per tenant");
 
-        assertEquals(200, herald.get("api/catalog/WIDGET_SHIPPED?tenantId=" + owner).status());
-        assertEquals("tenant", herald.get("api/catalog/WIDGET_SHIPPED?tenantId=" + owner).json().getString("scope"));
-        assertEquals(404, herald.get("api/catalog/WIDGET_SHIPPED?tenantId=" + other).status());
-        assertEquals(281, herald.get("api/catalog?tenantId=" + owner).json().getInt("total"));
-        assertEquals(280, herald.get("api/catalog?tenantId=" + other).json().getInt("total"));
-        assertEquals(0, herald.get("api/catalog?tenantId=" + other + "&q=widget").json().getInt("total"));
+        assertEquals(200, HeraldClient.of(owner).get("api/catalog/WIDGET_SHIPPED").status());
+        assertEquals("tenant", HeraldClient.of(owner).get("api/catalog/WIDGET_SHIPPED").json().getString("scope"));
+        assertEquals(404, HeraldClient.of(other).get("api/catalog/WIDGET_SHIPPED").status());
+        assertEquals(281, HeraldClient.of(owner).get("api/catalog").json().getInt("total"));
+        assertEquals(280, HeraldClient.of(other).get("api/catalog").json().getInt("total"));
+        assertEquals(0, HeraldClient.of(other).get("api/catalog?q=widget").json().getInt("total"));
         assertEquals(Long.valueOf(1), categories(owner).get("Widgets"));
         assertFalse(categories(other).containsKey("Widgets"));
     }
@@ -66,7 +66,7 @@ class CatalogIT {
     void invalidCustomSchemaIsRefusedWithItsReason() throws Exception {
         JsonObject custom = Json.createObjectBuilder().add("eventType", "widget shipped").add("displayName", "")
                 .add("category", "Widgets").add("schema", Json.createObjectBuilder().add("type", "string")).build();
-        HeraldClient.Reply reply = herald.post("api/catalog/custom?tenantId=" + tenant(), custom);
+        HeraldClient.Reply reply = HeraldClient.of(tenant()).post("api/catalog/custom", custom);
         assertEquals(400, reply.status());
         String error = reply.json().getString("error");
         assertTrue(error.contains("SCREAMING_SNAKE_CASE") && error.contains("displayName") && error.contains("type"), error);
@@ -81,7 +81,7 @@ class CatalogIT {
                         .toLowerCase(Locale.ROOT).contains(text))
                 .map(e -> e.getString("eventType")).sorted().toList();
         assertFalse(expected.isEmpty());
-        JsonObject page = herald.get("api/catalog?tenantId=" + tenant() + "&category=Tickets&q=" + text + "&size=200").json();
+        JsonObject page = HeraldClient.of(tenant()).get("api/catalog?category=Tickets&q=" + text + "&size=200").json();
         assertEquals(expected.size(), page.getInt("total"));
         assertEquals(expected, eventTypes(page));
     }
@@ -92,7 +92,7 @@ class CatalogIT {
         List<String> seen = new ArrayList<>();
         int total = -1;
         for (int page = 0; total < 0 || page * 7 < total; page++) {
-            JsonObject reply = herald.get("api/catalog?tenantId=" + tenant + "&sort=displayName&order=desc&size=7&page=" + page).json();
+            JsonObject reply = HeraldClient.of(tenant).get("api/catalog?sort=displayName&order=desc&size=7&page=" + page).json();
             total = reply.getInt("total");
             seen.addAll(reply.getJsonArray("items").stream().map(v -> v.asJsonObject().getString("displayName")).toList());
         }
@@ -110,24 +110,24 @@ class CatalogIT {
     }
 
     @Test
-    void malformedListingIsA400() throws Exception {
-        assertEquals(400, herald.get("api/catalog?tenantId=x&sort=description").status());
-        assertEquals(400, herald.get("api/catalog?tenantId=x&size=0").status());
-        assertEquals(400, herald.get("api/catalog").status());
+    void malformedOrUnauthenticatedListingIsRefused() throws Exception {
+        assertEquals(400, HeraldClient.of("x").get("api/catalog?sort=description").status());
+        assertEquals(400, HeraldClient.of("x").get("api/catalog?size=0").status());
+        assertEquals(401, new HeraldClient().get("api/catalog").status(), "no catalog without a token");
     }
 
     @Test
     void entryCarriesSchemaRefAndAValidExample() throws Exception {
-        JsonObject entry = herald.get("api/catalog/TICKET_CREATED?tenantId=" + tenant()).json();
+        JsonObject entry = HeraldClient.of(tenant()).get("api/catalog/TICKET_CREATED").json();
         assertEquals("payload.TicketCreated.v1", entry.getString("payloadSchemaRef"));
         assertTrue(entry.getBoolean("emittedByHerald"));
         assertTrue(entry.getJsonObject("examplePayload").containsKey("ticketId"));
-        assertEquals(200, herald.get("api/schemas/payload.TicketCreated.v1/form").status());
-        assertEquals("payload.TicketCreated.v1", herald.get("api/schemas/TicketCreated/versions").json().getString("latest"));
+        assertEquals(200, reader.get("api/schemas/payload.TicketCreated.v1/form").status());
+        assertEquals("payload.TicketCreated.v1", reader.get("api/schemas/TicketCreated/versions").json().getString("latest"));
     }
 
     private Map<String, Long> categories(String tenant) throws Exception {
-        return herald.get("api/catalog/categories?tenantId=" + tenant).jsonArray().stream()
+        return HeraldClient.of(tenant).get("api/catalog/categories").jsonArray().stream()
                 .map(JsonValue::asJsonObject)
                 .collect(Collectors.toMap(c -> c.getString("category"), c -> c.getJsonNumber("count").longValue()));
     }

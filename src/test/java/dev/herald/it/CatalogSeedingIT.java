@@ -45,7 +45,7 @@ class CatalogSeedingIT {
             assertEquals(0, second.getInt("updated"));
             assertEquals(0, second.getInt("removed"));
             assertEquals(280, second.getInt("unchanged"));
-            assertEquals(280, herald.get("api/catalog?tenantId=seeding-check").json().getInt("total"), "no duplicate rows");
+            assertEquals(280, HeraldClient.of("seeding-check").get("api/catalog").json().getInt("total"), "no duplicate rows");
         } finally {
             deployer.undeploy(DEPLOYMENT);
         }

@@ -29,7 +29,9 @@ public final class HeraldClient {
         }
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1: one shared HTTP/2 connection would let one stalled stream hold up every later test's requests. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base = URI.create("http://127.0.0.1:" + Integer.getInteger("it.http.port") + "/");
     private final String token;
 
@@ -70,6 +72,11 @@ public final class HeraldClient {
     public Reply patch(String path, jakarta.json.JsonValue body) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    public Reply put(String path, jakarta.json.JsonValue body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     public Reply delete(String path) throws IOException, InterruptedException {

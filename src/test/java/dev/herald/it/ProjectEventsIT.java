@@ -22,27 +22,26 @@ class ProjectEventsIT extends RedisPipelineTestBase {
 
     @Test
     void aProjectsLifeEmitsEachTransitionInOrder() throws Exception {
-        String tenant = "projects-" + UUID.randomUUID();
         List<String> expected = new ArrayList<>();
 
-        JsonObject project = expectEvents(201, herald.post("api/projects?tenantId=" + tenant,
+        JsonObject project = expectEvents(201, herald.post("api/projects",
                 Json.createObjectBuilder().add("name", "Roll-out").add("actorUserId", USER).build()), expected, "PROJECT_CREATED");
         String p = "api/projects/" + project.getString("id");
-        expectEvents(200, herald.patch(p + "?tenantId=" + tenant, Json.createObjectBuilder().add("status", "active")
+        expectEvents(200, herald.patch(p, Json.createObjectBuilder().add("status", "active")
                 .add("actorUserId", USER).build()), expected, "PROJECT_UPDATED", "PROJECT_STATUS_CHANGED");
-        String install = expectEvents(201, herald.post(p + "/tasks?tenantId=" + tenant, Json.createObjectBuilder()
+        String install = expectEvents(201, herald.post(p + "/tasks", Json.createObjectBuilder()
                 .add("title", "Install").build()), expected, "PROJECT_TASK_CREATED").getString("id");
-        String train = expectEvents(201, herald.post(p + "/tasks?tenantId=" + tenant, Json.createObjectBuilder()
+        String train = expectEvents(201, herald.post(p + "/tasks", Json.createObjectBuilder()
                 .add("title", "Train").add("assignedToId", USER).build()), expected, "PROJECT_TASK_CREATED", "PROJECT_TASK_ASSIGNED")
                 .getString("id");
-        expectEvents(201, herald.post(p + "/tasks/" + train + "/dependencies?tenantId=" + tenant, Json.createObjectBuilder()
+        expectEvents(201, herald.post(p + "/tasks/" + train + "/dependencies", Json.createObjectBuilder()
                 .add("blockedByTaskId", install).build()), expected, "PROJECT_TASK_DEPENDENCY_BLOCKED");
-        expectEvents(200, herald.patch(p + "/tasks/" + install + "?tenantId=" + tenant, Json.createObjectBuilder()
+        expectEvents(200, herald.patch(p + "/tasks/" + install, Json.createObjectBuilder()
                 .add("status", "done").add("actorUserId", USER).build()), expected,
                 "PROJECT_TASK_STATUS_CHANGED", "PROJECT_TASK_COMPLETED", "PROJECT_TASK_DEPENDENCY_UNBLOCKED");
-        expectEvents(200, herald.patch(p + "?tenantId=" + tenant, Json.createObjectBuilder().add("name", "Roll-out").build()),
+        expectEvents(200, herald.patch(p, Json.createObjectBuilder().add("name", "Roll-out").build()),
                 expected);
-        JsonObject closing = expectEvents(200, herald.patch(p + "?tenantId=" + tenant, Json.createObjectBuilder()
+        JsonObject closing = expectEvents(200, herald.patch(p, Json.createObjectBuilder()
                 .add("status", "completed").add("actorUserId", USER).build()), expected,
                 "PROJECT_UPDATED", "PROJECT_STATUS_CHANGED", "PROJECT_CLOSED");
 
@@ -60,21 +59,20 @@ class ProjectEventsIT extends RedisPipelineTestBase {
 
     @Test
     void aRefusedOperationPutsNothingOnRedis() throws Exception {
-        String tenant = "projects-" + UUID.randomUUID();
-        JsonObject project = herald.post("api/projects?tenantId=" + tenant, Json.createObjectBuilder().add("name", "P").build()).json();
+        JsonObject project = herald.post("api/projects", Json.createObjectBuilder().add("name", "P").build()).json();
         String p = "api/projects/" + project.getString("id");
 
-        HeraldClient.Reply badStatus = herald.patch(p + "?tenantId=" + tenant, Json.createObjectBuilder().add("status", "teleported").build());
+        HeraldClient.Reply badStatus = herald.patch(p, Json.createObjectBuilder().add("status", "teleported").build());
         assertEquals(400, badStatus.status(), badStatus.body());
-        HeraldClient.Reply badAssignee = herald.post(p + "/tasks?tenantId=" + tenant, Json.createObjectBuilder()
+        HeraldClient.Reply badAssignee = herald.post(p + "/tasks", Json.createObjectBuilder()
                 .add("title", "T").add("assignedToId", "not-a-uuid").build());
         assertEquals(400, badAssignee.status(), "the registry refuses the event, and the task with it: " + badAssignee.body());
-        assertEquals(404, herald.patch(p + "?tenantId=someone-else", Json.createObjectBuilder().add("status", "active").build()).status(),
+        assertEquals(404, HeraldClient.of("someone-else").patch(p, Json.createObjectBuilder().add("status", "active").build()).status(),
                 "another tenant's project does not exist for the caller");
-        HeraldClient.Reply closingWithoutUser = herald.patch(p + "?tenantId=" + tenant, Json.createObjectBuilder().add("status", "closed").build());
+        HeraldClient.Reply closingWithoutUser = herald.patch(p, Json.createObjectBuilder().add("status", "closed").build());
         assertEquals(400, closingWithoutUser.status(), closingWithoutUser.body());
 
-        String barrier = herald.post(p + "/tasks?tenantId=" + tenant, Json.createObjectBuilder().add("title", "barrier").build())
+        String barrier = herald.post(p + "/tasks", Json.createObjectBuilder().add("title", "barrier").build())
                 .json().getJsonArray("eventIds").getString(0);
         awaitEntry("alga-psa:event-stream:global:PROJECT_TASK_CREATED", barrier);
         Thread.sleep(1_000);

@@ -44,7 +44,6 @@ class PublishingAcrossRestartIT extends RedisProbeTestBase {
 
     @Test
     void tenThousandEventsAcrossARestartAllArriveOnce() throws Exception {
-        String tenant = "restart-" + UUID.randomUUID();
         Set<String> accepted = ConcurrentHashMap.newKeySet();
         AtomicInteger retries = new AtomicInteger();
         deployer.deploy(DEPLOYMENT);

@@ -26,7 +26,6 @@ class PublishingIT extends RedisPipelineTestBase {
 
     @Test
     void invalidPayloadIsRefusedWithEveryIssueAndNothingReachesRedis() throws Exception {
-        String tenant = tenant();
         JsonObject invalid = Json.createObjectBuilder().add("eventType", "TICKET_CREATED")
                 .add("payload", Json.createObjectBuilder().add("tenantId", tenant).add("ticketId", "not-a-uuid")
                         .add("actorType", "ROBOT")).build();
@@ -44,7 +43,7 @@ class PublishingIT extends RedisPipelineTestBase {
     @Test
     void unknownTypeIsAClearError() throws Exception {
         HeraldClient.Reply reply = herald.post("api/events", Json.createObjectBuilder().add("eventType", "TICKET_TELEPORTED")
-                .add("payload", Json.createObjectBuilder().add("tenantId", tenant())).build());
+                .add("payload", Json.createObjectBuilder().add("tenantId", tenant)).build());
         assertEquals(400, reply.status());
         JsonObject issue = reply.json().getJsonArray("issues").getJsonObject(0);
         assertEquals("/eventType", issue.getString("pointer"));
@@ -53,7 +52,6 @@ class PublishingIT extends RedisPipelineTestBase {
 
     @Test
     void extraChannelsCarryTheSameEventId() throws Exception {
-        String tenant = tenant();
         String eventId = herald.post("api/events", Events.channels(Events.ticketCreated(tenant), "global", "internal-notifications"))
                 .json().getString("eventId");
         Map<String, String> global = awaitEntry(TICKET_CREATED_STREAM, eventId);
@@ -65,7 +63,6 @@ class PublishingIT extends RedisPipelineTestBase {
 
     @Test
     void sameIdempotencyKeyPublishesOnce() throws Exception {
-        String tenant = tenant();
         JsonObject request = Events.ticketCreated(tenant).add("idempotencyKey", "order-42").build();
         String first = herald.post("api/events", request).json().getString("eventId");
         String second = herald.post("api/events", request).json().getString("eventId");
@@ -76,7 +73,6 @@ class PublishingIT extends RedisPipelineTestBase {
 
     @Test
     void batchPublishesAllInOneTransactionOrNothing() throws Exception {
-        String tenant = tenant();
         JsonArrayBuilder good = Json.createArrayBuilder();
         for (int i = 0; i < 100; i++) {
             good.add(Events.ticketCreated(tenant));
@@ -88,10 +84,10 @@ class PublishingIT extends RedisPipelineTestBase {
                 () -> Events.idsOfTenant(redis.entries(TICKET_CREATED_STREAM), tenant).size() >= 100 ? true : null);
         assertEquals(new java.util.HashSet<>(ids), new java.util.HashSet<>(Events.idsOfTenant(redis.entries(TICKET_CREATED_STREAM), tenant)));
 
-        String other = tenant();
+        String other = "other-" + UUID.randomUUID();
         JsonArrayBuilder oneBad = Json.createArrayBuilder().add(Events.ticketCreated(other)).add(Events.ticketCreated(other))
                 .add(Events.ticketCreated(other, "not-a-uuid"));
-        HeraldClient.Reply refused = herald.post("api/events/batch", oneBad.build());
+        HeraldClient.Reply refused = HeraldClient.of(other).post("api/events/batch", oneBad.build());
         assertEquals(400, refused.status());
         assertEquals("/2/payload/ticketId", refused.json().getJsonArray("issues").getJsonObject(0).getString("pointer"));
         publishBarrierAndAwait(other);
@@ -100,7 +96,6 @@ class PublishingIT extends RedisPipelineTestBase {
 
     @Test
     void eventCommittedWhileRedisIsDownArrivesWhenItIsBack() throws Exception {
-        String tenant = tenant();
         DevRedis server = DevServicesSession.services().redis();
         String eventId;
         server.stop();
@@ -114,7 +109,7 @@ class PublishingIT extends RedisPipelineTestBase {
         }
         awaitEntry(TICKET_CREATED_STREAM, eventId);
         assertEquals(List.of(eventId), Events.idsOfTenant(redis.entries(TICKET_CREATED_STREAM), tenant), "once, not twice");
-        HeraldClient.Reply record = herald.get("api/relay/failed/" + eventId);
+        HeraldClient.Reply record = operator.get("api/relay/failed/" + eventId);
         if (record.status() == 200) { // Redisson may have ridden out the outage inside one delivery, leaving no record
             assertEquals("RECOVERED", record.json().getString("status"), record.body());
         }
@@ -122,7 +117,6 @@ class PublishingIT extends RedisPipelineTestBase {
 
     @Test
     void relayThatKeepsFailingIsDeadLetteredRecordedAndReplayedOnce() throws Exception {
-        String tenant = tenant();
         String channel = "poison-" + UUID.randomUUID();
         String poisonStream = "alga-psa:event-stream:" + channel + ":TICKET_CREATED";
         redis.setString(poisonStream, "not a stream"); // every XADD to it fails with WRONGTYPE
@@ -131,31 +125,30 @@ class PublishingIT extends RedisPipelineTestBase {
 
         JsonObject record = Eventually.await("the dead-lettered record", Duration.ofSeconds(90), () -> {
             try {
-                HeraldClient.Reply r = herald.get("api/relay/failed/" + eventId);
+                HeraldClient.Reply r = operator.get("api/relay/failed/" + eventId);
                 return r.status() == 200 && r.json().getString("status").equals("DEAD_LETTERED") ? r.json() : null;
             } catch (Exception e) {
                 return null;
             }
         });
         assertEquals(6, record.getInt("attempts"), "every delivery the broker made was counted");
-        HeraldClient.Reply listed = herald.get("api/relay/failed");
+        HeraldClient.Reply listed = operator.get("api/relay/failed");
         assertEquals(200, listed.status(), "the list is ordered by the time of the last failure: " + listed.body());
         assertTrue(listed.body().contains(eventId), listed.body());
         assertTrue(record.getString("lastError").contains("WRONGTYPE"), record.getString("lastError"));
 
         redis.delete(poisonStream);
-        assertEquals(202, herald.post("api/relay/failed/" + eventId + "/replay", JsonValue.EMPTY_JSON_OBJECT).status());
+        assertEquals(202, operator.post("api/relay/failed/" + eventId + "/replay", JsonValue.EMPTY_JSON_OBJECT).status());
         awaitEntry(poisonStream, eventId);
         Thread.sleep(1_000);
         assertEquals(List.of(eventId), Events.idsOfTenant(redis.entries(poisonStream), tenant));
         assertEquals(List.of(eventId), Events.idsOfTenant(redis.entries(TICKET_CREATED_STREAM), tenant),
                 "the global stream kept its single entry through every redelivery and the replay");
-        assertEquals("REPLAYED", herald.get("api/relay/failed/" + eventId).json().getString("status"));
+        assertEquals("REPLAYED", operator.get("api/relay/failed/" + eventId).json().getString("status"));
     }
 
     @Test
     void eventsOfOneAggregateKeepTheirOrderAcrossParallelRelays() throws Exception {
-        String tenant = tenant();
         int aggregates = 8;
         int perAggregate = 25;
         ExecutorService clients = Executors.newFixedThreadPool(aggregates);
@@ -198,12 +191,9 @@ class PublishingIT extends RedisPipelineTestBase {
     }
 
     private void publishBarrierAndAwait(String tenant) throws Exception {
-        String barrier = herald.post("api/events", Events.ticketCreated(tenant).build()).json().getString("eventId");
+        String barrier = HeraldClient.of(tenant).post("api/events", Events.ticketCreated(tenant).build()).json().getString("eventId");
         awaitEntry(TICKET_CREATED_STREAM, barrier);
         Thread.sleep(1_000); // room for a straggler that should not exist
     }
 
-    private static String tenant() {
-        return "tenant-" + UUID.randomUUID();
-    }
 }

@@ -39,7 +39,6 @@ class RetentionBurstIT extends RedisPipelineTestBase {
 
     @Test
     void aSlowConsumerGroupLosesNothingOfATenThousandBurstWhileRetentionRuns() throws Exception {
-        String tenant = "burst-" + UUID.randomUUID();
         String group = "slow-" + UUID.randomUUID();
         RStream<String, String> stream = redis.client().getStream(STREAM, StringCodec.INSTANCE);
         stream.createGroup(StreamCreateGroupArgs.name(group).id(new StreamMessageId(0, 0)).makeStream());

@@ -19,8 +19,6 @@ class TicketLifecycleIT extends RedisPipelineTestBase {
 
     private static final String USER = "6b0f4a52-2222-4000-8000-000000000003";
 
-    private String tenant;
-    private String q;
 
     private String created(String path, JsonObject body, String idField) throws Exception {
         HeraldClient.Reply reply = herald.post(path, body);
@@ -33,7 +31,7 @@ class TicketLifecycleIT extends RedisPipelineTestBase {
         if (flag != null) {
             body.add(flag, true);
         }
-        return created("api/tickets/" + kind + q, body.build(), "id");
+        return created("api/tickets/" + kind, body.build(), "id");
     }
 
     private String user(String name) throws Exception {
@@ -57,14 +55,8 @@ class TicketLifecycleIT extends RedisPipelineTestBase {
         return body.build();
     }
 
-    private void newTenant() {
-        tenant = "tickets-" + UUID.randomUUID();
-        q = "?tenantId=" + tenant;
-    }
-
     @Test
     void aTicketsLifeEmitsEachTransitionInOrder() throws Exception {
-        newTenant();
         String open = category("statuses", "Open", null);
         String pending = category("statuses", "Pending", null);
         String closed = category("statuses", "Closed", "closed");
@@ -74,36 +66,36 @@ class TicketLifecycleIT extends RedisPipelineTestBase {
         String escalation = category("boards", "Escalations", "escalation");
         String alice = user("alice");
         String bob = user("bob");
-        String contact = created("api/tickets/contacts" + q, Json.createObjectBuilder().add("name", "Carol")
+        String contact = created("api/tickets/contacts", Json.createObjectBuilder().add("name", "Carol")
                 .add("email", "carol@client.test").build(), "id");
         List<String> expected = new ArrayList<>();
 
-        JsonObject ticket = expectEvents(201, herald.post("api/tickets" + q, fields("ticketNumber", "T-1", "title", "Printer on fire",
+        JsonObject ticket = expectEvents(201, herald.post("api/tickets", fields("ticketNumber", "T-1", "title", "Printer on fire",
                 "statusId", open, "priorityId", low, "boardId", desk, "actorUserId", USER)), expected, "TICKET_CREATED");
         String ticketId = ticket.getString("ticketId");
         String t = "api/tickets/" + ticketId;
-        expectEvents(200, herald.patch(t + q, fields("title", "Printer smoking", "actorUserId", USER)), expected, "TICKET_UPDATED");
-        expectEvents(200, herald.patch(t + q, fields("title", "Printer smoking")), expected);
-        expectEvents(200, herald.patch(t + q, fields("statusId", pending)), expected, "TICKET_UPDATED", "TICKET_STATUS_CHANGED");
-        expectEvents(200, herald.patch(t + q, fields("priorityId", high)), expected, "TICKET_UPDATED", "TICKET_PRIORITY_CHANGED");
-        expectEvents(200, herald.patch(t + q, fields("boardId", escalation, "actorUserId", USER)), expected,
+        expectEvents(200, herald.patch(t, fields("title", "Printer smoking", "actorUserId", USER)), expected, "TICKET_UPDATED");
+        expectEvents(200, herald.patch(t, fields("title", "Printer smoking")), expected);
+        expectEvents(200, herald.patch(t, fields("statusId", pending)), expected, "TICKET_UPDATED", "TICKET_STATUS_CHANGED");
+        expectEvents(200, herald.patch(t, fields("priorityId", high)), expected, "TICKET_UPDATED", "TICKET_PRIORITY_CHANGED");
+        expectEvents(200, herald.patch(t, fields("boardId", escalation, "actorUserId", USER)), expected,
                 "TICKET_UPDATED", "TICKET_QUEUE_CHANGED", "TICKET_ESCALATED");
         expectEvents(202, herald.post(t + "/assignee", onUser(tenant, alice)), expected, "TICKET_ASSIGNED");
-        expectEvents(202, herald.post(t + "/assignee" + q, Json.createObjectBuilder().add("userId", bob).add("actorUserId", USER).build()), expected, "TICKET_ASSIGNED");
-        expectEvents(200, herald.delete(t + "/assignee" + q), expected, "TICKET_UNASSIGNED");
+        expectEvents(202, herald.post(t + "/assignee", Json.createObjectBuilder().add("userId", bob).add("actorUserId", USER).build()), expected, "TICKET_ASSIGNED");
+        expectEvents(200, herald.delete(t + "/assignee"), expected, "TICKET_UNASSIGNED");
         expectEvents(202, herald.post(t + "/resources", onUser(tenant, alice)), expected, "TICKET_UPDATED");
-        expectEvents(201, herald.post(t + "/comments" + q, comment("Restarted the spooler", false, "authorUserId", alice)),
+        expectEvents(201, herald.post(t + "/comments", comment("Restarted the spooler", false, "authorUserId", alice)),
                 expected, "TICKET_MESSAGE_ADDED", "TICKET_COMMENT_ADDED");
-        expectEvents(201, herald.post(t + "/comments" + q, comment("Toner is the culprit", true, "authorUserId", alice)),
+        expectEvents(201, herald.post(t + "/comments", comment("Toner is the culprit", true, "authorUserId", alice)),
                 expected, "TICKET_MESSAGE_ADDED", "TICKET_INTERNAL_NOTE_ADDED", "TICKET_COMMENT_ADDED");
-        expectEvents(201, herald.post(t + "/comments" + q, comment("Still smoking", false, "authorContactId", contact)),
+        expectEvents(201, herald.post(t + "/comments", comment("Still smoking", false, "authorContactId", contact)),
                 expected, "TICKET_MESSAGE_ADDED", "TICKET_CUSTOMER_REPLIED", "TICKET_COMMENT_ADDED");
-        expectEvents(201, herald.post("api/time-entries" + q, Json.createObjectBuilder().add("clientId", UUID.randomUUID().toString())
+        expectEvents(201, herald.post("api/time-entries", Json.createObjectBuilder().add("clientId", UUID.randomUUID().toString())
                 .add("workItemId", ticketId).add("workItemType", "ticket").add("minutes", 30).add("rateCents", 10_000)
                 .add("actorUserId", USER).build()), expected, "TICKET_TIME_ENTRY_ADDED");
-        JsonObject closing = expectEvents(200, herald.post(t + "/close" + q, fields("statusId", closed, "actorUserId", USER)), expected,
+        JsonObject closing = expectEvents(200, herald.post(t + "/close", fields("statusId", closed, "actorUserId", USER)), expected,
                 "TICKET_UPDATED", "TICKET_STATUS_CHANGED", "TICKET_CLOSED");
-        expectEvents(200, herald.post(t + "/reopen" + q, fields("statusId", open)), expected,
+        expectEvents(200, herald.post(t + "/reopen", fields("statusId", open)), expected,
                 "TICKET_UPDATED", "TICKET_STATUS_CHANGED", "TICKET_REOPENED");
 
         List<Map<String, String>> entries = Eventually.await("the ticket's " + expected.size() + " events", PIPELINE, () -> {
@@ -131,37 +123,37 @@ class TicketLifecycleIT extends RedisPipelineTestBase {
 
     @Test
     void aFailedOperationPutsNothingOnRedis() throws Exception {
-        newTenant();
         String open = category("statuses", "Open", null);
         String closed = category("statuses", "Closed", "closed");
-        String contact = created("api/tickets/contacts" + q, Json.createObjectBuilder().add("name", "Carol").build(), "id");
-        String ticketId = created("api/tickets" + q, fields("ticketNumber", "T-1", "title", "T", "statusId", open), "ticketId");
+        String contact = created("api/tickets/contacts", Json.createObjectBuilder().add("name", "Carol").build(), "id");
+        String ticketId = created("api/tickets", fields("ticketNumber", "T-1", "title", "T", "statusId", open), "ticketId");
         String t = "api/tickets/" + ticketId;
-        String elsewhere = "?tenantId=someone-else";
+        HeraldClient elsewhere = HeraldClient.of("someone-else");
 
-        assertEquals(400, herald.patch(t + q, fields("statusId", UUID.randomUUID().toString())).status(), "no such status");
-        assertEquals(400, herald.patch(t + q, fields("boardId", "not-even-an-id")).status(), "no such board");
-        assertEquals(400, herald.post(t + "/close" + q, fields("statusId", open)).status(), "closing needs a closed status");
-        assertEquals(400, herald.post(t + "/reopen" + q, fields("statusId", open)).status(), "the ticket is not closed");
-        assertEquals(400, herald.patch(t + q, fields("title", "X", "actorUserId", "not-a-uuid")).status(), "the actor is a user id");
-        assertEquals(400, herald.post(t + "/comments" + q, comment("psst", true, "authorContactId", contact)).status(),
+        assertEquals(400, herald.patch(t, fields("statusId", UUID.randomUUID().toString())).status(), "no such status");
+        assertEquals(400, herald.patch(t, fields("boardId", "not-even-an-id")).status(), "no such board");
+        assertEquals(400, herald.post(t + "/close", fields("statusId", open)).status(), "closing needs a closed status");
+        assertEquals(400, herald.post(t + "/reopen", fields("statusId", open)).status(), "the ticket is not closed");
+        assertEquals(400, herald.patch(t, fields("title", "X", "actorUserId", "not-a-uuid")).status(), "the actor is a user id");
+        assertEquals(400, herald.post(t + "/comments", comment("psst", true, "authorContactId", contact)).status(),
                 "a client contact writes no internal note");
-        assertEquals(400, herald.post(t + "/comments" + q, Json.createObjectBuilder().add("body", "who?").build()).status(),
+        assertEquals(400, herald.post(t + "/comments", Json.createObjectBuilder().add("body", "who?").build()).status(),
                 "a comment has an author");
-        assertEquals(400, herald.post("api/tickets" + q, fields("ticketNumber", "T-2", "title", "T", "statusId", closed + "x")).status(),
+        assertEquals(400, herald.post("api/tickets", fields("ticketNumber", "T-2", "title", "T", "statusId", closed + "x")).status(),
                 "a ticket opened in an unknown status");
-        assertEquals(409, herald.post("api/tickets" + q, fields("ticketNumber", "T-1", "title", "again")).status(), "number taken");
-        assertEquals(404, herald.patch(t + elsewhere, fields("title", "X")).status(), "another tenant's ticket does not exist");
-        assertEquals(404, herald.post(t + "/close" + elsewhere, fields("statusId", closed)).status());
-        assertEquals(400, herald.post(t + "/close", fields("statusId", closed)).status(), "a request names its tenant");
-        assertEquals(200, herald.delete(t + "/assignee" + q).status(), "unassigning an unassigned ticket is no change");
+        assertEquals(409, herald.post("api/tickets", fields("ticketNumber", "T-1", "title", "again")).status(), "number taken");
+        assertEquals(404, elsewhere.patch(t, fields("title", "X")).status(), "another tenant's ticket does not exist");
+        assertEquals(404, elsewhere.post(t + "/close", fields("statusId", closed)).status());
+        assertEquals(403, herald.post("api/tickets/users", Json.createObjectBuilder().add("tenantId", "someone-else")
+                .add("name", "Mallory").build()).status(), "a body naming another tenant is refused");
+        assertEquals(200, herald.delete(t + "/assignee").status(), "unassigning an unassigned ticket is no change");
 
-        String barrier = expectEvents(200, herald.patch(t + q, fields("title", "barrier")), null, "TICKET_UPDATED")
+        String barrier = expectEvents(200, herald.patch(t, fields("title", "barrier")), null, "TICKET_UPDATED")
                 .getJsonArray("eventIds").getString(0);
         awaitEntry("alga-psa:event-stream:global:TICKET_UPDATED", barrier);
         Thread.sleep(1_000);
         assertEquals(List.of("TICKET_CREATED", "TICKET_UPDATED"), typesOfTenant(tenant),
                 "the ticket, the barrier change, and nothing of the refused operations");
-        assertEquals(1, herald.get("api/tickets/count" + q).json().getInt("count"), "no row of the refused ticket");
+        assertEquals(1, herald.get("api/tickets/count").json().getInt("count"), "no row of the refused ticket");
     }
 }

@@ -17,26 +17,26 @@ final class WorkflowApi {
     private final HeraldClient herald;
     private final String tenant;
 
-    WorkflowApi(HeraldClient herald, String tenant) {
-        this.herald = herald;
+    WorkflowApi(String tenant) {
+        this.herald = HeraldClient.of(tenant);
         this.tenant = tenant;
     }
 
     String start(String correlationKey) throws Exception {
-        HeraldClient.Reply reply = herald.post("api/workflows/executions?tenantId=" + tenant, Json.createObjectBuilder()
+        HeraldClient.Reply reply = herald.post("api/workflows/executions", Json.createObjectBuilder()
                 .add("workflowName", LIFECYCLE).add("correlationKey", correlationKey).build());
         assertEquals(201, reply.status(), reply.body());
         return reply.json().getString("executionId");
     }
 
     HeraldClient.Reply enqueue(String execution, String eventId, String eventName, JsonObject payload) throws Exception {
-        return herald.post(path(execution) + "/events:enqueue?tenantId=" + tenant, event(eventId, eventName, payload));
+        return herald.post(path(execution) + "/events:enqueue", event(eventId, eventName, payload));
     }
 
     /** The test probe: the event enqueued and left PROCESSING by a worker that died before applying it. */
     HeraldClient.Reply enqueueClaimedByACrashedWorker(String execution, String eventId, String eventName, JsonObject payload)
             throws Exception {
-        return herald.post("api/workflows/probes/executions/" + execution + "/crashed-worker?tenantId=" + tenant,
+        return herald.post("api/workflows/probes/executions/" + execution + "/crashed-worker",
                 event(eventId, eventName, payload));
     }
 
@@ -45,25 +45,25 @@ final class WorkflowApi {
     }
 
     JsonObject current(String execution) throws Exception {
-        HeraldClient.Reply reply = herald.get(path(execution) + "?tenantId=" + tenant);
+        HeraldClient.Reply reply = herald.get(path(execution));
         assertEquals(200, reply.status(), reply.body());
         return reply.json().getJsonObject("state");
     }
 
     List<JsonObject> journal(String execution) throws Exception {
-        HeraldClient.Reply reply = herald.get(path(execution) + "/journal?tenantId=" + tenant + "&size=500");
+        HeraldClient.Reply reply = herald.get(path(execution) + "/journal?size=500");
         assertEquals(200, reply.status(), reply.body());
         return reply.json().getJsonArray("entries").stream().map(JsonValue::asJsonObject).toList();
     }
 
     List<JsonObject> correlatedWith(String correlationKey) throws Exception {
-        HeraldClient.Reply reply = herald.get("api/workflows/executions?tenantId=" + tenant + "&correlationKey=" + correlationKey);
+        HeraldClient.Reply reply = herald.get("api/workflows/executions?correlationKey=" + correlationKey);
         assertEquals(200, reply.status(), reply.body());
         return reply.jsonArray().stream().map(JsonValue::asJsonObject).toList();
     }
 
     List<JsonObject> earlyEvents() throws Exception {
-        HeraldClient.Reply reply = herald.get("api/workflows/early-events?tenantId=" + tenant);
+        HeraldClient.Reply reply = herald.get("api/workflows/early-events");
         assertEquals(200, reply.status(), reply.body());
         return reply.jsonArray().stream().map(JsonValue::asJsonObject).toList();
     }

@@ -34,8 +34,8 @@ class WorkflowExecutionIT {
     private static final String WORKFLOW = "ticket-lifecycle";
     private static final String ASSIGNED = "TICKET_ASSIGNED";
 
-    private final HeraldClient herald = new HeraldClient();
     private final String tenant = "tenant-" + UUID.randomUUID();
+    private final HeraldClient herald = HeraldClient.of(tenant);
 
     @Deployment(testable = false)
     static EnterpriseArchive herald() {
@@ -110,7 +110,7 @@ class WorkflowExecutionIT {
         assertFalse(atOne.getJsonObject("trace").containsKey("snapshotSequence"), "no snapshot is old enough: from the start");
         assertEquals(List.of(0, 1), sequences(atOne.getJsonObject("trace")));
 
-        HeraldClient.Reply untraced = herald.get(executionPath(execution) + "/state?tenantId=" + tenant + "&sequence=3");
+        HeraldClient.Reply untraced = herald.get(executionPath(execution) + "/state?sequence=3");
         assertEquals(atThree.getJsonObject("state"), untraced.json().getJsonObject("state"));
         assertFalse(untraced.json().containsKey("trace"), "the trace only when asked for");
 
@@ -126,7 +126,7 @@ class WorkflowExecutionIT {
             assign(execution, sequence, "u-" + sequence);
             takeSnapshot(execution);
         }
-        HeraldClient.Reply snapshots = herald.get(executionPath(execution) + "/snapshots?tenantId=" + tenant);
+        HeraldClient.Reply snapshots = herald.get(executionPath(execution) + "/snapshots");
         assertEquals(200, snapshots.status(), snapshots.body());
         assertEquals(List.of(5, 4, 3), snapshots.jsonArray().stream()
                 .map(s -> s.asJsonObject().getInt("sequence")).toList());
@@ -140,7 +140,7 @@ class WorkflowExecutionIT {
         for (int sequence = 0; sequence < 52; sequence++) {
             assign(execution, sequence, "u-" + sequence);
         }
-        HeraldClient.Reply snapshots = herald.get(executionPath(execution) + "/snapshots?tenantId=" + tenant);
+        HeraldClient.Reply snapshots = herald.get(executionPath(execution) + "/snapshots");
         assertEquals(List.of(50), snapshots.jsonArray().stream().map(s -> s.asJsonObject().getInt("sequence")).toList());
         JsonObject now = state(execution, "trace=true");
         assertEquals(50, now.getJsonObject("trace").getInt("snapshotSequence"));
@@ -189,26 +189,26 @@ class WorkflowExecutionIT {
     }
 
     @Test
-    void executionsAreInvisibleToOtherTenantsAndMalformedRequestsAre400() throws Exception {
+    void executionsAreInvisibleToOtherTenantsAndMalformedRequestsAreRefused() throws Exception {
         String execution = start();
-        assertEquals(200, herald.get(executionPath(execution) + "?tenantId=" + tenant).status());
-        assertEquals(404, herald.get(executionPath(execution) + "?tenantId=other-" + tenant).status());
-        assertEquals(404, herald.get("api/workflows/executions/" + UUID.randomUUID() + "?tenantId=" + tenant).status());
-        assertEquals(400, herald.get(executionPath(execution)).status(), "tenantId is required");
-        assertEquals(400, herald.get("api/workflows/definitions").status(), "tenantId is required");
-        assertEquals(400, herald.post("api/workflows/executions?tenantId=" + tenant,
+        assertEquals(200, herald.get(executionPath(execution)).status());
+        assertEquals(404, HeraldClient.of("other-" + tenant).get(executionPath(execution)).status());
+        assertEquals(404, herald.get("api/workflows/executions/" + UUID.randomUUID()).status());
+        assertEquals(401, new HeraldClient().get(executionPath(execution)).status(), "a token is required");
+        assertEquals(401, new HeraldClient().get("api/workflows/definitions").status(), "a token is required");
+        assertEquals(400, herald.post("api/workflows/executions",
                 Json.createObjectBuilder().add("workflowName", "no-such-workflow").build()).status());
-        assertEquals(400, herald.get(executionPath(execution) + "/state?tenantId=" + tenant + "&sequence=7").status(),
+        assertEquals(400, herald.get(executionPath(execution) + "/state?sequence=7").status(),
                 "no state beyond the last sequence");
-        assertEquals(400, herald.get(executionPath(execution) + "/state?tenantId=" + tenant + "&until=yesterday").status());
-        assertEquals(400, herald.get(executionPath(execution) + "/state?tenantId=" + tenant + "&until=2000-01-01T00:00:00Z")
+        assertEquals(400, herald.get(executionPath(execution) + "/state?until=yesterday").status());
+        assertEquals(400, herald.get(executionPath(execution) + "/state?until=2000-01-01T00:00:00Z")
                 .status(), "no state before the execution started");
-        assertEquals(400, herald.get(executionPath(execution) + "/journal?tenantId=" + tenant + "&size=0").status());
+        assertEquals(400, herald.get(executionPath(execution) + "/journal?size=0").status());
     }
 
     @Test
     void definitionsListTheShippedWorkflows() throws Exception {
-        HeraldClient.Reply reply = herald.get("api/workflows/definitions?tenantId=" + tenant);
+        HeraldClient.Reply reply = herald.get("api/workflows/definitions");
         assertEquals(200, reply.status(), reply.body());
         JsonObject lifecycle = reply.jsonArray().stream().map(JsonValue::asJsonObject)
                 .filter(d -> d.getString("name").equals(WORKFLOW)).findFirst().orElseThrow();
@@ -224,7 +224,7 @@ class WorkflowExecutionIT {
     }
 
     private String start() throws Exception {
-        HeraldClient.Reply reply = herald.post("api/workflows/executions?tenantId=" + tenant, Json.createObjectBuilder()
+        HeraldClient.Reply reply = herald.post("api/workflows/executions", Json.createObjectBuilder()
                 .add("workflowName", WORKFLOW).add("correlationKey", "ticket-" + UUID.randomUUID())
                 .add("data", Json.createObjectBuilder().add("ticketNumber", "T-1")).build());
         assertEquals(201, reply.status(), reply.body());
@@ -242,32 +242,32 @@ class WorkflowExecutionIT {
 
     private HeraldClient.Reply submit(String execution, long expected, String eventId, String eventName, JsonObject payload)
             throws Exception {
-        return herald.post(executionPath(execution) + "/events?tenantId=" + tenant, Json.createObjectBuilder()
+        return herald.post(executionPath(execution) + "/events", Json.createObjectBuilder()
                 .add("expectedSequence", expected).add("eventId", eventId).add("eventName", eventName)
                 .add("payload", payload).build());
     }
 
     private JsonObject takeSnapshot(String execution) throws Exception {
-        HeraldClient.Reply reply = herald.post(executionPath(execution) + "/snapshots?tenantId=" + tenant,
+        HeraldClient.Reply reply = herald.post(executionPath(execution) + "/snapshots",
                 JsonValue.EMPTY_JSON_OBJECT);
         assertEquals(201, reply.status(), reply.body());
         return reply.json();
     }
 
     private JsonObject current(String execution) throws Exception {
-        HeraldClient.Reply reply = herald.get(executionPath(execution) + "?tenantId=" + tenant);
+        HeraldClient.Reply reply = herald.get(executionPath(execution));
         assertEquals(200, reply.status(), reply.body());
         return reply.json().getJsonObject("state");
     }
 
     private JsonObject state(String execution, String query) throws Exception {
-        HeraldClient.Reply reply = herald.get(executionPath(execution) + "/state?tenantId=" + tenant + "&trace=true&" + query);
+        HeraldClient.Reply reply = herald.get(executionPath(execution) + "/state?trace=true&" + query);
         assertEquals(200, reply.status(), reply.body());
         return reply.json();
     }
 
     private List<JsonObject> journal(String execution) throws Exception {
-        HeraldClient.Reply reply = herald.get(executionPath(execution) + "/journal?tenantId=" + tenant + "&size=500");
+        HeraldClient.Reply reply = herald.get(executionPath(execution) + "/journal?size=500");
         assertEquals(200, reply.status(), reply.body());
         return reply.json().getJsonArray("entries").stream().map(JsonValue::asJsonObject).toList();
     }

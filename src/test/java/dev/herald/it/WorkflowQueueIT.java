@@ -43,9 +43,8 @@ class WorkflowQueueIT {
     private static final String DEPLOYMENT = "herald-workflow-queue";
     private static final String ASSIGNED = "TICKET_ASSIGNED";
 
-    private final HeraldClient herald = new HeraldClient();
     private final String tenant = "queue-" + UUID.randomUUID();
-    private final WorkflowApi workflows = new WorkflowApi(herald, tenant);
+    private final WorkflowApi workflows = new WorkflowApi(tenant);
 
     @ArquillianResource
     Deployer deployer;

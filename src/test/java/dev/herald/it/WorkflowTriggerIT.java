@@ -27,9 +27,9 @@ class WorkflowTriggerIT {
 
     private static final Duration PIPELINE = Duration.ofSeconds(30);
 
-    private final HeraldClient herald = new HeraldClient();
     private final String tenant = "trigger-" + UUID.randomUUID();
-    private final WorkflowApi workflows = new WorkflowApi(herald, tenant);
+    private final HeraldClient herald = HeraldClient.of(tenant);
+    private final WorkflowApi workflows = new WorkflowApi(tenant);
 
     @Deployment(testable = false)
     static EnterpriseArchive herald() {

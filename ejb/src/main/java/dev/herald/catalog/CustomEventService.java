@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Tenants' custom event types: validated before they are stored, visible only to their tenant. */
@@ -25,19 +26,45 @@ public class CustomEventService {
     SchemaRegistry registry;
 
     public CatalogView define(String tenantId, CustomEvent event) {
+        requireValid(event);
+        if (ownEntry(tenantId, event.eventType()) != null) {
+            throw new CatalogConflictException("tenant " + tenantId + " already defines " + event.eventType());
+        }
+        CatalogEntry entry = CatalogEntry.custom(tenantId, definitionOf(event), schemaOf(event), EnvelopeJson.now());
+        em.persist(entry);
+        return CatalogView.of(entry);
+    }
+
+    /** Replaces the tenant's definition of the event type; empty when the tenant defines no such type. */
+    public Optional<CatalogView> update(String tenantId, String eventType, CustomEvent event) {
+        if (event.eventType() != null && !event.eventType().equals(eventType)) {
+            throw new InvalidCustomEventException("eventType " + event.eventType() + " differs from the path's " + eventType);
+        }
+        CustomEvent named = new CustomEvent(eventType, event.displayName(), event.category(), event.description(),
+                event.payloadSchemaRef(), event.schema());
+        requireValid(named);
+        CatalogEntry entry = ownEntry(tenantId, eventType);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        entry.updateFrom(definitionOf(named), schemaOf(named), EnvelopeJson.now());
+        return Optional.of(CatalogView.of(entry));
+    }
+
+    private void requireValid(CustomEvent event) {
         List<String> problems = problems(event);
         if (!problems.isEmpty()) {
             throw new InvalidCustomEventException(String.join("; ", problems));
         }
-        if (ownEntry(tenantId, event.eventType()) != null) {
-            throw new CatalogConflictException("tenant " + tenantId + " already defines " + event.eventType());
-        }
-        CatalogDefinition definition = new CatalogDefinition(event.eventType(), event.displayName(), event.category(),
+    }
+
+    private static CatalogDefinition definitionOf(CustomEvent event) {
+        return new CatalogDefinition(event.eventType(), event.displayName(), event.category(),
                 event.description(), event.payloadSchemaRef(), CatalogEntry.CUSTOM_STATUS, false);
-        CatalogEntry entry = CatalogEntry.custom(tenantId, definition,
-                event.schema() == null ? null : WireJson.write(event.schema()), EnvelopeJson.now());
-        em.persist(entry);
-        return CatalogView.of(entry);
+    }
+
+    private static String schemaOf(CustomEvent event) {
+        return event.schema() == null ? null : WireJson.write(event.schema());
     }
 
     /** @return whether the tenant had such an entry */

@@ -16,17 +16,13 @@ public class Caller {
     @Inject
     JsonWebToken token;
 
-    /** @throws NotAuthorizedException (401) without a token, ForbiddenException (403) for a token without a tenant */
+    /** @throws NotAuthorizedException (401) without a token, ForbiddenException (403) for a token without a valid tenant */
     public String tenant() {
         if (token == null || token.getRawToken() == null) {
             throw new NotAuthorizedException("a bearer token is required", "Bearer realm=\"herald\"");
         }
-        Object tenant = token.getClaim(Groups.TENANT_CLAIM);
-        String value = tenant == null ? null : tenant.toString().replaceAll("^\"|\"$", "");
-        if (value == null || value.isBlank()) {
-            throw new ForbiddenException("the token names no tenant (claim '" + Groups.TENANT_CLAIM + "')");
-        }
-        return value;
+        return TenantIds.fromClaim(token.getClaim(Groups.TENANT_CLAIM)).orElseThrow(() -> new ForbiddenException(
+                "the token names no valid tenant (claim '" + Groups.TENANT_CLAIM + "': letters, digits and . _ : - only)"));
     }
 
     /** The user the token was issued to: the actor of what the caller does. */
@@ -34,9 +30,7 @@ public class Caller {
         return token == null ? null : token.getName();
     }
 
-    /**
-     * @throws ForbiddenException (403) when a body names a tenant other than the caller's
-     */
+    /** @throws ForbiddenException (403) when a body names a tenant other than the caller's */
     public String ownTenant(String named) {
         String tenant = tenant();
         if (named != null && !named.equals(tenant)) {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -41,6 +42,19 @@ public class CustomEventResource {
         } catch (CatalogConflictException e) {
             return Problems.of(Response.Status.CONFLICT, e.getMessage());
         }
+    }
+
+    @PUT
+    @Path("/{eventType}")
+    @Operation(summary = "Replace the definition of one of the tenant's custom event types (validated like a new one)")
+    public Response update(@PathParam("eventType") String eventType, CustomEvent event) {
+        if (event == null) {
+            return Problems.badRequest("a custom event definition is required");
+        }
+        String tenant = caller.tenant();
+        return customEvents.update(tenant, eventType, event)
+                .map(view -> Response.ok(view).build())
+                .orElseGet(() -> Problems.notFound("tenant " + tenant + " defines no " + eventType));
     }
 
     @DELETE

@@ -1,6 +1,8 @@
 package dev.herald.schema;
 
+import dev.herald.auth.Groups;
 import dev.herald.web.Problems;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.ws.rs.GET;
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The payload schemas: as JSON Schema, their versions, a generated example and the simulator's form descriptor. */
 @Path("/schemas")
+@RolesAllowed({Groups.READER, Groups.SIMULATOR, Groups.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class SchemaResource {
 

@@ -1,0 +1,23 @@
+package dev.herald.auth;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** What a tenant id may look like when it comes from a token: the stores key on it, so it is checked once, here. */
+public final class TenantIds {
+
+    /** Letters, digits and {@code . _ : -}, starting with a letter or digit: "*" (the catalog's system tenant) never passes. */
+    private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+
+    private TenantIds() {
+    }
+
+    /** @param claim the token's tenant claim as the JWT library gives it (a String, or a JSON string) */
+    public static Optional<String> fromClaim(Object claim) {
+        if (claim == null) {
+            return Optional.empty();
+        }
+        String value = claim instanceof jakarta.json.JsonString json ? json.getString() : claim.toString();
+        return TENANT_ID.matcher(value).matches() ? Optional.of(value) : Optional.empty();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.herald.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TenantIdsTest {
+
+    @Test
+    void ordinaryTenantIdsPass() {
+        assertEquals(Optional.of("acme"), TenantIds.fromClaim("acme"));
+        assertEquals(Optional.of("tenant-0f3c:eu.1_a"), TenantIds.fromClaim("tenant-0f3c:eu.1_a"));
+        assertEquals(Optional.of("acme"), TenantIds.fromClaim(Json.createValue("acme")), "a JSON string claim");
+    }
+
+    @Test
+    void theSystemTenantAndOddValuesNeverPass() {
+        assertTrue(TenantIds.fromClaim("*").isEmpty(), "the catalog's system tenant");
+        assertTrue(TenantIds.fromClaim(null).isEmpty());
+        assertTrue(TenantIds.fromClaim("").isEmpty());
+        assertTrue(TenantIds.fromClaim(" acme").isEmpty());
+        assertTrue(TenantIds.fromClaim("a/b").isEmpty());
+        assertTrue(TenantIds.fromClaim("-leading").isEmpty());
+        assertTrue(TenantIds.fromClaim("x".repeat(129)).isEmpty());
+    }
+}
