@@ -65,8 +65,4 @@ public class Simulation {
     public SimulationView view() {
         return new SimulationView(id, eventType, eventId, user, at, dryRun, outcome, issueCount);
     }
-
-    public String getTenantId() {
-        return tenantId;
-    }
 }
