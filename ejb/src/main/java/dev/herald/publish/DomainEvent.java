@@ -9,10 +9,11 @@ import java.util.Optional;
 /**
  * An event as business code hands it to the {@link EventPublisher}: a type, its payload, and optionally the
  * aggregate whose events must keep their order, the channels beyond {@code global} it goes to, and an idempotency
- * key (the same key of the same tenant within the configured window is published once).
+ * key (the same key of the same tenant within the configured window is published once). A simulated event (fired
+ * from the simulator) carries that mark on the wire, so consumers can tell it from one business code emitted.
  */
 public record DomainEvent(String eventType, JsonObject payload, Optional<String> aggregateKey, List<String> channels,
-                          Optional<String> idempotencyKey) {
+                          Optional<String> idempotencyKey, boolean simulated) {
 
     public static final String GLOBAL_CHANNEL = "global";
 
@@ -24,22 +25,32 @@ public record DomainEvent(String eventType, JsonObject payload, Optional<String>
         idempotencyKey = idempotencyKey == null ? Optional.empty() : idempotencyKey.filter(k -> !k.isBlank());
     }
 
+    public DomainEvent(String eventType, JsonObject payload, Optional<String> aggregateKey, List<String> channels,
+                       Optional<String> idempotencyKey) {
+        this(eventType, payload, aggregateKey, channels, idempotencyKey, false);
+    }
+
     public static DomainEvent of(String eventType, JsonObject payload) {
         return new DomainEvent(eventType, payload, Optional.empty(), List.of(), Optional.empty());
     }
 
     /** Events of one aggregate (tenant + entity id) are relayed in the order they were published. */
     public DomainEvent forAggregate(String tenantId, String entityId) {
-        return new DomainEvent(eventType, payload, Optional.of(tenantId + ":" + entityId), channels, idempotencyKey);
+        return new DomainEvent(eventType, payload, Optional.of(tenantId + ":" + entityId), channels, idempotencyKey, simulated);
     }
 
     /** The channels the event goes to; {@code global} is kept first when listed, and feeds the workflow stream. */
     public DomainEvent onChannels(List<String> names) {
-        return new DomainEvent(eventType, payload, aggregateKey, names, idempotencyKey);
+        return new DomainEvent(eventType, payload, aggregateKey, names, idempotencyKey, simulated);
     }
 
     public DomainEvent withIdempotencyKey(String key) {
-        return new DomainEvent(eventType, payload, aggregateKey, channels, Optional.ofNullable(key));
+        return new DomainEvent(eventType, payload, aggregateKey, channels, Optional.ofNullable(key), simulated);
+    }
+
+    /** The same event, marked as fired from the simulator. */
+    public DomainEvent asSimulated() {
+        return new DomainEvent(eventType, payload, aggregateKey, channels, idempotencyKey, true);
     }
 
     public String tenantId() {

@@ -65,7 +65,7 @@ public final class EnvelopeFactory {
                     .map(i -> i.pointer().equals("/eventType") ? i : new EventIssue("/payload" + i.pointer(), i.message()))
                     .toList());
         }
-        return new EventEnvelope(ids.get().toString(), event.eventType(), now, payload);
+        return new EventEnvelope(ids.get().toString(), event.eventType(), now, payload, event.simulated());
     }
 
     private JsonObject enrich(DomainEvent event, Instant now, Optional<String> actorUserId) {

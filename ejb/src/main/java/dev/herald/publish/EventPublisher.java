@@ -63,6 +63,16 @@ public class EventPublisher {
     }
 
     /**
+     * The envelope {@link #publish} would send for the event, enriched and validated the same way, without sending
+     * it or taking its idempotency key (the simulator's dry run).
+     *
+     * @throws InvalidEventException exactly when {@link #publish} would refuse the event
+     */
+    public EventEnvelope preview(DomainEvent event) {
+        return build(List.of(event)).get(0);
+    }
+
+    /**
      * Publishes every event in the caller's transaction, or none: one invalid event refuses the whole batch, its
      * issues prefixed with its index ({@code /3/payload/ticketId}).
      *

@@ -42,6 +42,22 @@ public final class TriggerMatcher {
     }
 
     /**
+     * The triggers of the tenant's definitions that listen to an event type, whatever a payload would hold: what the
+     * catalog shows. Each has no correlation key, since no event supplied one; at most one per definition, as in
+     * {@link #starts}.
+     */
+    public List<TriggerMatch> triggersOn(String eventType, String tenant) {
+        List<TriggerMatch> found = new ArrayList<>();
+        for (WorkflowDefinition definition : definitions) {
+            definition.triggers().stream()
+                    .filter(trigger -> trigger.eventType().equals(eventType) && tenantMatches(trigger, tenant))
+                    .findFirst()
+                    .ifPresent(trigger -> found.add(new TriggerMatch(definition, trigger, Optional.empty())));
+        }
+        return found;
+    }
+
+    /**
      * The correlations under which waiting executions may take this event: for each definition with a WAITING
      * state that has a transition on the event, the value of each of its triggers' correlation fields present in
      * the payload. Whether the execution's current state accepts the event is the reducer's decision.

@@ -103,6 +103,15 @@ class EnvelopeFactoryTest {
         assertTrue(!envelope.payload().containsKey("actorUserId"));
     }
 
+    @Test
+    void aSimulatedEventGivesASimulatedEnvelopeAndOthersDoNot() {
+        DomainEvent event = DomainEvent.of("TICKET_CREATED", payload("t1"));
+        assertTrue(factory.create(event.asSimulated()).simulated());
+        assertTrue(!factory.create(event).simulated());
+        assertTrue(event.asSimulated().forAggregate("t1", "ticket:1").onChannels(List.of("global")).withIdempotencyKey("k").simulated(),
+                "the mark survives the other withers");
+    }
+
     private static final String ACTOR = "6b0f4a52-2222-4000-8000-000000000003";
 
     @Test

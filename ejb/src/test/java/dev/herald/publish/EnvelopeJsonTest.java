@@ -1,6 +1,7 @@
 package dev.herald.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import jakarta.json.Json;
 import java.time.Instant;
@@ -21,6 +22,21 @@ class EnvelopeJsonTest {
     @Test
     void readsBackWhatItWrites() {
         assertEquals(envelope, EnvelopeJson.fromJson(EnvelopeJson.toJson(envelope)));
+    }
+
+    @Test
+    void simulatedEventCarriesTheMarkerAfterTheUsualKeys() {
+        EventEnvelope simulated = new EventEnvelope(envelope.id(), envelope.eventType(), envelope.timestamp(), envelope.payload(), true);
+        assertEquals("{\"eventType\":\"TICKET_UPDATED\",\"payload\":{\"tenantId\":\"t1\"},"
+                + "\"id\":\"3f1c2a9e-0000-4000-8000-000000000001\",\"timestamp\":\"2026-11-23T07:41:51.000Z\",\"simulated\":true}",
+                EnvelopeJson.toJson(simulated));
+        assertEquals(simulated, EnvelopeJson.fromJson(EnvelopeJson.toJson(simulated)));
+    }
+
+    @Test
+    void anEventBusinessCodeEmittedHasNoMarkerKey() {
+        assertFalse(EnvelopeJson.toJsonObject(envelope).containsKey(EnvelopeJson.SIMULATED));
+        assertFalse(EnvelopeJson.fromJson(EnvelopeJson.toJson(envelope)).simulated());
     }
 
     @Test

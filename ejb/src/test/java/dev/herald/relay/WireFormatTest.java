@@ -1,12 +1,15 @@
 package dev.herald.relay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.publish.EnvelopeJson;
 import dev.herald.publish.EventEnvelope;
+import dev.herald.publish.WireJson;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +32,19 @@ class WireFormatTest {
         assertEquals("event::TICKET_CREATED", batch.pubSubChannel());
         assertEquals(List.of("event", EnvelopeJson.toJson(envelope), "channel", "global"), batch.typeStreamFields());
         assertEquals("herald:relayed:" + envelope.id() + ":global", batch.dedupeKey());
+    }
+
+    @Test
+    void simulatedEventReachesTheTypeStreamAndPubSubWithItsMarker() {
+        EventEnvelope simulated = new EventEnvelope(envelope.id(), envelope.eventType(), envelope.timestamp(), envelope.payload(), true);
+        RelayBatch batch = format.batch(simulated, "global");
+        JsonObject onStream = WireJson.parseObject(batch.typeStreamFields().get(1));
+        assertTrue(onStream.getBoolean("simulated"));
+        assertEquals(envelope.id(), onStream.getString("id"));
+        assertTrue(WireJson.parseObject(batch.envelopeJson()).getBoolean("simulated"), "the pub/sub message is the same envelope");
+        assertEquals(format.batch(envelope, "global").workflowStreamFields(), batch.workflowStreamFields(),
+                "the workflow stream's flat fields are those of any event");
+        assertFalse(WireJson.parseObject(format.batch(envelope, "global").typeStreamFields().get(1)).containsKey("simulated"));
     }
 
     @Test

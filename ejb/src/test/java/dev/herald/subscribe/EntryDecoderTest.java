@@ -46,6 +46,14 @@ class EntryDecoderTest {
     }
 
     @Test
+    void aSimulatedEnvelopeIsDeliveredLikeAnyOther() {
+        String simulated = envelope(ID, TICKET).replaceFirst("}$", ",\"simulated\":true}");
+        ReceivedEvent event = assertInstanceOf(EntryDecoder.Valid.class,
+                decoder.decode(STREAM, "1-0", "global", Map.of("event", simulated, "channel", "global"))).event();
+        assertEquals(ID, event.id());
+    }
+
+    @Test
     void anEntryWithoutChannelFieldTakesTheStreamsChannel() {
         ReceivedEvent event = ((EntryDecoder.Valid) decoder.decode(STREAM, "1-0", "global", Map.of("event", envelope(ID, TICKET)))).event();
         assertEquals("global", event.channel());

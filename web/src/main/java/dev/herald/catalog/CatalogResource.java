@@ -6,8 +6,10 @@ import jakarta.annotation.security.RolesAllowed;
 import dev.herald.schema.ExampleGenerator;
 import dev.herald.schema.SchemaRegistry;
 import dev.herald.web.Problems;
+import dev.herald.workflow.TriggerReport;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -36,6 +38,9 @@ public class CatalogResource {
 
     @Inject
     SchemaRegistry registry;
+
+    @Inject
+    TriggerReport triggers;
 
     @GET
     @Operation(summary = "List catalog entries: category filter, text search, sort, paging with total")
@@ -80,6 +85,8 @@ public class CatalogResource {
             json.add("payloadSchemaRef", view.payloadSchemaRef());
             registry.schema(view.payloadSchemaRef()).ifPresent(schema -> json.add("examplePayload", ExampleGenerator.generate(schema)));
         }
-        return json.build();
+        JsonArrayBuilder workflowTriggers = Json.createArrayBuilder();
+        triggers.forType(view.eventType(), caller.tenant()).forEach(t -> workflowTriggers.add(t.toJson()));
+        return json.add("workflowTriggers", workflowTriggers).build();
     }
 }

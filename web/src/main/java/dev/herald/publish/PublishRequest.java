@@ -17,7 +17,7 @@ public record PublishRequest(String eventType, JsonObject payload, String aggreg
      *
      * @throws jakarta.ws.rs.ForbiddenException when the payload names another tenant
      */
-    PublishRequest inTenant(Caller caller) {
+    public PublishRequest inTenant(Caller caller) {
         JsonValue named = payload == null ? null : payload.get("tenantId");
         String tenant = caller.ownTenant(named instanceof JsonString text ? text.getString() : null);
         if (named != null && !(named instanceof JsonString)) {
@@ -28,7 +28,7 @@ public record PublishRequest(String eventType, JsonObject payload, String aggreg
         return new PublishRequest(eventType, withTenant, aggregateKey, channels, idempotencyKey);
     }
 
-    DomainEvent toDomainEvent() {
+    public DomainEvent toDomainEvent() {
         return new DomainEvent(eventType == null ? "" : eventType, payload == null ? JsonObject.EMPTY_JSON_OBJECT : payload,
                 Optional.ofNullable(aggregateKey), channels, Optional.ofNullable(idempotencyKey));
     }

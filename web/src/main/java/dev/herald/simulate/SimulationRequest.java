@@ -1,0 +1,23 @@
+package dev.herald.simulate;
+
+import dev.herald.auth.Caller;
+import dev.herald.publish.DomainEvent;
+import dev.herald.publish.PublishRequest;
+import jakarta.json.JsonObject;
+
+/** An event a person fires from the simulator: its type, its payload, and whether to send it or only try it. */
+public record SimulationRequest(String eventType, JsonObject payload, Boolean dryRun) {
+
+    /**
+     * The event in the caller's tenant, exactly as {@code POST /api/events} takes it in.
+     *
+     * @throws jakarta.ws.rs.ForbiddenException when the payload names another tenant
+     */
+    DomainEvent toDomainEvent(Caller caller) {
+        return new PublishRequest(eventType, payload, null, null, null).inTenant(caller).toDomainEvent();
+    }
+
+    boolean isDryRun() {
+        return Boolean.TRUE.equals(dryRun);
+    }
+}
