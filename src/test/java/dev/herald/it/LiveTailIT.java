@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -110,6 +111,19 @@ class LiveTailIT {
     }
 
     @Test
+    void keepAliveCommentsFlowWhileNothingHappens() throws Exception {
+        try (Tail tail = Tail.open(Tokens.tenantAdmin(tenant()), null)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos(); // the IT server's keep-alive is 1 s
+            while (tail.comments.get() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertTrue(tail.comments.get() >= 2, "keep-alive comments on an idle tail: " + tail.comments.get());
+            tail.watch(Duration.ofMillis(200));
+            assertEquals(List.of(), tail.events, "a keep-alive is a comment, not an event");
+        }
+    }
+
+    @Test
     void noTokenIsRefusedWith401AndAnOperatorWith403() throws Exception {
         assertEquals(401, Tail.request(null, null).statusCode());
         assertEquals(403, Tail.request(Tokens.of("platform", "operator"), null).statusCode());
@@ -160,6 +174,7 @@ class LiveTailIT {
         final List<Sse> events = new ArrayList<>();
         final Sse ready;
         private volatile RuntimeException readFailure;
+        final AtomicInteger comments = new AtomicInteger();
 
         private Tail(Stream<String> lines) throws InterruptedException {
             this.lines = lines;
@@ -208,7 +223,9 @@ class LiveTailIT {
                         event = "message";
                         id = null;
                         data = null;
-                    } else if (!line.startsWith(":")) {
+                    } else if (line.startsWith(":")) {
+                        comments.incrementAndGet();
+                    } else {
                         int colon = line.indexOf(':');
                         String field = colon < 0 ? line : line.substring(0, colon);
                         String value = colon < 0 ? "" : line.substring(colon + 1).replaceFirst("^ ", "");
