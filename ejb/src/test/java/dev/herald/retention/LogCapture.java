@@ -7,19 +7,25 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** Collects what the retention code logs (it logs through the StreamRetention logger). */
-final class LogCapture extends Handler implements AutoCloseable {
+/** Collects what one class logs: by default the retention code (it logs through the StreamRetention logger). */
+public final class LogCapture extends Handler implements AutoCloseable {
 
-    private final Logger logger = Logger.getLogger(StreamRetention.class.getName());
-    private final Level previous = logger.getLevel();
+    private final Logger logger;
+    private final Level previous;
     final List<LogRecord> records = new ArrayList<>();
 
     LogCapture() {
+        this(StreamRetention.class);
+    }
+
+    public LogCapture(Class<?> source) {
+        logger = Logger.getLogger(source.getName());
+        previous = logger.getLevel();
         logger.addHandler(this);
         logger.setLevel(Level.ALL);
     }
 
-    List<LogRecord> at(Level level) {
+    public synchronized List<LogRecord> at(Level level) {
         return records.stream().filter(r -> r.getLevel() == level).toList();
     }
 

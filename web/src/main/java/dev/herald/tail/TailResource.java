@@ -1,0 +1,46 @@
+package dev.herald.tail;
+
+import dev.herald.auth.Caller;
+import dev.herald.auth.Groups;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The live tail: the caller's tenant's events as they are published, as Server-Sent Events ({@code event:} the type,
+ * {@code id:} the event id, {@code data:} one line of JSON), after a {@code ready} event that says the subscription
+ * is live, with a keep-alive comment when nothing happened for a while. Best effort, like the pub/sub channels it
+ * reads: a client that falls behind is disconnected, and events published while it was away are on the streams.
+ */
+@Path("/tail")
+@RolesAllowed({Groups.READER, Groups.SIMULATOR, Groups.ADMIN})
+public class TailResource {
+
+    /** A write that takes longer means the client stopped reading: its connection is closed. */
+    private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    LiveTail tail;
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Stream the tenant's events as they are published (SSE); types=A,B filters by event type")
+    public void tail(@QueryParam("types") List<String> types, @Context SseEventSink sink, @Context Sse sse) {
+        // Both checks throw before the stream starts, so a refusal is an ordinary JSON error response.
+        TailFilter filter = TailFilter.of(caller.tenant(), types);
+        tail.open(filter, new SseTailSink(sink, sse, WRITE_TIMEOUT));
+    }
+}
