@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * An invalid event answers 400 with every issue, as {@code POST /api/events} does; a payload naming another tenant 403.
  */
 @Path("/simulator")
+@RolesAllowed({Groups.READER, Groups.SIMULATOR, Groups.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SimulatorResource {
