@@ -68,7 +68,7 @@ class CatalogIT {
                 .add("category", "Widgets").add("schema", Json.createObjectBuilder().add("type", "string")).build();
         HeraldClient.Reply reply = HeraldClient.of(tenant()).post("api/catalog/custom", custom);
         assertEquals(400, reply.status());
-        String error = reply.json().getString("error");
+        String error = reply.json().getString("detail");
         assertTrue(error.contains("SCREAMING_SNAKE_CASE") && error.contains("displayName") && error.contains("type"), error);
     }
 

@@ -83,12 +83,21 @@ public final class HeraldClient {
         return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
     }
 
-    private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    /** The server's address of a path, for requests {@link #exchange} sends. */
+    public URI uri(String path) {
+        return base.resolve(path);
+    }
+
+    /** Sends a request built by the caller (any method, headers, body) with this client's token: the whole answer. */
+    public HttpResponse<String> exchange(HttpRequest.Builder request) throws IOException, InterruptedException {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = exchange(request);
         return new Reply(response.statusCode(), response.body());
     }
 }

@@ -136,9 +136,9 @@ class LiveTailIT {
         for (String types : List.of("TICKET_CREATED,,TICKET_UPDATED", "", "TICKET_CREATED,", tooMany)) {
             HttpResponse<String> reply = HTTP.send(Tail.builder(token, types).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(400, reply.statusCode(), types + ": " + reply.body());
-            assertTrue(reply.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+            assertTrue(reply.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
                     reply.headers().toString());
-            String error = Json.createReader(new StringReader(reply.body())).readObject().getString("error");
+            String error = Json.createReader(new StringReader(reply.body())).readObject().getString("detail");
             assertTrue(error.contains(types.equals(tooMany) ? "at most 100" : "empty item"), error);
         }
     }

@@ -56,7 +56,7 @@ class SimulatorIT extends RedisPipelineTestBase {
         JsonObject invalid = Json.createObjectBuilder().add("ticketId", "not-a-uuid").add("actorType", "ROBOT").build();
         HeraldClient.Reply reply = client.post("api/simulator/events", simulation(invalid, false));
         assertEquals(400, reply.status(), reply.body());
-        assertEquals("invalid event", reply.json().getString("error"));
+        assertEquals("urn:herald:problem:invalid-event", reply.json().getString("type"));
         List<String> pointers = reply.json().getJsonArray("issues").stream()
                 .map(i -> i.asJsonObject().getString("pointer")).sorted().toList();
         assertEquals(List.of("/payload/actorType", "/payload/ticketId"), pointers, reply.body());

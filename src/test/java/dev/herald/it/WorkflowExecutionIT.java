@@ -154,7 +154,7 @@ class WorkflowExecutionIT {
         HeraldClient.Reply refused = submit(execution, 0, UUID.randomUUID().toString(), "TICKET_REOPENED",
                 JsonValue.EMPTY_JSON_OBJECT);
         assertEquals(422, refused.status(), refused.body());
-        assertTrue(refused.json().getString("error").contains("TICKET_REOPENED"), refused.body());
+        assertTrue(refused.json().getString("detail").contains("TICKET_REOPENED"), refused.body());
         assertEquals("open", refused.json().getString("state"));
 
         assign(execution, 0, "alice");

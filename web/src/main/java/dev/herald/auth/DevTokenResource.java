@@ -18,6 +18,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 
 /**
  * Development tokens for a demo tenant, signed with the development key pair. Only the run profile turns this on
@@ -45,6 +50,12 @@ public class DevTokenResource {
 
     @POST
     @Operation(summary = "Development only: a signed token for a demo tenant (404 outside the run profile)")
+    @Parameter(name = "tenant", in = ParameterIn.QUERY, description = "the token's tenant claim", example = "demo")
+    @Parameter(name = "groups", in = ParameterIn.QUERY, description = "comma-separated groups", example = "reader,simulator,admin")
+    @Parameter(name = "minutes", in = ParameterIn.QUERY, description = "lifetime", example = "60")
+    @APIResponse(responseCode = "200", description = "A signed development token",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+                    value = "{\"token\":\"eyJhbGciOiJSUzI1NiJ9.eyJ0ZW5hbnQiOiJkZW1vIn0.c2ln\",\"tenant\":\"demo\",\"user\":\"developer\",\"groups\":[\"reader\",\"simulator\",\"admin\"],\"expiresInSeconds\":3600}")))
     public Response issue(@QueryParam("tenant") @DefaultValue("demo") String tenant,
                           @QueryParam("user") @DefaultValue("developer") String user,
                           @QueryParam("groups") @DefaultValue("reader,simulator,admin") String groups,

@@ -21,6 +21,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 
 /**
  * The event catalog as the caller's tenant sees it: the system entries and the tenant's own.
@@ -44,6 +49,14 @@ public class CatalogResource {
 
     @GET
     @Operation(summary = "List catalog entries: category filter, text search, sort, paging with total")
+    @Parameter(name = "category", in = ParameterIn.QUERY, description = "only entries of this category", example = "Tickets")
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "text searched in type, display name and description", example = "assigned")
+    @Parameter(name = "sort", in = ParameterIn.QUERY, description = "eventType, displayName or category", example = "eventType")
+    @Parameter(name = "page", in = ParameterIn.QUERY, description = "page number, from 0", example = "0")
+    @Parameter(name = "size", in = ParameterIn.QUERY, description = "entries per page, 1 to the maximum", example = "20")
+    @APIResponse(responseCode = "200", description = "One page of entries and the total",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+                    value = "{\"items\":[{\"eventType\":\"TICKET_CREATED\",\"displayName\":\"Ticket Created\",\"category\":\"Tickets\",\"description\":\"A ticket was opened\",\"status\":\"active\",\"emittedByHerald\":true,\"scope\":\"system\",\"payloadSchemaRef\":\"payload.TicketCreated.v1\"}],\"total\":1,\"page\":0,\"size\":20}")))
     public CatalogPage list(@QueryParam("category") String category,
                             @QueryParam("q") String text, @QueryParam("sort") String sort,
                             @QueryParam("order") @DefaultValue("asc") String order,
@@ -58,6 +71,9 @@ public class CatalogResource {
     @GET
     @Path("/categories")
     @Operation(summary = "Categories with the number of entries the tenant sees in each")
+    @APIResponse(responseCode = "200", description = "Each category with its number of entries",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+                    value = "[{\"category\":\"Tickets\",\"count\":42},{\"category\":\"Projects\",\"count\":18}]")))
     public List<CategoryCount> categories() {
         return catalog.categories(caller.tenant());
     }
@@ -65,6 +81,13 @@ public class CatalogResource {
     @GET
     @Path("/{eventType}")
     @Operation(summary = "One entry, tenant first: its schema ref, status, whether Herald emits it, an example payload")
+    @Parameter(name = "eventType", in = ParameterIn.PATH, description = "the event type", example = "TICKET_CREATED")
+    @APIResponse(responseCode = "200", description = "The entry, with an example payload",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+                    value = "{\"eventType\":\"TICKET_CREATED\",\"displayName\":\"Ticket Created\",\"category\":\"Tickets\",\"description\":\"A ticket was opened\",\"status\":\"active\",\"emittedByHerald\":true,\"scope\":\"system\",\"payloadSchemaRef\":\"payload.TicketCreated.v1\",\"examplePayload\":{\"tenantId\":\"acme\",\"ticketId\":\"3f1c2a9e-0000-4000-8000-000000000001\"}}")))
+    @APIResponse(responseCode = "404", description = "Not Found",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "problem",
+                    value = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"no event type NOPE in the catalog of tenant acme\",\"instance\":\"/api/catalog/NOPE\"}")))
     public Response get(@PathParam("eventType") String eventType) {
         String tenant = caller.tenant();
         return catalog.get(tenant, eventType)

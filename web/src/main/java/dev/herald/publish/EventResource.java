@@ -15,6 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * Publishes events over HTTP through the same publisher business code uses, in the caller's tenant: a payload without
@@ -37,6 +42,14 @@ public class EventResource {
 
     @POST
     @Operation(summary = "Publish one event (validated against its schema; optional aggregateKey, channels, idempotencyKey)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "event",
+            value = "{\"eventType\":\"TICKET_CREATED\",\"channels\":[\"global\",\"internal-notifications\"],\"idempotencyKey\":\"demo-1\",\"payload\":{\"ticketId\":\"3f1c2a9e-0000-4000-8000-000000000001\"}}")))
+    @APIResponse(responseCode = "202", description = "Durable in the broker; its id and timestamp",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+                    value = "{\"eventId\":\"0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b\",\"timestamp\":\"2024-05-01T12:00:00.123Z\"}")))
+    @APIResponse(responseCode = "400", description = "Invalid event",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "problem",
+                    value = "{\"type\":\"urn:herald:problem:invalid-event\",\"title\":\"Invalid event\",\"status\":400,\"detail\":\"2 issue(s) with event TICKET_CREATED\",\"instance\":\"/api/events\",\"eventType\":\"TICKET_CREATED\",\"issues\":[{\"pointer\":\"/payload/ticketId\",\"message\":\"not a uuid\"},{\"pointer\":\"/payload/actorType\",\"message\":\"not one of USER, CONTACT, SYSTEM\"}]}")))
     public Response publish(PublishRequest request) {
         if (request == null) {
             return Problems.badRequest("an event is required");
@@ -49,6 +62,11 @@ public class EventResource {
     @POST
     @Path("/batch")
     @Operation(summary = "Publish many events in one transaction: all or none")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "batch",
+            value = "[{\"eventType\":\"TICKET_CREATED\",\"channels\":[\"global\",\"internal-notifications\"],\"idempotencyKey\":\"demo-1\",\"payload\":{\"ticketId\":\"3f1c2a9e-0000-4000-8000-000000000001\"}},{\"eventType\":\"TICKET_ASSIGNED\",\"aggregateKey\":\"ticket:3f1c2a9e-0000-4000-8000-000000000001\",\"payload\":{\"ticketId\":\"3f1c2a9e-0000-4000-8000-000000000001\",\"userId\":\"6b0f4a52-2222-4000-8000-000000000003\"}}]")))
+    @APIResponse(responseCode = "202", description = "Every event durable in the broker, in order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+                    value = "{\"eventIds\":[\"0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b\",\"1f7a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b\"]}")))
     public Response publishBatch(List<PublishRequest> requests) {
         if (requests == null || requests.isEmpty() || requests.size() > MAX_BATCH) {
             return Problems.badRequest("a batch holds 1 to " + MAX_BATCH + " events");

@@ -20,6 +20,11 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 
 /** Events the relay failed to write: their attempts and last error, and a replay. An operator's tool. */
 @Path("/relay/failed")
@@ -32,6 +37,10 @@ public class RelayFailuresResource {
 
     @GET
     @Operation(summary = "Failed events, newest first; status RETRYING, DEAD_LETTERED or REPLAYED")
+    @Parameter(name = "status", in = ParameterIn.QUERY, description = "RETRYING, DEAD_LETTERED or REPLAYED", example = "DEAD_LETTERED")
+    @APIResponse(responseCode = "200", description = "Failed events, newest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+                    value = "{\"items\":[{\"eventId\":\"0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b\",\"eventType\":\"TICKET_CREATED\",\"status\":\"DEAD_LETTERED\",\"attempts\":10,\"channels\":\"global\",\"tenantId\":\"acme\",\"firstFailedAt\":\"2024-05-01T12:00:00Z\",\"lastFailedAt\":\"2024-05-01T12:05:00Z\",\"lastError\":\"Redis unavailable\"}]}")))
     public Response list(@QueryParam("status") String status) {
         Optional<FailedEvent.Status> filter;
         try {
@@ -46,6 +55,13 @@ public class RelayFailuresResource {
 
     @GET
     @Path("/{eventId}")
+    @Parameter(name = "eventId", in = ParameterIn.PATH, description = "the failed event's id", example = "0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b")
+    @APIResponse(responseCode = "200", description = "One failed event",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+                    value = "{\"eventId\":\"0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b\",\"eventType\":\"TICKET_CREATED\",\"status\":\"DEAD_LETTERED\",\"attempts\":10,\"channels\":\"global\",\"tenantId\":\"acme\",\"firstFailedAt\":\"2024-05-01T12:00:00Z\",\"lastFailedAt\":\"2024-05-01T12:05:00Z\",\"lastError\":\"Redis unavailable\"}")))
+    @APIResponse(responseCode = "404", description = "Not Found",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "problem",
+                    value = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"no failed event 0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b\",\"instance\":\"/api/relay/failed/0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b\"}")))
     public Response get(@PathParam("eventId") String eventId) {
         return failures.find(eventId).map(f -> Response.ok(json(f)).build())
                 .orElseGet(() -> Problems.notFound("no failed event " + eventId));
@@ -54,6 +70,11 @@ public class RelayFailuresResource {
     @POST
     @Path("/{eventId}/replay")
     @Operation(summary = "Hand a failed event to the relay again; it is written once on every stream that lacks it")
+    @Parameter(name = "eventId", in = ParameterIn.PATH, description = "the failed event's id", example = "0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b")
+    @APIResponse(responseCode = "202", description = "Handed to the relay again")
+    @APIResponse(responseCode = "404", description = "Not Found",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "problem",
+                    value = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"no failed event 0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b\",\"instance\":\"/api/relay/failed/0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b/replay\"}")))
     public Response replay(@PathParam("eventId") String eventId) {
         return failures.replay(eventId) ? Response.accepted().build() : Problems.notFound("no failed event " + eventId);
     }

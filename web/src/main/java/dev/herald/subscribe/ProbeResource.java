@@ -13,6 +13,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 
 /** What a test probe received; 404 unless {@code herald.subscribe.probes.enabled=true} (the test server only). */
 @Path("/subscribe/probes")
@@ -29,6 +33,9 @@ public class ProbeResource {
 
     @GET
     @Path("/{subscriberId}")
+    @APIResponse(responseCode = "200", description = "What the test probe received (test server only)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+                    value = "[{\"eventId\":\"0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b\",\"eventType\":\"TICKET_CREATED\"}]")))
     public Response invocations(@PathParam("subscriberId") String subscriberId) {
         if (!enabled) {
             return Problems.notFound("test probes are off");

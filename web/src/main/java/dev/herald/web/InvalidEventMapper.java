@@ -4,7 +4,6 @@ import dev.herald.publish.EventIssue;
 import dev.herald.publish.InvalidEventException;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -19,11 +18,9 @@ public class InvalidEventMapper implements ExceptionMapper<InvalidEventException
         for (EventIssue issue : error.issues()) {
             issues.add(Json.createObjectBuilder().add("pointer", issue.pointer()).add("message", issue.message()));
         }
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
-                .entity(Json.createObjectBuilder()
-                        .add("error", "invalid event")
-                        .add("eventType", error.eventType())
-                        .add("issues", issues).build())
-                .build();
+        return Problems.response(Problem.typed(400, "invalid-event", "Invalid event",
+                        error.issues().size() + " issue(s) with event " + error.eventType())
+                .with("eventType", error.eventType())
+                .with("issues", issues.build()));
     }
 }

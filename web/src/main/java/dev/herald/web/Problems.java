@@ -1,18 +1,19 @@
 package dev.herald.web;
 
-import jakarta.json.Json;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The JSON error bodies every resource answers with: {@code {"error": "..."}}. */
+/**
+ * The error answers every resource and mapper gives: {@code application/problem+json} bodies (RFC 9457, see
+ * {@link Problem}). The request path is added as {@code instance} on the way out (ProblemInstanceFilter), so the
+ * static helpers need no request.
+ */
 public final class Problems {
 
     private Problems() {
     }
 
     public static Response of(Response.Status status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(Json.createObjectBuilder().add("error", message).build()).build();
+        return response(Problem.of(status.getStatusCode(), message));
     }
 
     public static Response badRequest(String message) {
@@ -21,5 +22,9 @@ public final class Problems {
 
     public static Response notFound(String message) {
         return of(Response.Status.NOT_FOUND, message);
+    }
+
+    public static Response response(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.toJson()).build();
     }
 }

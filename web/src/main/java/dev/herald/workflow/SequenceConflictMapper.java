@@ -1,7 +1,8 @@
 package dev.herald.workflow;
 
+import dev.herald.web.Problem;
+import dev.herald.web.Problems;
 import jakarta.json.Json;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -12,11 +13,8 @@ public class SequenceConflictMapper implements ExceptionMapper<SequenceConflictE
 
     @Override
     public Response toResponse(SequenceConflictException error) {
-        return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON)
-                .entity(Json.createObjectBuilder()
-                        .add("error", error.getMessage())
-                        .add("executionId", error.executionId())
-                        .add("expectedSequence", error.expectedSequence()).build())
-                .build();
+        return Problems.response(Problem.typed(409, "sequence-conflict", "Sequence conflict", error.getMessage())
+                .with("executionId", error.executionId())
+                .with("expectedSequence", Json.createValue(error.expectedSequence())));
     }
 }

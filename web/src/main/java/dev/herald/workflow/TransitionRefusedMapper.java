@@ -1,8 +1,8 @@
 package dev.herald.workflow;
 
+import dev.herald.web.Problem;
+import dev.herald.web.Problems;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -15,14 +15,10 @@ public class TransitionRefusedMapper implements ExceptionMapper<TransitionRefuse
 
     @Override
     public Response toResponse(TransitionRefusedException error) {
-        JsonArrayBuilder transitions = Json.createArrayBuilder();
-        error.transitions().forEach(transitions::add);
-        return Response.status(UNPROCESSABLE_CONTENT).type(MediaType.APPLICATION_JSON)
-                .entity(Json.createObjectBuilder()
-                        .add("error", error.getMessage())
-                        .add("state", error.state())
-                        .add("eventName", error.eventName())
-                        .add("transitions", transitions).build())
-                .build();
+        return Problems.response(Problem.typed(UNPROCESSABLE_CONTENT, "transition-refused", "Transition refused",
+                        error.getMessage())
+                .with("state", error.state())
+                .with("eventName", error.eventName())
+                .with("transitions", Json.createArrayBuilder(error.transitions()).build()));
     }
 }

@@ -21,6 +21,12 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * Workflow executions over HTTP: start one, submit events to it, and read what it is now or was at an earlier
@@ -52,6 +58,9 @@ public class WorkflowResource {
     @GET
     @Path("/definitions")
     @Operation(summary = "The deployed workflow definitions, every version: states, transitions, triggers")
+    @APIResponse(responseCode = "200", description = "Every deployed definition",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+                    value = "[{\"name\":\"ticket-lifecycle\",\"version\":1,\"initialState\":\"open\",\"states\":{\"open\":\"WAITING\",\"closed\":\"COMPLETED\"},\"transitions\":[\"open --TICKET_ASSIGNED--> assigned\"],\"triggers\":[\"TICKET_CREATED starts, correlated by ticketId\"]}]")))
     public List<DefinitionView> definitions() {
         String tenantId = caller.tenant();
         return definitions.all().stream().map(DefinitionView::of).toList();
@@ -61,6 +70,11 @@ public class WorkflowResource {
     @RolesAllowed({Groups.SIMULATOR, Groups.ADMIN})
     @Path("/executions")
     @Operation(summary = "Start an execution of the newest version of a workflow (optional initial data and correlation key)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "request",
+            value = "{\"workflowName\":\"ticket-lifecycle\",\"data\":{\"ticketId\":\"3f1c2a9e-0000-4000-8000-000000000001\"},\"correlationKey\":\"3f1c2a9e-0000-4000-8000-000000000001\",\"userId\":\"6b0f4a52-2222-4000-8000-000000000003\"}")))
+    @APIResponse(responseCode = "201", description = "Started; Location names the execution",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+                    value = "{\"tenantId\":\"acme\",\"executionId\":\"9d2e4c1a-7b3f-4e5d-8a6c-1f2e3d4c5b6a\",\"workflowName\":\"ticket-lifecycle\",\"workflowVersion\":1,\"correlationKey\":\"3f1c2a9e-0000-4000-8000-000000000001\",\"state\":{\"currentState\":\"open\",\"status\":\"WAITING\",\"data\":{\"ticketId\":\"3f1c2a9e-0000-4000-8000-000000000001\",\"assigneeId\":\"6b0f4a52-2222-4000-8000-000000000003\"},\"sequence\":0}}")))
     public Response start(StartRequest request) {
         String tenantId = caller.tenant();
         if (request == null) {
@@ -74,6 +88,10 @@ public class WorkflowResource {
     @GET
     @Path("/executions")
     @Operation(summary = "The executions with a correlation key (?correlationKey=), oldest first, e.g. those a trigger started")
+    @Parameter(name = "correlationKey", in = ParameterIn.QUERY, description = "the correlation key", example = "3f1c2a9e-0000-4000-8000-000000000001")
+    @APIResponse(responseCode = "200", description = "The correlated executions, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+                    value = "[{\"tenantId\":\"acme\",\"executionId\":\"9d2e4c1a-7b3f-4e5d-8a6c-1f2e3d4c5b6a\",\"workflowName\":\"ticket-lifecycle\",\"workflowVersion\":1,\"correlationKey\":\"3f1c2a9e-0000-4000-8000-000000000001\",\"state\":{\"currentState\":\"assigned\",\"status\":\"WAITING\",\"data\":{\"ticketId\":\"3f1c2a9e-0000-4000-8000-000000000001\",\"assigneeId\":\"6b0f4a52-2222-4000-8000-000000000003\"},\"sequence\":1}}]")))
     public List<ExecutionSummary> executions(@QueryParam("correlationKey") String correlationKey) {
         return workflows.executionsCorrelatedWith(caller.tenant(), correlationKey);
     }
@@ -81,6 +99,13 @@ public class WorkflowResource {
     @GET
     @Path("/executions/{id}")
     @Operation(summary = "An execution and its current state (read from the execution, no replay)")
+    @Parameter(name = "id", in = ParameterIn.PATH, description = "the execution id", example = "9d2e4c1a-7b3f-4e5d-8a6c-1f2e3d4c5b6a")
+    @APIResponse(responseCode = "200", description = "The execution and its current state",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+                    value = "{\"tenantId\":\"acme\",\"executionId\":\"9d2e4c1a-7b3f-4e5d-8a6c-1f2e3d4c5b6a\",\"workflowName\":\"ticket-lifecycle\",\"workflowVersion\":1,\"correlationKey\":\"3f1c2a9e-0000-4000-8000-000000000001\",\"state\":{\"currentState\":\"assigned\",\"status\":\"WAITING\",\"data\":{\"ticketId\":\"3f1c2a9e-0000-4000-8000-000000000001\",\"assigneeId\":\"6b0f4a52-2222-4000-8000-000000000003\"},\"sequence\":1}}")))
+    @APIResponse(responseCode = "404", description = "Not Found",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "problem",
+                    value = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"no execution 9d2e4c1a-7b3f-4e5d-8a6c-1f2e3d4c5b6a in tenant acme\",\"instance\":\"/api/workflows/executions/9d2e4c1a-7b3f-4e5d-8a6c-1f2e3d4c5b6a\"}")))
     public ExecutionSummary execution(@PathParam("id") String executionId) {
         return workflows.execution(caller.tenant(), executionId);
     }
@@ -90,6 +115,18 @@ public class WorkflowResource {
     @Path("/executions/{id}/events")
     @Operation(summary = "Apply one event at the expected sequence: 409 if the execution moved on, 422 if the state refuses"
             + " it; a repeated eventId answers its first result")
+    @Parameter(name = "id", in = ParameterIn.PATH, description = "the execution id", example = "9d2e4c1a-7b3f-4e5d-8a6c-1f2e3d4c5b6a")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "request",
+            value = "{\"expectedSequence\":0,\"eventId\":\"0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b\",\"eventName\":\"TICKET_ASSIGNED\",\"payload\":{\"assigneeId\":\"6b0f4a52-2222-4000-8000-000000000003\"},\"userId\":\"6b0f4a52-2222-4000-8000-000000000003\"}")))
+    @APIResponse(responseCode = "200", description = "The state after the event",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+                    value = "{\"currentState\":\"assigned\",\"status\":\"WAITING\",\"data\":{\"ticketId\":\"3f1c2a9e-0000-4000-8000-000000000001\",\"assigneeId\":\"6b0f4a52-2222-4000-8000-000000000003\"},\"sequence\":1}")))
+    @APIResponse(responseCode = "409", description = "Sequence conflict",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "problem",
+                    value = "{\"type\":\"urn:herald:problem:sequence-conflict\",\"title\":\"Sequence conflict\",\"status\":409,\"detail\":\"execution 9d2e4c1a-7b3f-4e5d-8a6c-1f2e3d4c5b6a is at sequence 2, not 0\",\"instance\":\"/api/workflows/executions/9d2e4c1a-7b3f-4e5d-8a6c-1f2e3d4c5b6a/events\",\"executionId\":\"9d2e4c1a-7b3f-4e5d-8a6c-1f2e3d4c5b6a\",\"expectedSequence\":0}")))
+    @APIResponse(responseCode = "422", description = "Transition refused",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "problem",
+                    value = "{\"type\":\"urn:herald:problem:transition-refused\",\"title\":\"Transition refused\",\"status\":422,\"detail\":\"state closed does not accept TICKET_ASSIGNED\",\"instance\":\"/api/workflows/executions/9d2e4c1a-7b3f-4e5d-8a6c-1f2e3d4c5b6a/events\",\"state\":\"closed\",\"eventName\":\"TICKET_ASSIGNED\",\"transitions\":[\"TICKET_REOPENED\"]}")))
     public Response submit(@PathParam("id") String executionId,
                            EventSubmission event) {
         String tenantId = caller.tenant();
@@ -107,6 +144,12 @@ public class WorkflowResource {
             + " journal row); workers apply queued events in sequence order, retry failures with backoff and mark an event"
             + " DEAD after herald.workflow.max-attempts. No expectedSequence: the queue assigns it. A repeated eventId"
             + " answers its row and journals nothing")
+    @Parameter(name = "id", in = ParameterIn.PATH, description = "the execution id", example = "9d2e4c1a-7b3f-4e5d-8a6c-1f2e3d4c5b6a")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "request",
+            value = "{\"eventId\":\"0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b\",\"eventName\":\"TICKET_ASSIGNED\",\"payload\":{\"assigneeId\":\"6b0f4a52-2222-4000-8000-000000000003\"}}")))
+    @APIResponse(responseCode = "202", description = "Journaled as PENDING",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+                    value = "{\"eventId\":\"0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b\",\"sequence\":1,\"eventName\":\"TICKET_ASSIGNED\",\"processingStatus\":\"PENDING\",\"attempts\":0}")))
     public Response enqueue(@PathParam("id") String executionId,
                             EventSubmission event) {
         String tenantId = caller.tenant();
@@ -120,6 +163,9 @@ public class WorkflowResource {
     @GET
     @Path("/early-events")
     @Operation(summary = "Correlated domain events kept because no execution waited on their key yet (oldest first)")
+    @APIResponse(responseCode = "200", description = "Early events, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+                    value = "[{\"eventId\":\"0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b\",\"workflowName\":\"ticket-approval\",\"correlationKey\":\"3f1c2a9e-0000-4000-8000-000000000001\",\"eventName\":\"TICKET_APPROVAL_GRANTED\",\"payload\":{},\"receivedAt\":\"2024-05-01T12:00:00Z\",\"expiresAt\":\"2024-05-02T12:00:00Z\"}]")))
     public List<EarlyEventView> earlyEvents() {
         return triggers.earlyEvents(caller.tenant());
     }
@@ -128,6 +174,13 @@ public class WorkflowResource {
     @Path("/executions/{id}/state")
     @Operation(summary = "The state replayed up to a sequence (?sequence=N) or a time (?until=ISO instant), or now;"
             + " trace=true tells which snapshot and events the replay used")
+    @Parameter(name = "id", in = ParameterIn.PATH, description = "the execution id", example = "9d2e4c1a-7b3f-4e5d-8a6c-1f2e3d4c5b6a")
+    @Parameter(name = "sequence", in = ParameterIn.QUERY, description = "replay up to this sequence", example = "1")
+    @Parameter(name = "until", in = ParameterIn.QUERY, description = "or up to this instant", example = "2024-05-01T12:00:00Z")
+    @Parameter(name = "trace", in = ParameterIn.QUERY, description = "tell which snapshot and events the replay used", example = "true")
+    @APIResponse(responseCode = "200", description = "The replayed state",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+                    value = "{\"state\":{\"currentState\":\"assigned\",\"status\":\"WAITING\",\"data\":{\"ticketId\":\"3f1c2a9e-0000-4000-8000-000000000001\",\"assigneeId\":\"6b0f4a52-2222-4000-8000-000000000003\"},\"sequence\":1},\"trace\":{\"snapshotSequence\":null,\"appliedSequences\":[0,1],\"millis\":2}}")))
     public ReplayView state(@PathParam("id") String executionId,
                             @QueryParam("sequence") Long sequence, @QueryParam("until") String until,
                             @QueryParam("trace") @DefaultValue("false") boolean trace) {
@@ -147,6 +200,12 @@ public class WorkflowResource {
     @GET
     @Path("/executions/{id}/journal")
     @Operation(summary = "One page of the execution's journal, in sequence order, with the total")
+    @Parameter(name = "id", in = ParameterIn.PATH, description = "the execution id", example = "9d2e4c1a-7b3f-4e5d-8a6c-1f2e3d4c5b6a")
+    @Parameter(name = "page", in = ParameterIn.QUERY, description = "page number, from 0", example = "0")
+    @Parameter(name = "size", in = ParameterIn.QUERY, description = "entries per page", example = "50")
+    @APIResponse(responseCode = "200", description = "One page of the journal",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+                    value = "{\"entries\":[{\"eventId\":\"0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b\",\"sequence\":1,\"eventName\":\"TICKET_ASSIGNED\",\"fromState\":\"open\",\"toState\":\"assigned\",\"processingStatus\":\"APPLIED\",\"attempts\":1,\"createdAt\":\"2024-05-01T12:00:00Z\"}],\"total\":2,\"page\":0,\"size\":50}")))
     public JournalPage journal(@PathParam("id") String executionId,
                                @QueryParam("page") @DefaultValue("0") int page,
                                @QueryParam("size") @DefaultValue("50") int size) {
@@ -156,6 +215,10 @@ public class WorkflowResource {
     @GET
     @Path("/executions/{id}/snapshots")
     @Operation(summary = "The execution's stored snapshots, newest (highest sequence) first")
+    @Parameter(name = "id", in = ParameterIn.PATH, description = "the execution id", example = "9d2e4c1a-7b3f-4e5d-8a6c-1f2e3d4c5b6a")
+    @APIResponse(responseCode = "200", description = "Stored snapshots, newest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+                    value = "[{\"sequence\":10,\"currentState\":\"assigned\",\"data\":{},\"reducerVersion\":1,\"lastEventAt\":\"2024-05-01T12:00:00Z\"}]")))
     public List<Snapshot> snapshots(@PathParam("id") String executionId) {
         return workflows.snapshots(caller.tenant(), executionId);
     }
@@ -165,6 +228,10 @@ public class WorkflowResource {
     @Path("/executions/{id}/snapshots")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Snapshot the current state now (only the newest K snapshots are kept)")
+    @Parameter(name = "id", in = ParameterIn.PATH, description = "the execution id", example = "9d2e4c1a-7b3f-4e5d-8a6c-1f2e3d4c5b6a")
+    @APIResponse(responseCode = "201", description = "The snapshot taken",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+                    value = "{\"sequence\":11,\"currentState\":\"assigned\",\"data\":{},\"reducerVersion\":1,\"lastEventAt\":\"2024-05-01T12:00:00Z\"}")))
     public Response takeSnapshot(@PathParam("id") String executionId) {
         return Response.status(Response.Status.CREATED)
                 .entity(workflows.takeSnapshot(caller.tenant(), executionId)).build();

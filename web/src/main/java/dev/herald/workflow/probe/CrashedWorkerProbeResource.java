@@ -15,6 +15,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** Test probe (404 unless herald.workflow.probes.enabled): a queued event claimed by a worker that then died. */
 @Path("/workflows/probes")
@@ -32,6 +37,11 @@ public class CrashedWorkerProbeResource {
     @POST
     @Path("/executions/{id}/crashed-worker")
     @Operation(summary = "Test probe: enqueue an event and leave it PROCESSING as a crashed worker would (off by default)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "request",
+            value = "{\"eventId\":\"0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b\",\"eventName\":\"TICKET_ASSIGNED\",\"payload\":{}}")))
+    @APIResponse(responseCode = "202", description = "Journaled and left PROCESSING (test server only)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+                    value = "{\"eventId\":\"0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b\",\"sequence\":1,\"processingStatus\":\"PROCESSING\",\"attempts\":1}")))
     public Response enqueueAndAbandon(@PathParam("id") String executionId,
                                       EventSubmission event) {
         EventSubmission body = Requests.body(event);
