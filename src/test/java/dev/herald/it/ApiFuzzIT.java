@@ -152,6 +152,10 @@ class ApiFuzzIT extends RedisProbeTestBase {
         e.add(new Endpoint("GET", "api/catalog/categories?{anyQuery}", false, null));
         e.add(new Endpoint("POST", "api/catalog/custom", true, object));
         e.add(new Endpoint("DELETE", "api/catalog/custom/{seg}", false, null));
+        e.add(new Endpoint("PUT", "api/catalog/custom/{seg}", true, object));
+        e.add(new Endpoint("POST", "api/simulator/events", true, event));
+        e.add(new Endpoint("POST", "api/simulator/events", true, object));
+        e.add(new Endpoint("GET", "api/simulator/simulations?{anyQuery}", false, null));
         e.add(new Endpoint("GET", "api/schemas/{seg}", false, null));
         e.add(new Endpoint("GET", "api/schemas/{seg}/example", false, null));
         e.add(new Endpoint("GET", "api/schemas/{seg}/form", false, null));

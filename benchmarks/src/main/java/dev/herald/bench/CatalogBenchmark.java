@@ -1,7 +1,5 @@
 package dev.herald.bench;
 
-import dev.herald.auth.TokenRequest;
-import dev.herald.auth.TokenSigner;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -44,8 +42,7 @@ public final class CatalogBenchmark {
         String q = args.length > 4 && !args[4].equals("-") ? args[4] : null;
         String category = args.length > 5 ? args[5] : null;
 
-        String token = TokenSigner.fromPem(root.resolve("liberty/config/dev-jwt/private.pem"), "herald-dev")
-                .sign(new TokenRequest("bench", "bench@herald.test", TokenRequest.ALL_GROUPS, Duration.ofHours(2)));
+        String authorization = HeraldProcess.authorization(root, "bench");
         boolean attached = HeraldProcess.status(HeraldProcess.BASE + "health/ready") == 200;
         HeraldProcess herald = attached ? null : HeraldProcess.start(root);
         try {
@@ -59,12 +56,12 @@ public final class CatalogBenchmark {
             LongFunction<String> live = n -> HeraldProcess.BASE + "health/live";
             LongFunction<String> inMemory = n -> HeraldProcess.BASE + "api/schemas/TicketCreated/versions";
 
-            measure(catalogPage, token, warmUp, threads);
-            measure(inMemory, token, warmUp / 2, threads);
+            measure(catalogPage, authorization, warmUp, threads);
+            measure(inMemory, authorization, warmUp / 2, threads);
             measure(live, null, warmUp / 4, threads);
             Result health = measure(live, null, seconds, threads).named("baseline: GET /health/live (no JAX-RS, no token)");
-            Result memory = measure(inMemory, token, seconds, threads).named("baseline: GET /api/schemas/TicketCreated/versions");
-            Result pagesRead = measure(catalogPage, token, seconds, threads)
+            Result memory = measure(inMemory, authorization, seconds, threads).named("baseline: GET /api/schemas/TicketCreated/versions");
+            Result pagesRead = measure(catalogPage, authorization, seconds, threads)
                     .named("GET /api/catalog?size=" + SIZE + filter + "&page=0.." + (pages - 1));
 
             System.out.printf("%nCatalog reads, %d HTTP/1.1 client threads, %.0f s per measurement, server %s%n", threads,
@@ -97,7 +94,7 @@ public final class CatalogBenchmark {
 
     private static HttpRequest request(String url, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
-        return (token == null ? request : request.header("Authorization", "Bearer " + token)).build();
+        return (token == null ? request : request.header("Authorization", token)).build();
     }
 
     private record Result(String name, long requests, long errors, double perSecond, double p50, double p99) {

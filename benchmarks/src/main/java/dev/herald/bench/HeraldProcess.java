@@ -17,6 +17,16 @@ final class HeraldProcess implements AutoCloseable {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
+    /**
+     * An {@code Authorization} header value for the tenant with every tenant group, signed with the development key
+     * pair the run server trusts (valid four hours, longer than any run).
+     */
+    static String authorization(Path root, String tenant) throws java.io.IOException {
+        return "Bearer " + dev.herald.auth.TokenSigner.fromPem(root.resolve("liberty/config/dev-jwt/private.pem"), "herald-dev")
+                .sign(new dev.herald.auth.TokenRequest(tenant, "bench@herald.test", dev.herald.auth.TokenRequest.ALL_GROUPS,
+                        Duration.ofHours(4)));
+    }
+
     final long startedAt = System.nanoTime();
     final Path log;
     private final Process process;

@@ -35,6 +35,8 @@ import org.redisson.config.Config;
  */
 public final class PublishBenchmark {
 
+    private static String authorization;
+
     /*
      * PROJECT_CREATED, not TICKET_CREATED: Herald's own reference subscriber and the shipped ticket-lifecycle trigger
      * react to every ticket event in the same JVM, and their database work on the same two cores would be measured
@@ -45,6 +47,7 @@ public final class PublishBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        authorization = HeraldProcess.authorization(root, "bench");
         int singles = args.length > 1 ? Integer.parseInt(args[1]) : 3000;
         int batches = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 16;
@@ -131,7 +134,7 @@ public final class PublishBenchmark {
         body.append(count == 1 ? "" : "]");
         HttpResponse<String> response = HeraldProcess.HTTP.send(HttpRequest.newBuilder(
                         URI.create(HeraldProcess.BASE + (count == 1 ? "api/events" : "api/events/batch")))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").header("Authorization", authorization).timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 202) {
             throw new IllegalStateException("publish answered " + response.statusCode() + ": " + response.body());

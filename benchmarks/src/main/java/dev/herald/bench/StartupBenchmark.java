@@ -32,11 +32,14 @@ import org.redisson.config.Config;
  */
 public final class StartupBenchmark {
 
+    private static String authorization;
+
     private static final String STREAM = "alga-psa:event-stream:global:TICKET_CREATED";
     private static final HttpClient HTTP = HeraldProcess.HTTP;
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        authorization = HeraldProcess.authorization(root, "bench");
         int events = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         HeraldProcess run = HeraldProcess.start(root);
         long t0 = run.startedAt;
@@ -101,7 +104,7 @@ public final class StartupBenchmark {
     private static String postTicket() throws Exception {
         String body = "{\"tenantId\":\"bench\",\"ticketNumber\":\"B-" + UUID.randomUUID() + "\",\"title\":\"benchmark\"}";
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:9080/api/tickets"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Content-Type", "application/json").header("Authorization", authorization).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("POST /api/tickets answered " + response.statusCode() + ": " + response.body());

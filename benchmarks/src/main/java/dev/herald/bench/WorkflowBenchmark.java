@@ -39,6 +39,8 @@ import java.util.UUID;
  */
 public final class WorkflowBenchmark {
 
+    private static String authorization;
+
     private static final String ASSIGNED = "TICKET_ASSIGNED";
     private static final int SNAPSHOT_EVERY = 50;
 
@@ -51,7 +53,7 @@ public final class WorkflowBenchmark {
         if (server) {
             try (HeraldProcess herald = HeraldProcess.start(root)) {
                 herald.awaitReady();
-                overHttp(appends);
+                overHttp(root, appends);
             }
         }
     }
@@ -131,8 +133,9 @@ public final class WorkflowBenchmark {
         return ms[ms.length / 2];
     }
 
-    private static void overHttp(int appends) throws Exception {
+    private static void overHttp(Path root, int appends) throws Exception {
         String tenant = "bench-" + UUID.randomUUID();
+        authorization = HeraldProcess.authorization(root, tenant);
         String execution = start(tenant);
         String path = HeraldProcess.BASE + "api/workflows/executions/" + execution;
         int warmUp = Math.max(200, appends / 5);
@@ -142,9 +145,9 @@ public final class WorkflowBenchmark {
             JsonObject body = Json.createObjectBuilder().add("expectedSequence", i).add("eventId", UUID.randomUUID().toString())
                     .add("eventName", ASSIGNED).add("payload", Json.createObjectBuilder().add("assignedToUserId", "u-" + i)).build();
             long t = System.nanoTime();
-            send(post(path + "/events?tenantId=" + tenant, body), 200);
+            send(post(path + "/events", body), 200);
             long submitted = System.nanoTime();
-            send(HttpRequest.newBuilder(URI.create(path + "?tenantId=" + tenant)).GET(), 200);
+            send(HttpRequest.newBuilder(URI.create(path + "")).GET(), 200);
             if (i >= warmUp) {
                 submit[i - warmUp] = submitted - t;
                 read[i - warmUp] = System.nanoTime() - submitted;
@@ -155,13 +158,13 @@ public final class WorkflowBenchmark {
         String queuedPath = HeraldProcess.BASE + "api/workflows/executions/" + queued;
         long t = System.nanoTime();
         for (int i = 0; i < appends; i++) {
-            send(post(queuedPath + "/events:enqueue?tenantId=" + tenant, Json.createObjectBuilder()
+            send(post(queuedPath + "/events:enqueue", Json.createObjectBuilder()
                     .add("eventId", UUID.randomUUID().toString()).add("eventName", ASSIGNED)
                     .add("payload", Json.createObjectBuilder().add("assignedToUserId", "u-" + i)).build()), 202);
         }
         double enqueueSeconds = (System.nanoTime() - t) / 1e9;
         long drainStart = System.nanoTime();
-        while (sequence(queuedPath + "?tenantId=" + tenant) < appends) {
+        while (sequence(queuedPath + "") < appends) {
             Thread.sleep(50);
         }
         double drainSeconds = (System.nanoTime() - drainStart) / 1e9 + enqueueSeconds;
@@ -176,7 +179,7 @@ public final class WorkflowBenchmark {
     }
 
     private static String start(String tenant) throws Exception {
-        HttpResponse<String> reply = send(post(HeraldProcess.BASE + "api/workflows/executions?tenantId=" + tenant,
+        HttpResponse<String> reply = send(post(HeraldProcess.BASE + "api/workflows/executions",
                 Json.createObjectBuilder().add("workflowName", "ticket-lifecycle").add("correlationKey", UUID.randomUUID().toString())
                         .build()), 201);
         return WireJson.parseObject(reply.body()).getString("executionId");
@@ -193,7 +196,8 @@ public final class WorkflowBenchmark {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request, int expected) throws Exception {
-        HttpResponse<String> reply = HeraldProcess.HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse<String> reply = HeraldProcess.HTTP.send(request.header("Authorization", authorization)
+                        .timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (reply.statusCode() != expected) {
             throw new IllegalStateException(reply.statusCode() + " " + reply.body());
