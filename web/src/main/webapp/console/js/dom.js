@@ -24,8 +24,8 @@ export function h(tag, attrs, ...children) {
     return element;
 }
 
-export function append(parent, children) {
-    for (const child of [children].flat(Infinity)) {
+export function append(parent, ...children) {
+    for (const child of children.flat(Infinity)) {
         if (child === null || child === undefined || child === false) {
             continue;
         }

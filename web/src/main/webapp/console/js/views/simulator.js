@@ -1,6 +1,6 @@
 // The simulator: fill a payload (a form built from the schema, or raw JSON), dry-run or publish it through
 // POST /api/simulator/events, and see the issues at their fields or the event and the workflows it triggers.
-import {h, clear, json, empty, fill} from '../dom.js';
+import {h, clear, json, empty, fill, append} from '../dom.js';
 import * as api from '../api.js';
 import * as pointers from '../pointer.js';
 import {allEntries} from '../catalog-index.js';
@@ -129,6 +129,10 @@ export async function simulator({main, session, args: [eventType], signal}) {
             clear(result);
             if (error.issues.length > 0) {
                 showIssues(error.issues);
+            } else if (error.status === 404 && error.body === null) {
+                // No body at all: the route itself is missing, not the event type.
+                append(result, errorBox(new api.ApiError(404,
+                    'This server has no simulator: POST /api/simulator/events answered 404.')));
             } else {
                 result.append(errorBox(error));
             }
