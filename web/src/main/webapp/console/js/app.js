@@ -80,7 +80,7 @@ function renderHeader(current, section) {
     if (current) {
         append(who, 
             h('span', {class: 'tenant'}, 'Tenant ', h('strong', {id: 'session-tenant'}, current.tenant)),
-            current.user ? h('span', {class: 'user'}, current.user) : null,
+            current.user ? h('span', {class: 'user', title: current.user}, current.user) : null,
             h('button', {type: 'button', class: 'secondary small', onclick: () => {
                 session.end();
                 location.hash = '#/signin';
