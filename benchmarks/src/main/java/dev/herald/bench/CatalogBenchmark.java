@@ -51,7 +51,7 @@ public final class CatalogBenchmark {
             }
             String filter = (q == null ? "" : "&q=" + encode(q)) + (category == null ? "" : "&category=" + encode(category));
             String catalog = HeraldProcess.BASE + "api/catalog?size=" + SIZE + filter + "&page=";
-            long pages = pages(catalog + 0, token);
+            long pages = pages(catalog + 0, authorization);
             LongFunction<String> catalogPage = n -> catalog + (n % pages);
             LongFunction<String> live = n -> HeraldProcess.BASE + "health/live";
             LongFunction<String> inMemory = n -> HeraldProcess.BASE + "api/schemas/TicketCreated/versions";
