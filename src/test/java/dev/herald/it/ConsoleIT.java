@@ -253,7 +253,7 @@ class ConsoleIT {
     void workflowTimelineShowsTheOlderStateAtAnEarlierSequence() throws Exception {
         String tenant = tenant();
         HeraldClient herald = HeraldClient.of(tenant);
-        String execution = new WorkflowApi(herald, tenant).start("ticket-" + UUID.randomUUID());
+        String execution = new WorkflowApi(tenant).start("ticket-" + UUID.randomUUID());
         submit(herald, execution, 0, "TICKET_ASSIGNED", Json.createObjectBuilder().add("assignedToUserId", "alice").build());
         submit(herald, execution, 1, "TICKET_ASSIGNED", Json.createObjectBuilder().add("assignedToUserId", "bob").build());
         submit(herald, execution, 2, "TICKET_UNASSIGNED", JsonValue.EMPTY_JSON_OBJECT);
@@ -315,7 +315,7 @@ class ConsoleIT {
                 .build());
         assertEquals(201, defined.status(), defined.body());
         String key = "ticket-" + UUID.randomUUID();
-        String execution = new WorkflowApi(otherClient, other).start(key);
+        String execution = new WorkflowApi(other).start(key);
 
         // The owner sees its own entry...
         browser.open("/catalog?q=" + type.toLowerCase(), Tokens.tenantAdmin(other));
