@@ -79,6 +79,9 @@ export async function tail({main, session, params, signal}) {
     };
 
     const onEvent = event => {
+        if (event.type === 'ready') {
+            return; // the server's "subscription is live" signal, not an event of the tenant
+        }
         if (paused) {
             held.push(event);
             showState();
