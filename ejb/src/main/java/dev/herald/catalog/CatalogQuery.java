@@ -2,6 +2,7 @@ package dev.herald.catalog;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /** A catalog listing as a tenant asks for it: optional category and text, a sort, and one page. */
 public record CatalogQuery(String tenantId, String category, String text, String sort, boolean descending, int page,
@@ -9,9 +10,9 @@ public record CatalogQuery(String tenantId, String category, String text, String
 
     public static final int MAX_PAGE_SIZE = 200;
 
-    /** Sort keys a caller may name, mapped to entity fields; anything else is refused rather than passed to JPQL. */
-    static final Map<String, String> SORTABLE = Map.of("eventType", "eventType", "displayName", "displayName",
-            "category", "category", "status", "status");
+    /** Sort keys a caller may name, and the field each sorts by; anything else is refused. */
+    static final Map<String, Function<CatalogView, String>> SORTABLE = Map.of("eventType", CatalogView::eventType,
+            "displayName", CatalogView::displayName, "category", CatalogView::category, "status", CatalogView::status);
 
     public CatalogQuery {
         if (tenantId == null || tenantId.isBlank()) {
@@ -29,9 +30,5 @@ public record CatalogQuery(String tenantId, String category, String text, String
         }
         category = category == null || category.isBlank() ? null : category;
         text = text == null || text.isBlank() ? null : text.trim().toLowerCase(Locale.ROOT);
-    }
-
-    String orderBy() {
-        return "e." + SORTABLE.get(sort) + (descending ? " DESC" : " ASC") + ", e.eventType ASC";
     }
 }

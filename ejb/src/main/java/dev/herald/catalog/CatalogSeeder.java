@@ -30,6 +30,7 @@ public class CatalogSeeder {
     SchemaRegistry registry;
 
     private SeedReport lastReport;
+    private volatile List<CatalogView> systemEntries = List.of();
 
     @PostConstruct
     void seed() {
@@ -42,7 +43,16 @@ public class CatalogSeeder {
         List<CatalogEntry> system = em.createQuery("SELECT e FROM CatalogEntry e WHERE e.tenantId = :system", CatalogEntry.class)
                 .setParameter("system", CatalogEntry.SYSTEM).getResultList();
         lastReport = CatalogSync.apply(shipped, system, EnvelopeJson.now(), em::persist);
-        LOG.info("System catalog seeded: " + lastReport);
+        // Only seeding changes system entries (one deployment's catalog), so each server keeps the result in memory.
+        systemEntries = em.createQuery("SELECT e FROM CatalogEntry e WHERE e.tenantId = :system AND e.removed = false",
+                CatalogEntry.class).setParameter("system", CatalogEntry.SYSTEM).getResultStream().map(CatalogView::of).toList();
+        LOG.info("System catalog seeded: " + lastReport + "; " + systemEntries.size() + " entries visible");
+    }
+
+    /** The visible system entries as this server seeded them. */
+    @Lock(LockType.READ)
+    public List<CatalogView> systemEntries() {
+        return systemEntries;
     }
 
     @Lock(LockType.READ)
