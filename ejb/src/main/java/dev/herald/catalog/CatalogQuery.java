@@ -28,6 +28,9 @@ public record CatalogQuery(String tenantId, String category, String text, String
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("size must be between 1 and " + MAX_PAGE_SIZE);
         }
+        if ((long) page * size > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("page " + page + " of size " + size + " starts past the last possible entry");
+        }
         category = category == null || category.isBlank() ? null : category;
         text = text == null || text.isBlank() ? null : text.trim().toLowerCase(Locale.ROOT);
     }

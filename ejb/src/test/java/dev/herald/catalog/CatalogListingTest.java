@@ -62,6 +62,12 @@ class CatalogListingTest {
                 new CategoryCount("Widgets", 1)), listing.categories());
     }
 
+    @Test
+    void aPageStartingPastAnyPossibleEntryIsRefused() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> query(null, null, "eventType", false, Integer.MAX_VALUE, 200));
+    }
+
     private static List<String> types(CatalogPage page) {
         return page.items().stream().map(CatalogView::eventType).toList();
     }
