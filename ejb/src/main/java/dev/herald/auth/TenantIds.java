@@ -6,8 +6,11 @@ import java.util.regex.Pattern;
 /** What a tenant id may look like when it comes from a token: the stores key on it, so it is checked once, here. */
 public final class TenantIds {
 
+    /** The tenant columns' width: a longer id could not be stored anywhere. */
+    public static final int MAX_LENGTH = 64;
+
     /** Letters, digits and {@code . _ : -}, starting with a letter or digit: "*" (the catalog's system tenant) never passes. */
-    private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+    private static final Pattern TENANT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0," + (MAX_LENGTH - 1) + "}");
 
     private TenantIds() {
     }

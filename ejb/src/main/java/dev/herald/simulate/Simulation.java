@@ -16,6 +16,21 @@ public class Simulation {
 
     /** The longest event type kept; a refused request may name a longer one, of which the record keeps the start. */
     static final int EVENT_TYPE_LENGTH = 200;
+    static final int USER_LENGTH = 200;
+
+    /**
+     * What a refused request named, as a column can hold it: control characters (PostgreSQL refuses NUL in text)
+     * become U+FFFD, and the text is cut at a code point, never inside a surrogate pair.
+     */
+    static String storable(String text, int maxChars) {
+        StringBuilder kept = new StringBuilder(Math.min(text.length(), maxChars));
+        text.codePoints().map(c -> Character.isISOControl(c) ? 0xFFFD : c).forEach(c -> {
+            if (kept.length() + Character.charCount(c) <= maxChars) {
+                kept.appendCodePoint(c);
+            }
+        });
+        return kept.toString();
+    }
 
     @Id
     @Column(name = "ID", length = 36)
@@ -24,7 +39,7 @@ public class Simulation {
     @Column(name = "TENANT_ID", nullable = false, length = 64)
     private String tenantId;
 
-    @Column(name = "USER_NAME", length = 200)
+    @Column(name = "USER_NAME", length = USER_LENGTH)
     private String user;
 
     @Column(name = "SIMULATED_AT", nullable = false)
@@ -53,9 +68,9 @@ public class Simulation {
                SimulationOutcome outcome, int issueCount) {
         this.id = id;
         this.tenantId = tenantId;
-        this.user = user;
+        this.user = user == null ? null : storable(user, USER_LENGTH);
         this.at = at;
-        this.eventType = eventType.length() > EVENT_TYPE_LENGTH ? eventType.substring(0, EVENT_TYPE_LENGTH) : eventType;
+        this.eventType = storable(eventType, EVENT_TYPE_LENGTH);
         this.eventId = eventId;
         this.dryRun = dryRun;
         this.outcome = outcome;

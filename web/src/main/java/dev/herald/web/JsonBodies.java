@@ -14,7 +14,8 @@ import java.util.Map;
  * A JSON request body read whole (it is bounded by the body limit) and tokenized once before a binding provider sees
  * it. The check is not only for a clearer message: Parsson's {@code skipObject}, which JSON-B uses to skip a member
  * a record does not have, never returns on a body that ends inside that member ({@code {"unknown":{"a":}), and
- * would keep a server thread spinning; a body that is not complete JSON never reaches it.
+ * would keep a server thread spinning; a body that is not complete JSON never reaches it. Nor does a string holding
+ * U+0000, which no database column of Herald's can store.
  */
 public final class JsonBodies {
 
@@ -35,7 +36,13 @@ public final class JsonBodies {
         }
         try (JsonParser parser = PARSERS.createParser(new ByteArrayInputStream(bytes), charset)) {
             while (parser.hasNext()) {
-                parser.next();
+                JsonParser.Event event = parser.next();
+                if ((event == JsonParser.Event.KEY_NAME || event == JsonParser.Event.VALUE_STRING)
+                        && parser.getString().indexOf('\u0000') >= 0) {
+                    // PostgreSQL refuses NUL in text: such a value would fail far from here, as a 500.
+                    throw new JsonException("a JSON string holds U+0000 at " + parser.getLocation().getStreamOffset()
+                            + "; Herald accepts no NUL characters");
+                }
             }
         } catch (JsonException e) {
             throw e;

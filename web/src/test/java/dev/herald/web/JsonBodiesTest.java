@@ -43,4 +43,13 @@ class JsonBodiesTest {
                 () -> JsonBodies.readChecked(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
         assertEquals("the body nests JSON deeper than the parser accepts", RequestProblems.malformedBody(refused).detail());
     }
+
+    @Test
+    void aNulCharacterInAStringOrKeyIsRefused() {
+        for (String json : new String[] {"{\"title\":\"a\\u0000b\"}", "{\"a\\u0000\":1}", "[\"\\u0000\"]"}) {
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            assertThrows(jakarta.json.JsonException.class,
+                    () -> JsonBodies.readChecked(new ByteArrayInputStream(body), StandardCharsets.UTF_8), json);
+        }
+    }
 }
