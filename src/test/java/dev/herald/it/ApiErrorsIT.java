@@ -131,6 +131,13 @@ class ApiErrorsIT {
     }
 
     @Test
+    void aNulCharacterInAQueryParameterIsA400Problem() throws Exception {
+        JsonObject problem = ProblemAnswers.problem(get("api/workflows/executions?correlationKey=a%00b"), 400);
+        assertEquals("correlationKey", problem.getString("parameter"));
+        ProblemAnswers.problem(get("api/catalog?q=%00"), 400);
+    }
+
+    @Test
     void unknownPathIsA404Problem() throws Exception {
         JsonObject problem = ProblemAnswers.problem(get("api/no-such-thing"), 404);
         assertEquals("/api/no-such-thing", problem.getString("instance"));
