@@ -122,10 +122,7 @@ class AuthIT extends RedisPipelineTestBase {
     }
 
     private static jakarta.json.JsonObjectBuilder claims(String tenant) {
-        long now = Instant.now().getEpochSecond();
-        return Json.createObjectBuilder().add("iss", Tokens.ISSUER).add("sub", "it").add("upn", "it")
-                .add("jti", UUID.randomUUID().toString()).add("iat", now).add("exp", now + 600)
-                .add("tenant", tenant).add("groups", Json.createArrayBuilder().add("reader").add("simulator").add("admin"));
+        return Tokens.signer().claims(Tokens.request(tenant, dev.herald.auth.TokenRequest.ALL_GROUPS));
     }
 
     private static JsonObject customEvent(String type) {

@@ -32,11 +32,16 @@ public final class Tokens {
 
     /** A token of the tenant with the given groups, valid for ten minutes. */
     public static String of(String tenant, String... groups) {
-        return signer().sign(new TokenRequest(tenant, "it-user@" + tenant, List.of(groups), Duration.ofMinutes(10)));
+        return signer().sign(request(tenant, List.of(groups)));
     }
 
     /** A token of the tenant carrying every tenant group (reader, simulator, admin). */
     public static String tenantAdmin(String tenant) {
-        return signer().sign(new TokenRequest(tenant, "it-user@" + tenant, TokenRequest.ALL_GROUPS, Duration.ofMinutes(10)));
+        return signer().sign(request(tenant, TokenRequest.ALL_GROUPS));
+    }
+
+    /** What {@link #tenantAdmin} signs: a test alters its claims ({@code signer().claims(...)}) to forge odd tokens. */
+    public static TokenRequest request(String tenant, List<String> groups) {
+        return new TokenRequest(tenant, "it-user@" + tenant, groups, Duration.ofMinutes(10));
     }
 }

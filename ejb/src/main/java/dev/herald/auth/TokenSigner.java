@@ -2,6 +2,7 @@ package dev.herald.auth;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,8 +44,13 @@ public final class TokenSigner {
     }
 
     public String sign(TokenRequest request) {
+        return sign(claims(request).build());
+    }
+
+    /** The claim set {@link #sign(TokenRequest)} signs, for a test to alter (expire it, change its issuer) first. */
+    public JsonObjectBuilder claims(TokenRequest request) {
         Instant now = Instant.now();
-        JsonObject claims = Json.createObjectBuilder()
+        return Json.createObjectBuilder()
                 .add("iss", issuer)
                 .add("sub", request.user())
                 .add("upn", request.user())
@@ -52,9 +58,7 @@ public final class TokenSigner {
                 .add("iat", now.getEpochSecond())
                 .add("exp", now.plus(request.lifetime()).getEpochSecond())
                 .add(Groups.TENANT_CLAIM, request.tenant())
-                .add("groups", Json.createArrayBuilder(request.groups()))
-                .build();
-        return sign(claims);
+                .add("groups", Json.createArrayBuilder(request.groups()));
     }
 
     /** Signs any claim set: the tests forge expired and malformed tokens with it. */
