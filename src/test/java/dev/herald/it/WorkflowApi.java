@@ -7,7 +7,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /** The workflow endpoints for one tenant, as the workflow ITs use them over HTTP. */
 final class WorkflowApi {
@@ -71,10 +73,27 @@ final class WorkflowApi {
     /** The journal once every row satisfies the condition. */
     List<JsonObject> journalOnce(String what, String execution, Duration timeout, Predicate<List<JsonObject>> done)
             throws InterruptedException {
-        return Eventually.await(what, timeout, () -> {
-            List<JsonObject> rows = unchecked(() -> journal(execution));
-            return done.test(rows) ? rows : null;
-        });
+        AtomicReference<List<JsonObject>> lastSeen = new AtomicReference<>(List.of());
+        try {
+            return Eventually.await(what, timeout, () -> {
+                List<JsonObject> rows = unchecked(() -> journal(execution));
+                if (rows == null) {
+                    return null;
+                }
+                lastSeen.set(rows);
+                return done.test(rows) ? rows : null;
+            });
+        } catch (AssertionError notYet) {
+            throw new AssertionError(notYet.getMessage() + "; the journal last read: " + summary(lastSeen.get()), notYet);
+        }
+    }
+
+    /** Sequence, status and attempts of each row, with the last error where there is one: what a timeout left. */
+    private static String summary(List<JsonObject> rows) {
+        return rows.stream().map(row -> row.getInt("sequence") + ":" + row.getString("processingStatus") + "x"
+                        + row.getInt("attempts", 0) + (row.containsKey("lastError") && !row.isNull("lastError")
+                        ? "(" + row.getString("lastError") + ")" : ""))
+                .collect(Collectors.joining(" ", "[", "]"));
     }
 
     static boolean allDone(List<JsonObject> rows) {

@@ -7,6 +7,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -168,9 +169,10 @@ class WorkflowQueueIT {
         deployer.deploy(DEPLOYMENT);
         try {
             int takenOver = 0;
+            Instant deadline = Instant.now().plus(DRAIN);
             for (String execution : started) {
                 List<JsonObject> rows = workflows.journalOnce("execution " + execution + " drained", execution,
-                        Duration.ofSeconds(90), WorkflowApi::allDone);
+                        Duration.between(Instant.now(), deadline), WorkflowApi::allDone);
                 assertEquals(perExecution + 1, rows.size(), "one row per event, none twice");
                 for (int i = 1; i <= perExecution; i++) {
                     assertEquals(i, rows.get(i).getInt("sequence"));

@@ -107,8 +107,15 @@ public class WorkflowExecution {
             throw new IllegalStateException("execution " + id + " journaled up to " + journaledSequence
                     + "; the next queued event goes at " + (journaledSequence + 1) + ", not " + sequence);
         }
+        // A DEAD event closed the queue (queued events left, queue shut): what comes after it waits behind it too.
+        boolean closedByDeadEvent = !queueOpen && journaledSequence > lastSequence;
         journaledSequence = sequence;
-        queueOpen = true;
+        queueOpen = !closedByDeadEvent;
+    }
+
+    /** A queued event ended DEAD: the workers stop looking at this execution; the events after it are held back. */
+    void closeQueue() {
+        queueOpen = false;
     }
 
     public long getJournaledSequence() {

@@ -3,6 +3,7 @@ package dev.herald.workflow;
 import dev.herald.workflow.JournalEntry.ProcessingStatus;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,20 +77,22 @@ public class WorkflowQueue {
      * (not taken over since).
      */
     public boolean failed(QueuedEvent claim, String reason, Optional<Instant> retryAt) {
-        String set = retryAt.isPresent() ? "j.nextAttemptAt = :retryAt" : "j.nextAttemptAt = NULL";
+        boolean dead = retryAt.isEmpty();
+        // Execution row before journal row, the order of every other writer of both (enqueue, apply): the reverse
+        // can deadlock with an enqueue that holds the execution and reads the journal row this update holds.
+        WorkflowExecution execution = dead ? em.find(WorkflowExecution.class, claim.executionId(), LockModeType.PESSIMISTIC_WRITE) : null;
+        String set = dead ? "j.nextAttemptAt = NULL" : "j.nextAttemptAt = :retryAt";
         var update = em.createQuery("UPDATE JournalEntry j SET j.processingStatus = :status, " + set + ", j.lastError = :reason"
                         + " WHERE j.id = :id AND j.processingStatus = :processing AND j.attempts = :attempts")
-                .setParameter("status", retryAt.isPresent() ? ProcessingStatus.FAILED : ProcessingStatus.DEAD)
+                .setParameter("status", dead ? ProcessingStatus.DEAD : ProcessingStatus.FAILED)
                 .setParameter("reason", JournalEntry.truncatedError(reason))
                 .setParameter("id", claim.rowId())
                 .setParameter("processing", ProcessingStatus.PROCESSING)
                 .setParameter("attempts", claim.attempts());
         retryAt.ifPresent(at -> update.setParameter("retryAt", UtcColumns.toColumn(at)));
         boolean ours = update.executeUpdate() == 1;
-        if (ours && retryAt.isEmpty()) {
-            em.createQuery("UPDATE WorkflowExecution e SET e.queueOpen = FALSE, e.rowVersion = e.rowVersion + 1"
-                            + " WHERE e.id = :execution AND e.tenantId = :tenant")
-                    .setParameter("execution", claim.executionId()).setParameter("tenant", claim.tenantId()).executeUpdate();
+        if (ours && execution != null && execution.getTenantId().equals(claim.tenantId())) {
+            execution.closeQueue();
         }
         return ours;
     }

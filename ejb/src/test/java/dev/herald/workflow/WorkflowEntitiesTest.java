@@ -48,6 +48,27 @@ class WorkflowEntitiesTest {
     }
 
     @Test
+    void eventEnqueuedBehindADeadOneLeavesTheQueueClosed() {
+        ExecutionState open = WorkflowReducer.start(tickets, Fixtures.started("{}"));
+        WorkflowExecution execution = new WorkflowExecution("acme", tickets, open, null, T0);
+        execution.enqueued(1);
+        execution.closeQueue();
+        execution.enqueued(2);
+        assertFalse(execution.isQueueOpen(), "sequence 1 is DEAD: sequence 2 waits behind it, and no worker looks");
+        assertEquals(2, execution.getJournaledSequence());
+    }
+
+    @Test
+    void eventEnqueuedAfterEveryEarlierOneWasAppliedOpensTheQueue() {
+        ExecutionState open = WorkflowReducer.start(tickets, Fixtures.started("{}"));
+        WorkflowExecution execution = new WorkflowExecution("acme", tickets, open, null, T0);
+        execution.enqueued(1);
+        execution.advance(new ExecutionState("assigned", ExecutionStatus.RUNNING, json("{}"), 1), T0);
+        execution.enqueued(2);
+        assertTrue(execution.isQueueOpen());
+    }
+
+    @Test
     void nextEventIsNeverStampedBeforeThePreviousOne() {
         ExecutionState open = WorkflowReducer.start(tickets, Fixtures.started("{}"));
         WorkflowExecution execution = new WorkflowExecution("acme", tickets, open, null, T0);
