@@ -146,6 +146,13 @@ class ApiErrorsIT {
     }
 
     @Test
+    void publishLoadProbeIsA404ProblemOutsideTheBenchmarkRun() throws Exception {
+        JsonObject problem = ProblemAnswers.problem(post("api/events/probes/load",
+                "{\"event\":{\"eventType\":\"PROJECT_CREATED\",\"payload\":{}},\"events\":3,\"workers\":1}"), 404);
+        assertTrue(problem.getString("detail").contains("herald.publish.probes.enabled"), problem.toString());
+    }
+
+    @Test
     void wrongMethodIsA405Problem() throws Exception {
         HttpResponse<String> answer = herald.exchange(HttpRequest.newBuilder(herald.uri("api/catalog")).DELETE());
         ProblemAnswers.problem(answer, 405);

@@ -6,6 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -36,9 +38,12 @@ final class HeraldProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static HeraldProcess start(Path root) throws Exception {
+    /** @param properties extra {@code -Dname=value} arguments for the run (a probe switched on, for example) */
+    static HeraldProcess start(Path root, String... properties) throws Exception {
         Path log = Files.createTempFile("herald-run-", ".log");
-        Process process = new ProcessBuilder("mvn", "-Prun", "package", "-DskipTests").directory(root.toFile())
+        List<String> command = new ArrayList<>(List.of("mvn", "-Prun", "package", "-DskipTests"));
+        command.addAll(List.of(properties));
+        Process process = new ProcessBuilder(command).directory(root.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new HeraldProcess(log, process);
     }

@@ -31,7 +31,12 @@ import org.redisson.config.Config;
  * Redisson XADD of the same envelopes from one client in the same run.
  * Both modes run after a warm-up of their own (Liberty's JIT needs a few thousand requests before the figures
  * settle: a cold server relays a third of what a warm one does).
- * Usage: {@code PublishBenchmark <project root> [single events] [batches of 100] [client threads] [warm-up events]}.
+ * A third mode publishes the single-event transactions from inside the server (the publish load probe: K container
+ * threads calling EventPublisher as a business EJB would, one transaction per event), so that the publishing path
+ * is measured without an HTTP client, JAX-RS and token checks on the same two cores; its latency runs from the
+ * envelope's timestamp (taken in the publish call, millisecond precision) to the stream entry.
+ * Usage: {@code PublishBenchmark <project root> [single events] [batches of 100] [client threads] [warm-up events]
+ * [server threads]}.
  */
 public final class PublishBenchmark {
 
@@ -52,7 +57,8 @@ public final class PublishBenchmark {
         int batches = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 16;
         int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 10_000;
-        try (HeraldProcess herald = HeraldProcess.start(root)) {
+        int serverThreads = args.length > 5 ? Integer.parseInt(args[5]) : 16;
+        try (HeraldProcess herald = HeraldProcess.start(root, "-Dherald.publish.probes=true")) {
             herald.awaitReady();
             Config config = new Config();
             config.useSingleServer().setAddress("redis://127.0.0.1:6379");
@@ -62,16 +68,20 @@ public final class PublishBenchmark {
                 arrivals.start();
                 run("warm-up, single-event transactions", warmUp, 1, threads, arrivals);
                 Result single = run("single-event transactions", singles, 1, threads, arrivals);
+                inServer("warm-up, in-server single-event transactions", warmUp, serverThreads, arrivals);
+                Result inServer = inServer("in-server single-event transactions", singles, serverThreads, arrivals);
                 run("warm-up, batches", 5 * warmUp, 100, Math.min(threads, 4), arrivals); // the JIT warms per request, not per event
                 Result batched = run("batches of 100 per transaction", batches * 100, 100, Math.min(threads, 4), arrivals);
                 arrivals.stop();
                 double raw = rawXadd(redis, Math.max(singles, 10_000));
                 System.out.printf("%nPublish -> stream entry, end to end (%d client threads over HTTP)%n", threads);
                 single.print();
+                inServer.print();
                 batched.print();
                 System.out.printf("  baseline: raw Redisson XADD, one client, same envelopes   %,10.0f events/s%n", raw);
-                System.out.printf("  relay rate vs baseline: single %.0f%%, batched %.0f%%%n",
-                        100 * single.eventsPerSecond / raw, 100 * batched.eventsPerSecond / raw);
+                System.out.printf("  relay rate vs baseline: single %.0f%%, in-server single %.0f%%, batched %.0f%%%n",
+                        100 * single.eventsPerSecond / raw, 100 * inServer.eventsPerSecond / raw,
+                        100 * batched.eventsPerSecond / raw);
             } finally {
                 redis.shutdown();
             }
@@ -119,6 +129,42 @@ public final class PublishBenchmark {
                 latencies.get(latencies.size() / 2), latencies.get((int) (latencies.size() * 0.99)));
     }
 
+    /**
+     * Single-event transactions published by the server's load probe from {@code threads} container threads; the
+     * clock runs from the probe call to the last stream entry, each latency from the envelope's timestamp.
+     */
+    private static Result inServer(String name, int events, int threads, Arrivals arrivals) throws Exception {
+        String body = "{\"event\":{\"eventType\":\"" + TYPE + "\",\"payload\":{\"projectId\":\"" + UUID.randomUUID()
+                + "\"}},\"events\":" + events + ",\"workers\":" + threads + "}";
+        long start = System.nanoTime();
+        HttpResponse<String> response = HeraldProcess.HTTP.send(HttpRequest.newBuilder(
+                        URI.create(HeraldProcess.BASE + "api/events/probes/load"))
+                .header("Content-Type", "application/json").header("Authorization", authorization)
+                .timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the load probe answered " + response.statusCode() + ": " + response.body());
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        java.util.regex.Matcher found = ID.matcher(response.body());
+        while (found.find()) {
+            ids.add(found.group());
+        }
+        if (ids.size() != events) {
+            throw new IllegalStateException("the load probe returned " + ids.size() + " ids for " + events + " events");
+        }
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (!arrivals.seenAll(ids) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        long end = arrivals.lastArrival(ids);
+        List<Double> latencies = new ArrayList<>();
+        ids.forEach(id -> latencies.add((double) arrivals.millisSincePublished(id)));
+        Collections.sort(latencies);
+        return new Result(name, ids.size(), ids.size() / ((end - start) / 1e9),
+                latencies.get(latencies.size() / 2), latencies.get((int) (latencies.size() * 0.99)));
+    }
+
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /*
@@ -154,6 +200,8 @@ public final class PublishBenchmark {
     private static final class Arrivals {
         private final RStream<String, String> stream;
         private final Map<String, Long> arrived = new ConcurrentHashMap<>();
+        /** Per event: wall-clock arrival minus the envelope's timestamp, in milliseconds. */
+        private final Map<String, Long> sincePublished = new ConcurrentHashMap<>();
         private final AtomicBoolean running = new AtomicBoolean(true);
         private Thread reader;
 
@@ -171,10 +219,17 @@ public final class PublishBenchmark {
                     Map<StreamMessageId, Map<String, String>> read = stream.read(
                             StreamReadArgs.greaterThan(last).count(2000).timeout(Duration.ofMillis(200)));
                     long now = System.nanoTime();
+                    long wallNow = System.currentTimeMillis();
                     for (Map.Entry<StreamMessageId, Map<String, String>> e : read.entrySet()) {
                         String event = e.getValue().get("event");
                         int at = event.lastIndexOf("\"id\":\"");
-                        arrived.put(event.substring(at + 6, at + 42), now);
+                        String id = event.substring(at + 6, at + 42);
+                        arrived.put(id, now);
+                        int stamp = event.lastIndexOf("\"timestamp\":\"");
+                        if (stamp >= 0) {
+                            String timestamp = event.substring(stamp + 13, event.indexOf('"', stamp + 13));
+                            sincePublished.put(id, wallNow - java.time.Instant.parse(timestamp).toEpochMilli());
+                        }
                         last = e.getKey();
                     }
                 }
@@ -188,6 +243,10 @@ public final class PublishBenchmark {
 
         long arrivedAt(String id) {
             return arrived.getOrDefault(id, Long.MAX_VALUE);
+        }
+
+        long millisSincePublished(String id) {
+            return sincePublished.getOrDefault(id, Long.MAX_VALUE);
         }
 
         long lastArrival(java.util.Set<String> ids) {

@@ -1,0 +1,93 @@
+package dev.herald.publish.probe;
+
+import dev.herald.changes.NotFoundException;
+import dev.herald.publish.DomainEvent;
+import dev.herald.publish.EventPublisher;
+import jakarta.annotation.Resource;
+import jakarta.ejb.AsyncResult;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Benchmark probe: publishes one event many times from inside the server, each publish its own single-event JTA
+ * transaction, as a business EJB would, from several container threads at once. It measures the publishing path
+ * itself (validation, envelope, XA send, relay) without an HTTP client sharing the cores. Off unless
+ * {@code herald.publish.probes.enabled=true}, which only the benchmark's run sets.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // so that each publish() starts a transaction of its own
+public class PublishLoad {
+
+    public static final String ENABLED = "herald.publish.probes.enabled";
+    static final int MAX_EVENTS = 200_000;
+    static final int MAX_WORKERS = 64;
+
+    /** What a run published: every event id, and how long publishing took (not the relay). */
+    public record Run(List<String> eventIds, int workers, long elapsedNanos) {
+    }
+
+    @Inject
+    @ConfigProperty(name = ENABLED, defaultValue = "false")
+    boolean enabled;
+
+    @Inject
+    EventPublisher publisher;
+
+    @Resource
+    SessionContext context;
+
+    public Run run(DomainEvent event, int events, int workers) {
+        if (!enabled) {
+            throw new NotFoundException("publish probes are off (" + ENABLED + ")");
+        }
+        if (events < 1 || events > MAX_EVENTS || workers < 1 || workers > MAX_WORKERS || workers > events) {
+            throw new IllegalArgumentException("events must be 1 to " + MAX_EVENTS + " and workers 1 to "
+                    + Math.min(MAX_WORKERS, events) + ", were " + events + " and " + workers);
+        }
+        if (event.idempotencyKey().isPresent()) {
+            throw new IllegalArgumentException("an idempotency key would publish the event once, not " + events + " times");
+        }
+        PublishLoad self = context.getBusinessObject(PublishLoad.class);
+        long start = System.nanoTime();
+        List<Future<List<String>>> shares = new ArrayList<>(workers);
+        for (int w = 0; w < workers; w++) {
+            shares.add(self.publishShare(event, events / workers + (w < events % workers ? 1 : 0)));
+        }
+        List<String> ids = new ArrayList<>(events);
+        for (Future<List<String>> share : shares) {
+            ids.addAll(result(share));
+        }
+        return new Run(ids, workers, System.nanoTime() - start);
+    }
+
+    /** One worker's share: {@code count} single-event transactions, one after the other. */
+    @Asynchronous
+    public Future<List<String>> publishShare(DomainEvent event, int count) {
+        List<String> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(publisher.publish(event).id());
+        }
+        return new AsyncResult<>(ids);
+    }
+
+    private static List<String> result(Future<List<String>> share) {
+        try {
+            return share.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the publish workers ran", e);
+        } catch (ExecutionException e) {
+            // A publish failed (broker away, invalid event): the run fails with that cause, not a partial count.
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.herald.publish.probe;
+
+import dev.herald.auth.Caller;
+import dev.herald.auth.Groups;
+import dev.herald.publish.PublishRequest;
+import dev.herald.web.Requests;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** Benchmark probe (404 unless herald.publish.probes.enabled): single-event transactions published in the server. */
+@Path("/events/probes")
+@RolesAllowed(Groups.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PublishLoadResource {
+
+    /** The event to publish (in the caller's tenant), how many times, from how many container threads. */
+    public record LoadRequest(PublishRequest event, int events, int workers) {
+    }
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    PublishLoad load;
+
+    @POST
+    @Path("/load")
+    @Operation(summary = "Benchmark probe: publish an event N times, one transaction each, from K server threads (off by default)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "request",
+            value = "{\"event\":{\"eventType\":\"PROJECT_CREATED\",\"payload\":{\"projectId\":\"3f1c2a9e-0000-4000-8000-000000000001\"}},\"events\":20000,\"workers\":16}")))
+    @APIResponse(responseCode = "200", description = "Every event published (durable in the broker); their ids",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+                    value = "{\"events\":1,\"workers\":1,\"elapsedMs\":4,\"eventIds\":[\"0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b\"]}")))
+    public Response publishMany(LoadRequest request) {
+        LoadRequest body = Requests.body(request);
+        if (body.event() == null) {
+            throw new IllegalArgumentException("an event is required");
+        }
+        PublishLoad.Run run = load.run(body.event().inTenant(caller).toDomainEvent(), body.events(), body.workers());
+        JsonArrayBuilder ids = Json.createArrayBuilder();
+        run.eventIds().forEach(ids::add);
+        return Response.ok(Json.createObjectBuilder().add("events", run.eventIds().size()).add("workers", run.workers())
+                .add("elapsedMs", run.elapsedNanos() / 1_000_000).add("eventIds", ids).build()).build();
+    }
+}
