@@ -29,14 +29,14 @@ import org.redisson.config.Config;
  * End-to-end publishing: from the publish call (HTTP, through EventPublisher, XA to the broker, the relay MDB) to
  * the entry on the Redis stream, for single-event transactions and for batches of 100 per transaction, next to raw
  * Redisson XADD of the same envelopes from one client in the same run.
- * Both modes run after a warm-up of their own (Liberty's JIT needs a few thousand requests before the figures
+ * Every mode runs after a warm-up of its own (Liberty's JIT needs a few thousand requests before the figures
  * settle: a cold server relays a third of what a warm one does).
- * A third mode publishes the single-event transactions from inside the server (the publish load probe: K container
- * threads calling EventPublisher as a business EJB would, one transaction per event), so that the publishing path
- * is measured without an HTTP client, JAX-RS and token checks on the same two cores; its latency runs from the
+ * Two of the modes publish from inside the server (the publish load probe: container threads calling
+ * EventPublisher as a business EJB would, one transaction per event or per 100), so that the publishing path is
+ * measured without an HTTP client, JAX-RS and token checks on the same two cores; their latency runs from the
  * envelope's timestamp (taken in the publish call, millisecond precision) to the stream entry.
  * Usage: {@code PublishBenchmark <project root> [single events] [batches of 100] [client threads] [warm-up events]
- * [server threads]}.
+ * [server threads for single events]}.
  */
 public final class PublishBenchmark {
 
@@ -58,7 +58,13 @@ public final class PublishBenchmark {
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 16;
         int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 10_000;
         int serverThreads = args.length > 5 ? Integer.parseInt(args[5]) : 16;
-        try (HeraldProcess herald = HeraldProcess.start(root, "-Dherald.publish.probes=true")) {
+        // -Dherald.bench.run-properties="-Dliberty.bootstrap.x=y ...": settings for the measured server (A/B runs).
+        List<String> runProperties = new ArrayList<>(List.of("-Dherald.publish.probes=true"));
+        String extra = System.getProperty("herald.bench.run-properties", "").trim();
+        if (!extra.isEmpty()) {
+            runProperties.addAll(List.of(extra.split("\\s+")));
+        }
+        try (HeraldProcess herald = HeraldProcess.start(root, runProperties.toArray(String[]::new))) {
             herald.awaitReady();
             Config config = new Config();
             config.useSingleServer().setAddress("redis://127.0.0.1:6379");
@@ -68,20 +74,24 @@ public final class PublishBenchmark {
                 arrivals.start();
                 run("warm-up, single-event transactions", warmUp, 1, threads, arrivals);
                 Result single = run("single-event transactions", singles, 1, threads, arrivals);
-                inServer("warm-up, in-server single-event transactions", warmUp, serverThreads, arrivals);
-                Result inServer = inServer("in-server single-event transactions", singles, serverThreads, arrivals);
+                inServer("warm-up, in-server single-event transactions", warmUp, serverThreads, 1, arrivals);
+                Result inServer = inServer("in-server single-event transactions", singles, serverThreads, 1, arrivals);
                 run("warm-up, batches", 5 * warmUp, 100, Math.min(threads, 4), arrivals); // the JIT warms per request, not per event
                 Result batched = run("batches of 100 per transaction", batches * 100, 100, Math.min(threads, 4), arrivals);
+                inServer("warm-up, in-server batches", 5 * warmUp, 4, 100, arrivals);
+                Result inServerBatched = inServer("in-server batches of 100", batches * 100, 4, 100, arrivals);
                 arrivals.stop();
                 double raw = rawXadd(redis, Math.max(singles, 10_000));
                 System.out.printf("%nPublish -> stream entry, end to end (%d client threads over HTTP)%n", threads);
                 single.print();
                 inServer.print();
                 batched.print();
+                inServerBatched.print();
                 System.out.printf("  baseline: raw Redisson XADD, one client, same envelopes   %,10.0f events/s%n", raw);
-                System.out.printf("  relay rate vs baseline: single %.0f%%, in-server single %.0f%%, batched %.0f%%%n",
-                        100 * single.eventsPerSecond / raw, 100 * inServer.eventsPerSecond / raw,
-                        100 * batched.eventsPerSecond / raw);
+                System.out.printf("  relay rate vs baseline: single %.0f%%, in-server single %.0f%%, batched %.0f%%,"
+                                + " in-server batched %.0f%%%n", 100 * single.eventsPerSecond / raw,
+                        100 * inServer.eventsPerSecond / raw, 100 * batched.eventsPerSecond / raw,
+                        100 * inServerBatched.eventsPerSecond / raw);
             } finally {
                 redis.shutdown();
             }
@@ -130,12 +140,14 @@ public final class PublishBenchmark {
     }
 
     /**
-     * Single-event transactions published by the server's load probe from {@code threads} container threads; the
-     * clock runs from the probe call to the last stream entry, each latency from the envelope's timestamp.
+     * Events published by the server's load probe from {@code threads} container threads, {@code perTransaction} per
+     * transaction; the clock runs from the probe call to the last stream entry, each latency from the envelope's
+     * timestamp.
      */
-    private static Result inServer(String name, int events, int threads, Arrivals arrivals) throws Exception {
+    private static Result inServer(String name, int events, int threads, int perTransaction, Arrivals arrivals)
+            throws Exception {
         String body = "{\"event\":{\"eventType\":\"" + TYPE + "\",\"payload\":{\"projectId\":\"" + UUID.randomUUID()
-                + "\"}},\"events\":" + events + ",\"workers\":" + threads + "}";
+                + "\"}},\"events\":" + events + ",\"workers\":" + threads + ",\"perTransaction\":" + perTransaction + "}";
         long start = System.nanoTime();
         HttpResponse<String> response = HeraldProcess.HTTP.send(HttpRequest.newBuilder(
                         URI.create(HeraldProcess.BASE + "api/events/probes/load"))

@@ -2,6 +2,7 @@ package dev.herald.publish.probe;
 
 import dev.herald.changes.NotFoundException;
 import dev.herald.publish.DomainEvent;
+import dev.herald.publish.EventEnvelope;
 import dev.herald.publish.EventPublisher;
 import jakarta.annotation.Resource;
 import jakarta.ejb.AsyncResult;
@@ -12,14 +13,15 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Benchmark probe: publishes one event many times from inside the server, each publish its own single-event JTA
- * transaction, as a business EJB would, from several container threads at once. It measures the publishing path
+ * Benchmark probe: publishes one event many times from inside the server, as a business EJB would, from several
+ * container threads at once: one JTA transaction per event, or per batch of {@code perTransaction} events. It measures the publishing path
  * itself (validation, envelope, XA send, relay) without an HTTP client sharing the cores. Off unless
  * {@code herald.publish.probes.enabled=true}, which only the benchmark's run sets.
  */
@@ -30,6 +32,7 @@ public class PublishLoad {
     public static final String ENABLED = "herald.publish.probes.enabled";
     static final int MAX_EVENTS = 200_000;
     static final int MAX_WORKERS = 64;
+    static final int MAX_PER_TRANSACTION = 1000;
 
     /** What a run published: every event id, and how long publishing took (not the relay). */
     public record Run(List<String> eventIds, int workers, long elapsedNanos) {
@@ -45,13 +48,16 @@ public class PublishLoad {
     @Resource
     SessionContext context;
 
-    public Run run(DomainEvent event, int events, int workers) {
+    public Run run(DomainEvent event, int events, int workers, int perTransaction) {
         if (!enabled) {
             throw new NotFoundException("publish probes are off (" + ENABLED + ")");
         }
         if (events < 1 || events > MAX_EVENTS || workers < 1 || workers > MAX_WORKERS || workers > events) {
             throw new IllegalArgumentException("events must be 1 to " + MAX_EVENTS + " and workers 1 to "
                     + Math.min(MAX_WORKERS, events) + ", were " + events + " and " + workers);
+        }
+        if (perTransaction < 1 || perTransaction > MAX_PER_TRANSACTION) {
+            throw new IllegalArgumentException("perTransaction must be 1 to " + MAX_PER_TRANSACTION + ", was " + perTransaction);
         }
         if (event.idempotencyKey().isPresent()) {
             throw new IllegalArgumentException("an idempotency key would publish the event once, not " + events + " times");
@@ -60,7 +66,7 @@ public class PublishLoad {
         long start = System.nanoTime();
         List<Future<List<String>>> shares = new ArrayList<>(workers);
         for (int w = 0; w < workers; w++) {
-            shares.add(self.publishShare(event, events / workers + (w < events % workers ? 1 : 0)));
+            shares.add(self.publishShare(event, events / workers + (w < events % workers ? 1 : 0), perTransaction));
         }
         List<String> ids = new ArrayList<>(events);
         for (Future<List<String>> share : shares) {
@@ -69,12 +75,14 @@ public class PublishLoad {
         return new Run(ids, workers, System.nanoTime() - start);
     }
 
-    /** One worker's share: {@code count} single-event transactions, one after the other. */
+    /** One worker's share: {@code count} events in transactions of {@code perTransaction}, one after the other. */
     @Asynchronous
-    public Future<List<String>> publishShare(DomainEvent event, int count) {
+    public Future<List<String>> publishShare(DomainEvent event, int count, int perTransaction) {
         List<String> ids = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            ids.add(publisher.publish(event).id());
+        while (ids.size() < count) {
+            for (EventEnvelope published : publisher.publishAll(Collections.nCopies(Math.min(perTransaction, count - ids.size()), event))) {
+                ids.add(published.id());
+            }
         }
         return new AsyncResult<>(ids);
     }

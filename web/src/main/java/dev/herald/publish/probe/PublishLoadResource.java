@@ -20,15 +20,18 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** Benchmark probe (404 unless herald.publish.probes.enabled): single-event transactions published in the server. */
+/** Benchmark probe (404 unless herald.publish.probes.enabled): events published from server threads, as EJBs would. */
 @Path("/events/probes")
 @RolesAllowed(Groups.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PublishLoadResource {
 
-    /** The event to publish (in the caller's tenant), how many times, from how many container threads. */
-    public record LoadRequest(PublishRequest event, int events, int workers) {
+    /**
+     * The event to publish (in the caller's tenant), how many times, from how many container threads, how many per
+     * transaction (absent: 1).
+     */
+    public record LoadRequest(PublishRequest event, int events, int workers, Integer perTransaction) {
     }
 
     @Inject
@@ -39,9 +42,9 @@ public class PublishLoadResource {
 
     @POST
     @Path("/load")
-    @Operation(summary = "Benchmark probe: publish an event N times, one transaction each, from K server threads (off by default)")
+    @Operation(summary = "Benchmark probe: publish an event N times from K server threads, perTransaction per transaction (off by default)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "request",
-            value = "{\"event\":{\"eventType\":\"PROJECT_CREATED\",\"payload\":{\"projectId\":\"3f1c2a9e-0000-4000-8000-000000000001\"}},\"events\":20000,\"workers\":16}")))
+            value = "{\"event\":{\"eventType\":\"PROJECT_CREATED\",\"payload\":{\"projectId\":\"3f1c2a9e-0000-4000-8000-000000000001\"}},\"events\":20000,\"workers\":16,\"perTransaction\":1}")))
     @APIResponse(responseCode = "200", description = "Every event published (durable in the broker); their ids",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
                     value = "{\"events\":1,\"workers\":1,\"elapsedMs\":4,\"eventIds\":[\"0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b\"]}")))
@@ -50,7 +53,8 @@ public class PublishLoadResource {
         if (body.event() == null) {
             throw new IllegalArgumentException("an event is required");
         }
-        PublishLoad.Run run = load.run(body.event().inTenant(caller).toDomainEvent(), body.events(), body.workers());
+        PublishLoad.Run run = load.run(body.event().inTenant(caller).toDomainEvent(), body.events(), body.workers(),
+                body.perTransaction() == null ? 1 : body.perTransaction());
         JsonArrayBuilder ids = Json.createArrayBuilder();
         run.eventIds().forEach(ids::add);
         return Response.ok(Json.createObjectBuilder().add("events", run.eventIds().size()).add("workers", run.workers())
