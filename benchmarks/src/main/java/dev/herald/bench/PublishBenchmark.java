@@ -127,15 +127,21 @@ public final class PublishBenchmark {
             f.get();
         }
         clients.shutdown();
+        return measured(name, sentAt.keySet(), start, arrivals, id -> (arrivals.arrivedAt(id) - sentAt.get(id)) / 1e6);
+    }
+
+    /** Waits (at most 5 minutes) for every id on the stream; the rate from {@code start} to the last arrival. */
+    private static Result measured(String name, java.util.Set<String> ids, long start, Arrivals arrivals,
+                                   java.util.function.ToDoubleFunction<String> latencyMillis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (!arrivals.seenAll(sentAt.keySet()) && System.nanoTime() < deadline) {
+        while (!arrivals.seenAll(ids) && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        long end = arrivals.lastArrival(sentAt.keySet());
+        long end = arrivals.lastArrival(ids);
         List<Double> latencies = new ArrayList<>();
-        sentAt.forEach((id, at) -> latencies.add((arrivals.arrivedAt(id) - at) / 1e6));
+        ids.forEach(id -> latencies.add(latencyMillis.applyAsDouble(id)));
         Collections.sort(latencies);
-        return new Result(name, sentAt.size(), sentAt.size() / ((end - start) / 1e9),
+        return new Result(name, ids.size(), ids.size() / ((end - start) / 1e9),
                 latencies.get(latencies.size() / 2), latencies.get((int) (latencies.size() * 0.99)));
     }
 
@@ -165,16 +171,7 @@ public final class PublishBenchmark {
         if (ids.size() != events) {
             throw new IllegalStateException("the load probe returned " + ids.size() + " ids for " + events + " events");
         }
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (!arrivals.seenAll(ids) && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        long end = arrivals.lastArrival(ids);
-        List<Double> latencies = new ArrayList<>();
-        ids.forEach(id -> latencies.add((double) arrivals.millisSincePublished(id)));
-        Collections.sort(latencies);
-        return new Result(name, ids.size(), ids.size() / ((end - start) / 1e9),
-                latencies.get(latencies.size() / 2), latencies.get((int) (latencies.size() * 0.99)));
+        return measured(name, ids, start, arrivals, arrivals::millisSincePublished);
     }
 
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
