@@ -185,6 +185,7 @@ class ApiFuzzIT extends RedisProbeTestBase {
         e.add(new Endpoint("GET", "api/workflows/definitions", false, null));
         e.add(new Endpoint("POST", "api/workflows/executions", true, object));
         e.add(new Endpoint("GET", "api/workflows/executions?correlationKey={value}", false, null));
+        e.add(new Endpoint("GET", "api/workflows/executions?{pageQuery}", false, null));
         e.add(new Endpoint("GET", "api/workflows/executions/{id}", false, null));
         e.add(new Endpoint("POST", "api/workflows/executions/{id}/events", true, object));
         e.add(new Endpoint("POST", "api/workflows/executions/{id}/events:enqueue", true, object));

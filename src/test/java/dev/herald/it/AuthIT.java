@@ -109,6 +109,7 @@ class AuthIT extends RedisPipelineTestBase {
                 .add("eventId", UUID.randomUUID().toString()).add("eventName", "TICKET_ASSIGNED")
                 .add("payload", Json.createObjectBuilder().add("assignedToUserId", "mallory")).build()).status());
         assertFalse(herald.get("api/workflows/executions?correlationKey=x").body().contains(execution));
+        assertFalse(herald.get("api/workflows/executions?size=500").body().contains(execution), "nor in A's listing");
         assertEquals(200, otherTenant.get(path).status(), "B still sees its execution");
         assertEquals(0, otherTenant.get(path).json().getJsonObject("state").getInt("sequence"), "A changed nothing");
 

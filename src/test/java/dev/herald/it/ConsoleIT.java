@@ -295,6 +295,8 @@ class ConsoleIT {
         assertEquals("open", browser.textContaining("#state-current", "open"));
 
         browser.go("/workflows");
+        String newest = browser.textContaining("#recent-executions tbody tr:first-child", key);
+        assertTrue(newest.contains(WorkflowApi.LIFECYCLE), "the started execution heads the newest: " + newest);
         browser.type("#correlation-key", key);
         browser.find("#find-button").click();
         assertTrue(browser.textContaining("#correlated", key).contains(WorkflowApi.LIFECYCLE));
@@ -331,6 +333,7 @@ class ConsoleIT {
         browser.textContaining("main .error h1", "Not found");
         browser.go("/workflows?correlationKey=" + key);
         browser.textContaining("#correlated", "No execution has the correlation key");
+        browser.textContaining("#recent-executions", "No execution yet");
     }
 
     /** The console's stream parser and issue placement, as modules in the browser that runs them. */

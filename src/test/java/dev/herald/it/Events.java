@@ -12,6 +12,7 @@ import java.util.UUID;
 final class Events {
 
     static final String TICKET_CREATED_STREAM = "alga-psa:event-stream:global:TICKET_CREATED";
+    static final String PROJECT_CREATED_STREAM = "alga-psa:event-stream:global:PROJECT_CREATED";
 
     private Events() {
     }
@@ -23,6 +24,16 @@ final class Events {
     static JsonObjectBuilder ticketCreated(String tenant, String ticketId) {
         return Json.createObjectBuilder().add("eventType", "TICKET_CREATED")
                 .add("payload", Json.createObjectBuilder().add("tenantId", tenant).add("ticketId", ticketId));
+    }
+
+    /**
+     * An event no consumer in the server reacts to (no subscriber, no workflow trigger), for the tests that publish
+     * thousands: as TICKET_CREATED they left the ticket-notification subscriber and the ticket-lifecycle trigger a
+     * backlog of 10,000 entries that later tests' notifications and queued workflow events waited behind.
+     */
+    static JsonObjectBuilder projectCreated(String tenant) {
+        return Json.createObjectBuilder().add("eventType", "PROJECT_CREATED")
+                .add("payload", Json.createObjectBuilder().add("tenantId", tenant).add("projectId", UUID.randomUUID().toString()));
     }
 
     static JsonObject channels(JsonObjectBuilder request, String... names) {

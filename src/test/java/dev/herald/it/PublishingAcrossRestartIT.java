@@ -1,6 +1,6 @@
 package dev.herald.it;
 
-import static dev.herald.it.Events.TICKET_CREATED_STREAM;
+import static dev.herald.it.Events.PROJECT_CREATED_STREAM;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,11 +64,11 @@ class PublishingAcrossRestartIT extends RedisProbeTestBase {
             assertEquals(EVENTS, accepted.size(), "every event got its own id");
             assertTrue(retries.get() > 0, "the restart really interrupted the publisher");
             List<String> onStream = Eventually.await("all " + EVENTS + " events on the stream", Duration.ofSeconds(180), () -> {
-                List<String> ids = Events.idsOfTenant(redis.entries(TICKET_CREATED_STREAM), tenant);
+                List<String> ids = Events.idsOfTenant(redis.entries(PROJECT_CREATED_STREAM), tenant);
                 return ids.size() >= EVENTS ? ids : null;
             });
             Thread.sleep(2_000); // room for a duplicate that must not come
-            onStream = Events.idsOfTenant(redis.entries(TICKET_CREATED_STREAM), tenant);
+            onStream = Events.idsOfTenant(redis.entries(PROJECT_CREATED_STREAM), tenant);
             assertEquals(EVENTS, onStream.size(), "no duplicates");
             assertEquals(accepted, new HashSet<>(onStream));
         } finally {
@@ -81,7 +81,7 @@ class PublishingAcrossRestartIT extends RedisProbeTestBase {
     private Set<String> publishUntilAccepted(String tenant, int batch, AtomicInteger retries) throws InterruptedException {
         JsonArrayBuilder events = Json.createArrayBuilder();
         for (int i = 0; i < PER_BATCH; i++) {
-            events.add(Events.ticketCreated(tenant).add("idempotencyKey", "restart-" + batch + "-" + i));
+            events.add(Events.projectCreated(tenant).add("idempotencyKey", "restart-" + batch + "-" + i));
         }
         jakarta.json.JsonArray body = events.build();
         while (true) {

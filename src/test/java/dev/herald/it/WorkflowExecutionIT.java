@@ -223,6 +223,32 @@ class WorkflowExecutionIT {
         };
     }
 
+    @Test
+    void tenantsExecutionsAreListedNewestFirstPageByPageAndByWorkflow() throws Exception {
+        List<String> started = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            started.add(start());
+            Thread.sleep(5); // creation times a few milliseconds apart: "newest first" is then one order
+        }
+        HeraldClient.Reply approval = herald.post("api/workflows/executions", Json.createObjectBuilder()
+                .add("workflowName", "ticket-approval").add("correlationKey", "ticket-" + UUID.randomUUID()).build());
+        assertEquals(201, approval.status(), approval.body());
+        String approvalId = approval.json().getString("executionId");
+        new WorkflowApi("other-" + UUID.randomUUID()).start("ticket-" + UUID.randomUUID());
+
+        assertEquals(List.of(approvalId, started.get(2), started.get(1), started.get(0)), executionIds("api/workflows/executions"),
+                "the tenant's four, newest first, none of the other tenant's");
+        assertEquals(List.of(started.get(2), started.get(1)), executionIds("api/workflows/executions?workflowName=" + WORKFLOW + "&size=2"));
+        assertEquals(List.of(started.get(0)), executionIds("api/workflows/executions?workflowName=" + WORKFLOW + "&size=2&page=1"));
+        assertEquals(400, herald.get("api/workflows/executions?size=501").status());
+    }
+
+    private List<String> executionIds(String path) throws Exception {
+        HeraldClient.Reply reply = herald.get(path);
+        assertEquals(200, reply.status(), reply.body());
+        return reply.jsonArray().stream().map(e -> e.asJsonObject().getString("executionId")).toList();
+    }
+
     private String start() throws Exception {
         HeraldClient.Reply reply = herald.post("api/workflows/executions", Json.createObjectBuilder()
                 .add("workflowName", WORKFLOW).add("correlationKey", "ticket-" + UUID.randomUUID())

@@ -86,20 +86,3 @@ export function takeNotice() {
 export function token() {
     return sessionStorage.getItem(TOKEN_KEY);
 }
-
-/** A small per-tenant list kept for the tab's life (executions opened recently), newest first. */
-export function remember(listName, tenant, item, max = 10) {
-    const key = `herald.console.${listName}.${tenant}`;
-    const list = recall(listName, tenant).filter(other => other.id !== item.id);
-    list.unshift(item);
-    sessionStorage.setItem(key, JSON.stringify(list.slice(0, max)));
-}
-
-export function recall(listName, tenant) {
-    try {
-        const list = JSON.parse(sessionStorage.getItem(`herald.console.${listName}.${tenant}`) || '[]');
-        return Array.isArray(list) ? list : [];
-    } catch (e) {
-        return [];
-    }
-}

@@ -192,6 +192,20 @@ public class WorkflowService {
                 .getResultStream().map(ExecutionSummary::of).toList();
     }
 
+    /** One page of the tenant's executions (of one workflow when {@code workflowName} is given), newest first. */
+    public List<ExecutionSummary> recentExecutions(String tenantId, String workflowName, int page, int size) {
+        requirePage(page, size);
+        boolean oneWorkflow = workflowName != null && !workflowName.isBlank();
+        var query = em.createQuery("SELECT e FROM WorkflowExecution e WHERE e.tenantId = :tenant"
+                        + (oneWorkflow ? " AND e.workflowName = :workflow" : "") + " ORDER BY e.createdAt DESC, e.id",
+                        WorkflowExecution.class)
+                .setParameter("tenant", tenantId).setFirstResult(page * size).setMaxResults(size);
+        if (oneWorkflow) {
+            query.setParameter("workflow", workflowName);
+        }
+        return query.getResultStream().map(ExecutionSummary::of).toList();
+    }
+
     /** The current state, read from the execution row that every append updates: no replay. */
     public ExecutionState state(String tenantId, String executionId) {
         return find(tenantId, executionId).state();
@@ -213,12 +227,7 @@ public class WorkflowService {
     }
 
     public JournalPage journal(String tenantId, String executionId, int page, int size) {
-        if (page < 0) {
-            throw new IllegalArgumentException("page starts at 0");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("page size must be between 1 and " + MAX_PAGE_SIZE);
-        }
+        requirePage(page, size);
         find(tenantId, executionId);
         List<JournalView> entries = em.createQuery("SELECT j FROM JournalEntry j WHERE j.tenantId = :tenant"
                         + " AND j.executionId = :execution ORDER BY j.sequence", JournalEntry.class)
@@ -229,6 +238,18 @@ public class WorkflowService {
                         + " AND j.executionId = :execution", Long.class)
                 .setParameter("tenant", tenantId).setParameter("execution", executionId).getSingleResult();
         return new JournalPage(entries, total, page, size);
+    }
+
+    private static void requirePage(int page, int size) {
+        if (page < 0) {
+            throw new IllegalArgumentException("page starts at 0");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page size must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        if ((long) page * size > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("page " + page + " of size " + size + " starts past any possible row");
+        }
     }
 
     /** Every stored snapshot of the execution, newest (highest sequence) first, whatever its reducer version. */

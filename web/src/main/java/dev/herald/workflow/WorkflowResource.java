@@ -87,13 +87,23 @@ public class WorkflowResource {
 
     @GET
     @Path("/executions")
-    @Operation(summary = "The executions with a correlation key (?correlationKey=), oldest first, e.g. those a trigger started")
+    @Operation(summary = "The executions with a correlation key (?correlationKey=), oldest first, e.g. those a trigger"
+            + " started; without one, a page of the tenant's executions, newest first (?workflowName= for one workflow)")
     @Parameter(name = "correlationKey", in = ParameterIn.QUERY, description = "the correlation key", example = "3f1c2a9e-0000-4000-8000-000000000001")
-    @APIResponse(responseCode = "200", description = "The correlated executions, oldest first",
+    @Parameter(name = "workflowName", in = ParameterIn.QUERY, description = "without a correlation key: only this workflow's executions", example = "ticket-lifecycle")
+    @Parameter(name = "page", in = ParameterIn.QUERY, description = "without a correlation key: page number, from 0", example = "0")
+    @Parameter(name = "size", in = ParameterIn.QUERY, description = "without a correlation key: executions per page (1 to 500)", example = "20")
+    @APIResponse(responseCode = "200", description = "The correlated executions, oldest first; or a page of the newest",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
                     value = "[{\"tenantId\":\"acme\",\"executionId\":\"9d2e4c1a-7b3f-4e5d-8a6c-1f2e3d4c5b6a\",\"workflowName\":\"ticket-lifecycle\",\"workflowVersion\":1,\"correlationKey\":\"3f1c2a9e-0000-4000-8000-000000000001\",\"state\":{\"currentState\":\"assigned\",\"status\":\"WAITING\",\"data\":{\"ticketId\":\"3f1c2a9e-0000-4000-8000-000000000001\",\"assigneeId\":\"6b0f4a52-2222-4000-8000-000000000003\"},\"sequence\":1}}]")))
-    public List<ExecutionSummary> executions(@QueryParam("correlationKey") String correlationKey) {
-        return workflows.executionsCorrelatedWith(caller.tenant(), correlationKey);
+    public List<ExecutionSummary> executions(@QueryParam("correlationKey") String correlationKey,
+                                             @QueryParam("workflowName") String workflowName,
+                                             @QueryParam("page") @DefaultValue("0") int page,
+                                             @QueryParam("size") @DefaultValue("20") int size) {
+        if (correlationKey != null) {
+            return workflows.executionsCorrelatedWith(caller.tenant(), correlationKey);
+        }
+        return workflows.recentExecutions(caller.tenant(), workflowName, page, size);
     }
 
     @GET
@@ -205,7 +215,7 @@ public class WorkflowResource {
     @Parameter(name = "size", in = ParameterIn.QUERY, description = "entries per page", example = "50")
     @APIResponse(responseCode = "200", description = "One page of the journal",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
-                    value = "{\"entries\":[{\"eventId\":\"0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b\",\"sequence\":1,\"eventName\":\"TICKET_ASSIGNED\",\"fromState\":\"open\",\"toState\":\"assigned\",\"processingStatus\":\"APPLIED\",\"attempts\":1,\"createdAt\":\"2024-05-01T12:00:00Z\"}],\"total\":2,\"page\":0,\"size\":50}")))
+                    value = "{\"entries\":[{\"eventId\":\"0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b\",\"sequence\":1,\"eventName\":\"TICKET_ASSIGNED\",\"fromState\":\"open\",\"toState\":\"assigned\",\"processingStatus\":\"DONE\",\"attempts\":1,\"createdAt\":\"2024-05-01T12:00:00Z\"}],\"total\":2,\"page\":0,\"size\":50}")))
     public JournalPage journal(@PathParam("id") String executionId,
                                @QueryParam("page") @DefaultValue("0") int page,
                                @QueryParam("size") @DefaultValue("50") int size) {

@@ -2,18 +2,16 @@
 // sequence with the trace of how the replay was made.
 import {h, clear, json, time, empty, debounce, fill} from '../dom.js';
 import * as api from '../api.js';
-import * as session from '../session.js';
 import {replaceParams, errorBox} from '../ui.js';
 
 const PAGE_SIZE = 50;
 
-export async function execution({main, session: current, params, args: [executionId], signal}) {
+export async function execution({main, params, args: [executionId], signal}) {
     const path = `workflows/executions/${encodeURIComponent(executionId)}`;
     const [summary, snapshots] = await Promise.all([
         api.get(path, undefined, {signal}),
         api.get(`${path}/snapshots`, undefined, {signal}),
     ]);
-    session.remember('executions', current.tenant, {id: executionId, summary});
     const snapshotAt = new Set(snapshots.map(s => s.sequence));
     const last = summary.state.sequence;
     const requested = Number.parseInt(params.get('sequence') ?? '', 10);

@@ -1,11 +1,12 @@
-// Workflow executions: open one by id, find those with a correlation key, start one from a definition. The API
-// lists executions by correlation key only, so the executions opened in this tab are kept for quick return.
+// Workflow executions: the tenant's newest (paged), open one by id, find those with a correlation key, start one
+// from a definition.
 import {h, clear, empty, fill} from '../dom.js';
 import * as api from '../api.js';
-import * as session from '../session.js';
 import {errorBox} from '../ui.js';
 
-export async function workflows({main, session: current, params, signal}) {
+const RECENT_PAGE_SIZE = 20;
+
+export async function workflows({main, params, signal}) {
     const definitions = await api.get('workflows/definitions', undefined, {signal});
     const newest = new Map();
     for (const definition of definitions) {
@@ -66,7 +67,25 @@ export async function workflows({main, session: current, params, signal}) {
         }
     };
 
-    const recent = session.recall('executions', current.tenant);
+    const recent = h('div', {id: 'recent-executions', 'aria-live': 'polite'});
+    const showRecent = async page => {
+        try {
+            const executions = await api.get('workflows/executions', {page, size: RECENT_PAGE_SIZE}, {signal});
+            // A full page may have an older one after it; the button then finds out (and says so when empty).
+            const pager = h('nav', {class: 'pager', 'aria-label': 'Execution pages'},
+                h('button', {type: 'button', class: 'secondary', id: 'recent-newer', disabled: page === 0,
+                    onclick: () => showRecent(page - 1)}, '← Newer'),
+                h('span', {id: 'recent-page'}, `Page ${page + 1}`),
+                h('button', {type: 'button', class: 'secondary', id: 'recent-older',
+                    disabled: executions.length < RECENT_PAGE_SIZE, onclick: () => showRecent(page + 1)}, 'Older →'));
+            fill(recent, executions.length === 0
+                ? empty(page === 0 ? 'No execution yet: start one below, or publish an event a workflow is triggered by.'
+                    : 'No older execution.')
+                : executionTable(executions), page === 0 && executions.length < RECENT_PAGE_SIZE ? null : pager);
+        } catch (error) {
+            fill(recent, errorBox(error));
+        }
+    };
 
     fill(main, 
         h('h1', {}, 'Workflow executions'),
@@ -92,9 +111,8 @@ export async function workflows({main, session: current, params, signal}) {
             h('button', {type: 'submit', id: 'find-button'}, 'Find'),
             found)),
         h('section', {'aria-labelledby': 'recent-heading'},
-            h('h2', {id: 'recent-heading'}, 'Opened in this tab'),
-            recent.length === 0 ? empty('None yet: open or start an execution.')
-                : executionTable(recent.map(r => r.summary))),
+            h('h2', {id: 'recent-heading'}, 'Newest executions'),
+            recent),
         h('form', {class: 'card', novalidate: true, 'aria-labelledby': 'start-heading', onsubmit: event => {
             event.preventDefault();
             start();
@@ -111,6 +129,7 @@ export async function workflows({main, session: current, params, signal}) {
             h('h2', {id: 'definitions-heading'}, 'Definitions'),
             definitions.length === 0 ? empty('No workflow definition is deployed.')
                 : definitions.map(definitionView)));
+    await showRecent(0);
     if (keyInput.value) {
         await findByKey();
     }
