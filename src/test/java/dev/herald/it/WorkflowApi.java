@@ -20,7 +20,16 @@ final class WorkflowApi {
     private final String tenant;
 
     WorkflowApi(String tenant) {
-        this.herald = HeraldClient.of(tenant);
+        this(tenant, HeraldClient.of(tenant));
+    }
+
+    /** The tenant's endpoints with a token of exactly these groups. */
+    WorkflowApi(String tenant, String... groups) {
+        this(tenant, HeraldClient.of(tenant, groups));
+    }
+
+    private WorkflowApi(String tenant, HeraldClient herald) {
+        this.herald = herald;
         this.tenant = tenant;
     }
 
@@ -33,6 +42,12 @@ final class WorkflowApi {
 
     HeraldClient.Reply enqueue(String execution, String eventId, String eventName, JsonObject payload) throws Exception {
         return herald.post(path(execution) + "/events:enqueue", event(eventId, eventName, payload));
+    }
+
+    /** An operator's retry of a DEAD queued event: the whole answer, a problem when refused. */
+    java.net.http.HttpResponse<String> retry(String execution, String eventId) throws Exception {
+        return herald.exchange(java.net.http.HttpRequest.newBuilder(herald.uri(path(execution) + "/events/" + eventId + ":retry"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
     }
 
     /** The test probe: the event enqueued and left PROCESSING by a worker that died before applying it. */

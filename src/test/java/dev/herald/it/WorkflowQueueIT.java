@@ -136,6 +136,41 @@ class WorkflowQueueIT {
     }
 
     @Test
+    void retriedDeadEventIsAttemptedAgainFromAttemptZeroAndOnlyADeadEventCanBeRetried() throws Exception {
+        deployer.deploy(DEPLOYMENT);
+        try {
+            String execution = workflows.start("ticket-" + UUID.randomUUID());
+            String refused = UUID.randomUUID().toString();
+            assertEquals(202, workflows.enqueue(execution, refused, "TICKET_REOPENED", JsonValue.EMPTY_JSON_OBJECT).status());
+            String later = UUID.randomUUID().toString();
+            assertEquals(202, workflows.enqueue(execution, later, ASSIGNED, assignTo("alice")).status());
+            workflows.journalOnce("the refused event DEAD", execution, DRAIN,
+                    journal -> journal.get(1).getString("processingStatus").equals("DEAD"));
+
+            java.net.http.HttpResponse<String> answer = workflows.retry(execution, refused);
+            assertEquals(202, answer.statusCode(), answer.body());
+            JsonObject retried = Json.createReader(new java.io.StringReader(answer.body())).readObject();
+            assertEquals("PENDING", retried.getString("processingStatus"));
+            assertEquals(0, retried.getInt("attempts"));
+            assertTrue(retried.getString("lastError").contains("refuses TICKET_REOPENED"), "why it died stays visible");
+
+            // The state still refuses it: the workers take it again, through all its attempts, and it dies again.
+            JsonObject deadAgain = workflows.journalOnce("the retried event DEAD again", execution, DRAIN,
+                    journal -> journal.get(1).getString("processingStatus").equals("DEAD")).get(1);
+            assertEquals(5, deadAgain.getInt("attempts"), "a fresh set of herald.workflow.max-attempts");
+
+            JsonObject notDead = ProblemAnswers.problem(workflows.retry(execution, later), 409);
+            assertEquals("urn:herald:problem:event-not-dead", notDead.getString("type"));
+            assertEquals("PENDING", notDead.getString("processingStatus"), "held back behind the dead one");
+            ProblemAnswers.problem(workflows.retry(execution, UUID.randomUUID().toString()), 404);
+            ProblemAnswers.problem(new WorkflowApi(tenant, "simulator").retry(execution, refused), 403);
+            ProblemAnswers.problem(new WorkflowApi("other-" + UUID.randomUUID()).retry(execution, refused), 404);
+        } finally {
+            deployer.undeploy(DEPLOYMENT);
+        }
+    }
+
+    @Test
     void backlogInterruptedByStoppingTheApplicationIsFinishedAfterItStartsAgainWithEveryEventJournaledOnce()
             throws Exception {
         int executions = 30;

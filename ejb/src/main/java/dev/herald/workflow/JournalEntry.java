@@ -140,6 +140,20 @@ public class JournalEntry {
         nextAttemptAt = null;
     }
 
+    /**
+     * A DEAD event given its attempts again: PENDING at attempt 0, as when it was enqueued. Its last error stays
+     * until the next attempt replaces it, so the journal still says why it died.
+     */
+    void revive() {
+        if (processingStatus != ProcessingStatus.DEAD) {
+            throw new EventNotDeadException(eventId, processingStatus);
+        }
+        processingStatus = ProcessingStatus.PENDING;
+        attempts = 0;
+        claimedAt = null;
+        nextAttemptAt = null;
+    }
+
     /** True while this row is the claim a worker holds at {@code attempt}. */
     boolean isClaimedAt(int attempt) {
         return processingStatus == ProcessingStatus.PROCESSING && attempts == attempt;

@@ -118,6 +118,11 @@ public class WorkflowExecution {
         queueOpen = false;
     }
 
+    /** The DEAD event was revived: the workers look at this execution again while it has queued events. */
+    void reopenQueue() {
+        queueOpen = journaledSequence > lastSequence;
+    }
+
     public long getJournaledSequence() {
         return journaledSequence;
     }

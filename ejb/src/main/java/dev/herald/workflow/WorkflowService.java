@@ -1,5 +1,6 @@
 package dev.herald.workflow;
 
+import dev.herald.changes.NotFoundException;
 import dev.herald.publish.EnvelopeJson;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
@@ -172,6 +173,26 @@ public class WorkflowService {
         project(execution, event, after);
         entry.markDone(from, after);
         return true;
+    }
+
+    /**
+     * The operator's retry of a DEAD queued event: PENDING again at attempt 0, and the execution's queue open, so
+     * the workers apply it and then the events held back behind it, in sequence order. Meant for a failure that has
+     * gone away (an outage longer than the retries); an event the state refuses dies again after as many attempts.
+     *
+     * @throws EventNotDeadException when the event is not DEAD (nothing changes)
+     */
+    public JournalView retryDead(String tenantId, String executionId, String eventId) {
+        requireText(eventId, "eventId");
+        WorkflowExecution execution = find(tenantId, executionId, LockModeType.PESSIMISTIC_WRITE);
+        JournalEntry entry = em.createQuery("SELECT j FROM JournalEntry j WHERE j.tenantId = :tenant"
+                        + " AND j.executionId = :execution AND j.eventId = :eventId", JournalEntry.class)
+                .setParameter("tenant", tenantId).setParameter("execution", executionId).setParameter("eventId", eventId)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("execution " + executionId + " has no event " + eventId));
+        entry.revive();
+        execution.reopenQueue();
+        return entry.view();
     }
 
     /** Whether an event id is journaled in the tenant (by any execution). */

@@ -59,6 +59,24 @@ class WorkflowEntitiesTest {
     }
 
     @Test
+    void onlyADeadEventIsRevivedAndTheReopenedQueueIsOpenWhileEventsWait() {
+        ExecutionState open = WorkflowReducer.start(tickets, Fixtures.started("{}"));
+        WorkflowExecution execution = new WorkflowExecution("acme", tickets, open, null, T0);
+        JournalEntry pending = JournalEntry.pending("acme", execution.getId(), "e-1", "NOTE", 1, json("{}"), T0, null);
+        EventNotDeadException refused = assertThrows(EventNotDeadException.class, pending::revive);
+        assertEquals(JournalEntry.ProcessingStatus.PENDING, refused.status());
+        assertEquals(JournalEntry.ProcessingStatus.PENDING, pending.getProcessingStatus(), "unchanged");
+
+        execution.enqueued(1);
+        execution.closeQueue();
+        execution.reopenQueue();
+        assertTrue(execution.isQueueOpen(), "sequence 1 waits again");
+        execution.advance(new ExecutionState("assigned", ExecutionStatus.RUNNING, json("{}"), 1), T0);
+        execution.reopenQueue();
+        assertFalse(execution.isQueueOpen(), "nothing left to apply");
+    }
+
+    @Test
     void eventEnqueuedAfterEveryEarlierOneWasAppliedOpensTheQueue() {
         ExecutionState open = WorkflowReducer.start(tickets, Fixtures.started("{}"));
         WorkflowExecution execution = new WorkflowExecution("acme", tickets, open, null, T0);

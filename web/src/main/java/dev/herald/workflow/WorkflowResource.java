@@ -170,6 +170,24 @@ public class WorkflowResource {
                 event.payload(), event.userId())).build();
     }
 
+    @POST
+    @RolesAllowed(Groups.ADMIN)
+    @Path("/executions/{id}/events/{eventId}:retry")
+    @Operation(summary = "Retry a DEAD queued event (admin): PENDING again at attempt 0 and the execution's queue open, so"
+            + " the workers apply it and then the events held back behind it. For a failure that has gone away; an event"
+            + " the state refuses dies again. 409 when the event is not DEAD")
+    @Parameter(name = "id", in = ParameterIn.PATH, description = "the execution id", example = "9d2e4c1a-7b3f-4e5d-8a6c-1f2e3d4c5b6a")
+    @Parameter(name = "eventId", in = ParameterIn.PATH, description = "the DEAD event's id", example = "0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b")
+    @APIResponse(responseCode = "202", description = "Revived: the row as it is now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+                    value = "{\"eventId\":\"0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b\",\"sequence\":1,\"eventName\":\"TICKET_ASSIGNED\",\"processingStatus\":\"PENDING\",\"attempts\":0,\"lastError\":\"IllegalStateException: the ticket service did not answer\"}")))
+    @APIResponse(responseCode = "409", description = "The event is not DEAD",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "problem",
+                    value = "{\"type\":\"urn:herald:problem:event-not-dead\",\"title\":\"Event not dead\",\"status\":409,\"detail\":\"event 0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b is DONE; only a DEAD event can be retried\",\"eventId\":\"0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b\",\"processingStatus\":\"DONE\"}")))
+    public Response retryDead(@PathParam("id") String executionId, @PathParam("eventId") String eventId) {
+        return Response.accepted(workflows.retryDead(caller.tenant(), executionId, eventId)).build();
+    }
+
     @GET
     @Path("/early-events")
     @Operation(summary = "Correlated domain events kept because no execution waited on their key yet (oldest first)")
