@@ -285,6 +285,23 @@ class ConsoleIT {
     }
 
     @Test
+    void deadQueuedEventShowsWhyOnTheTimelineAndIsRetriedFromThere() throws Exception {
+        String tenant = tenant();
+        WorkflowApi workflows = new WorkflowApi(tenant);
+        String execution = workflows.start("ticket-" + UUID.randomUUID());
+        assertEquals(202, workflows.enqueue(execution, UUID.randomUUID().toString(), "TICKET_REOPENED",
+                JsonValue.EMPTY_JSON_OBJECT).status());
+        workflows.journalOnce("the refused event DEAD", execution, java.time.Duration.ofSeconds(60),
+                journal -> journal.size() > 1 && journal.get(1).getString("processingStatus").equals("DEAD"));
+
+        browser.open("/workflows/" + execution, Tokens.tenantAdmin(tenant));
+        String dead = browser.textContaining("#journal li[data-sequence='1']", "DEAD");
+        assertTrue(dead.contains("refuses TICKET_REOPENED"), "the last error is shown: " + dead);
+        browser.find("#journal li[data-sequence='1'] button.retry").click();
+        browser.textContaining("#journal-notice", "#1 TICKET_REOPENED retried");
+    }
+
+    @Test
     void workflowsPageStartsAnExecutionAndFindsItByCorrelationKey() {
         String key = "ticket-" + UUID.randomUUID();
         browser.open("/workflows", Tokens.tenantAdmin(tenant()));

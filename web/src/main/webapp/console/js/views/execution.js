@@ -24,6 +24,7 @@ export async function execution({main, params, args: [executionId], signal}) {
         value: String(selected), class: 'narrow'});
     const statePanel = h('section', {id: 'state-panel', 'aria-live': 'polite', 'aria-labelledby': 'state-heading'});
     const timeline = h('div', {id: 'timeline'});
+    const journalNotice = h('div', {id: 'journal-notice', 'aria-live': 'polite'});
 
     let latest = 0;
     const showState = async () => {
@@ -71,6 +72,18 @@ export async function execution({main, params, args: [executionId], signal}) {
                 page += delta;
                 await loadJournal();
             },
+            // A DEAD event's retry (admins only; the API says no to others, and the error is shown in place).
+            retry: async (entry, outcome) => {
+                try {
+                    await api.call(`${path}/events/${encodeURIComponent(entry.eventId)}:retry`, {method: 'POST'});
+                } catch (error) {
+                    fill(outcome, errorBox(error));
+                    return;
+                }
+                fill(journalNotice, h('p', {class: 'notice', role: 'status'},
+                    `#${entry.sequence} ${entry.eventName} retried: the workers take it again from its first attempt.`));
+                await loadJournal();
+            },
         });
     };
 
@@ -110,13 +123,14 @@ export async function execution({main, params, args: [executionId], signal}) {
             h('p', {class: 'hint', id: 'sequence-hint'},
                 'Arrow keys move one event; the state below is replayed from the journal at that sequence.')),
         h('div', {class: 'execution-layout'},
-            h('section', {'aria-labelledby': 'journal-heading'}, h('h2', {id: 'journal-heading'}, 'Journal'), timeline),
+            h('section', {'aria-labelledby': 'journal-heading'}, h('h2', {id: 'journal-heading'}, 'Journal'),
+                journalNotice, timeline),
             statePanel));
     await loadJournal();
     await showState();
 }
 
-function renderJournal(container, journal, snapshotAt, selected, {choose, turn}) {
+function renderJournal(container, journal, snapshotAt, selected, {choose, turn, retry}) {
     const entries = journal.entries || journal.items || [];
     const pages = Math.max(1, Math.ceil(journal.total / journal.size));
     clear(container);
@@ -138,7 +152,8 @@ function renderJournal(container, journal, snapshotAt, selected, {choose, turn})
         ? h('span', {class: `badge status-${entry.processingStatus.toLowerCase()}`}, entry.processingStatus) : null,
     snapshotAt.has(entry.sequence) ? h('span', {class: 'badge snapshot', title: 'a snapshot is stored here'}, 'snapshot')
         : null),
-    entry.lastError ? h('p', {class: 'issue'}, entry.lastError) : null))));
+    entry.lastError ? h('p', {class: 'issue'}, entry.lastError) : null,
+    entry.processingStatus === 'DEAD' ? deadActions(entry, retry) : null))));
     if (pages > 1) {
         container.append(h('nav', {class: 'pager', 'aria-label': 'Journal pages'},
             h('button', {type: 'button', class: 'secondary', disabled: journal.page <= 0, onclick: () => turn(-1)}, '← Earlier'),
@@ -147,6 +162,15 @@ function renderJournal(container, journal, snapshotAt, selected, {choose, turn})
                 'Later →')));
     }
     markSelected(container, selected);
+}
+
+/** A DEAD event holds back the events after it: the way out once its cause is gone. */
+function deadActions(entry, retry) {
+    const outcome = h('div', {class: 'retry-outcome', 'aria-live': 'polite'});
+    return h('div', {class: 'dead-actions'},
+        h('button', {type: 'button', class: 'secondary retry', onclick: () => retry(entry, outcome)}, 'Retry'),
+        h('span', {class: 'hint'}, 'It holds back the events after it. Retry once its cause is gone.'),
+        outcome);
 }
 
 function markSelected(container, selected) {
