@@ -1,5 +1,7 @@
 package dev.herald.catalog;
 
+import dev.herald.changes.Paging;
+
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,15 +24,7 @@ public record CatalogQuery(String tenantId, String category, String text, String
         if (!SORTABLE.containsKey(sort)) {
             throw new IllegalArgumentException("sort must be one of " + SORTABLE.keySet().stream().sorted().toList());
         }
-        if (page < 0) {
-            throw new IllegalArgumentException("page starts at 0");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("size must be between 1 and " + MAX_PAGE_SIZE);
-        }
-        if ((long) page * size > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("page " + page + " of size " + size + " starts past the last possible entry");
-        }
+        Paging.firstResult(page, size, MAX_PAGE_SIZE);
         category = category == null || category.isBlank() ? null : category;
         text = text == null || text.isBlank() ? null : text.trim().toLowerCase(Locale.ROOT);
     }

@@ -1,6 +1,7 @@
 package dev.herald.workflow;
 
 import dev.herald.changes.NotFoundException;
+import dev.herald.changes.Paging;
 import dev.herald.publish.EnvelopeJson;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
@@ -215,12 +216,12 @@ public class WorkflowService {
 
     /** One page of the tenant's executions (of one workflow when {@code workflowName} is given), newest first. */
     public List<ExecutionSummary> recentExecutions(String tenantId, String workflowName, int page, int size) {
-        requirePage(page, size);
+        int first = Paging.firstResult(page, size, MAX_PAGE_SIZE);
         boolean oneWorkflow = workflowName != null && !workflowName.isBlank();
         var query = em.createQuery("SELECT e FROM WorkflowExecution e WHERE e.tenantId = :tenant"
                         + (oneWorkflow ? " AND e.workflowName = :workflow" : "") + " ORDER BY e.createdAt DESC, e.id",
                         WorkflowExecution.class)
-                .setParameter("tenant", tenantId).setFirstResult(page * size).setMaxResults(size);
+                .setParameter("tenant", tenantId).setFirstResult(first).setMaxResults(size);
         if (oneWorkflow) {
             query.setParameter("workflow", workflowName);
         }
@@ -248,29 +249,17 @@ public class WorkflowService {
     }
 
     public JournalPage journal(String tenantId, String executionId, int page, int size) {
-        requirePage(page, size);
+        int first = Paging.firstResult(page, size, MAX_PAGE_SIZE);
         find(tenantId, executionId);
         List<JournalView> entries = em.createQuery("SELECT j FROM JournalEntry j WHERE j.tenantId = :tenant"
                         + " AND j.executionId = :execution ORDER BY j.sequence", JournalEntry.class)
                 .setParameter("tenant", tenantId).setParameter("execution", executionId)
-                .setFirstResult(page * size).setMaxResults(size)
+                .setFirstResult(first).setMaxResults(size)
                 .getResultStream().map(JournalEntry::view).toList();
         long total = em.createQuery("SELECT COUNT(j) FROM JournalEntry j WHERE j.tenantId = :tenant"
                         + " AND j.executionId = :execution", Long.class)
                 .setParameter("tenant", tenantId).setParameter("execution", executionId).getSingleResult();
         return new JournalPage(entries, total, page, size);
-    }
-
-    private static void requirePage(int page, int size) {
-        if (page < 0) {
-            throw new IllegalArgumentException("page starts at 0");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new IllegalArgumentException("page size must be between 1 and " + MAX_PAGE_SIZE);
-        }
-        if ((long) page * size > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("page " + page + " of size " + size + " starts past any possible row");
-        }
     }
 
     /** Every stored snapshot of the execution, newest (highest sequence) first, whatever its reducer version. */
