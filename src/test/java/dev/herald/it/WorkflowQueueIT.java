@@ -25,10 +25,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Queued workflow events on the real server and database: enqueued events are applied by the workers in sequence
- * order, a failing one is retried and ends DEAD with its reason, and a backlog interrupted by stopping the
- * application is finished after it starts again, every event journaled once. The deployment is not managed: one
- * test stops and starts the application (the IT server's timings are in src/test/liberty/overrides/workflow-it.xml:
- * claim timeout 3 s, retries from 0.2 s, workers every 0.2 s).
+ * order, a failing one is retried and ends DEAD with its reason (and an admin's retry takes it through its attempts
+ * again), and a backlog interrupted by stopping the application is finished after it starts again, every event
+ * journaled once. The deployment is not managed: one test stops and starts the application (the IT server's timings
+ * are in src/test/liberty/overrides/workflow-it.xml: claim timeout 3 s, retries from 0.2 s, workers every 0.2 s).
  */
 @ExtendWith(ArquillianExtension.class)
 class WorkflowQueueIT {
