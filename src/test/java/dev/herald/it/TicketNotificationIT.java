@@ -37,6 +37,25 @@ class TicketNotificationIT extends RedisPipelineTestBase {
         return Json.createObjectBuilder().add("tenantId", tenant).add("userId", userId).build();
     }
 
+    /** Waits until the ticket's notifications are exactly these; on a timeout, says which it had. */
+    private void awaitNotifications(String ticketId, Set<String> expected) throws InterruptedException {
+        java.util.concurrent.atomic.AtomicReference<Set<String>> last = new java.util.concurrent.atomic.AtomicReference<>(Set.of());
+        try {
+            Eventually.await(expected.size() + " notifications", WAIT, () -> {
+                last.set(notifications(tenant, ticketId));
+                return last.get().equals(expected) ? true : null;
+            });
+        } catch (AssertionError notYet) {
+            throw new AssertionError(notYet.getMessage() + "; the ticket had " + last.get() + ", expected " + expected, notYet);
+        }
+    }
+
+    private static Set<String> union(Set<String> first, Set<String> second) {
+        Set<String> both = new java.util.HashSet<>(first);
+        both.addAll(second);
+        return Set.copyOf(both);
+    }
+
     private Set<String> notifications(String tenant, String ticketId) {
         try {
             return HeraldClient.of(tenant).get("api/tickets/" + ticketId + "/notifications").jsonArray().stream()
@@ -56,15 +75,19 @@ class TicketNotificationIT extends RedisPipelineTestBase {
                 .add("ticketNumber", "T-1").add("title", "Printer on fire").add("companyId", company).build());
         assertEquals(201, ticket.status(), ticket.body());
         String ticketId = ticket.json().getString("ticketId");
+        // The subscriber finds the recipients when an event reaches it, from the ticket as it is then: each step
+        // waits for the previous event's notifications, or a slow delivery of TICKET_CREATED would already see the
+        // resource and the assignee added after it.
+        Set<String> created = Set.of("TICKET_CREATED COMPANY desk@acme.test");
+        awaitNotifications(ticketId, created);
         create("api/tickets/" + ticketId + "/resources", user(tenant, bob), "eventId");
+        Set<String> updated = union(created, Set.of("TICKET_UPDATED COMPANY desk@acme.test", "TICKET_UPDATED RESOURCE bob@msp.test"));
+        awaitNotifications(ticketId, updated);
         String assigned = create("api/tickets/" + ticketId + "/assignee", user(tenant, alice), "eventId");
 
-        Set<String> expected = Set.of(
-                "TICKET_CREATED COMPANY desk@acme.test",
-                "TICKET_UPDATED COMPANY desk@acme.test", "TICKET_UPDATED RESOURCE bob@msp.test",
-                "TICKET_ASSIGNED COMPANY desk@acme.test", "TICKET_ASSIGNED ASSIGNEE alice@msp.test",
-                "TICKET_ASSIGNED RESOURCE bob@msp.test");
-        Eventually.await("the six notifications", WAIT, () -> notifications(tenant, ticketId).equals(expected) ? true : null);
+        Set<String> expected = union(updated, Set.of("TICKET_ASSIGNED COMPANY desk@acme.test",
+                "TICKET_ASSIGNED ASSIGNEE alice@msp.test", "TICKET_ASSIGNED RESOURCE bob@msp.test"));
+        awaitNotifications(ticketId, expected);
 
         // The same TICKET_ASSIGNED again, its subscriber mark gone: the subscriber runs, and records nothing new.
         String stream = "alga-psa:event-stream:global:TICKET_ASSIGNED";
