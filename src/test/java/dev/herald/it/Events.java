@@ -28,8 +28,8 @@ final class Events {
 
     /**
      * An event no consumer in the server reacts to (no subscriber, no workflow trigger), for the tests that publish
-     * thousands: as TICKET_CREATED they left the ticket-notification subscriber and the ticket-lifecycle trigger a
-     * backlog of 10,000 entries that later tests' notifications and queued workflow events waited behind.
+     * thousands: as TICKET_CREATED they left the ticket-notification subscriber 10,000 entries to work through and
+     * started 10,000 ticket-lifecycle executions, on the cores and the database the later tests use.
      */
     static JsonObjectBuilder projectCreated(String tenant) {
         return Json.createObjectBuilder().add("eventType", "PROJECT_CREATED")
