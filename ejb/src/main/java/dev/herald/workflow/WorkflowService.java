@@ -186,10 +186,7 @@ public class WorkflowService {
     public JournalView retryDead(String tenantId, String executionId, String eventId) {
         requireText(eventId, "eventId");
         WorkflowExecution execution = find(tenantId, executionId, LockModeType.PESSIMISTIC_WRITE);
-        JournalEntry entry = em.createQuery("SELECT j FROM JournalEntry j WHERE j.tenantId = :tenant"
-                        + " AND j.executionId = :execution AND j.eventId = :eventId", JournalEntry.class)
-                .setParameter("tenant", tenantId).setParameter("execution", executionId).setParameter("eventId", eventId)
-                .getResultStream().findFirst()
+        JournalEntry entry = journaled(tenantId, eventId).filter(row -> row.getExecutionId().equals(executionId))
                 .orElseThrow(() -> new NotFoundException("execution " + executionId + " has no event " + eventId));
         entry.revive();
         execution.reopenQueue();
