@@ -58,8 +58,7 @@ class WorkflowQueueIT {
 
     @Test
     void enqueuedEventsAreAppliedInSequenceOrderAndEndDoneAndARepeatedIdJournalsOneRow() throws Exception {
-        deployer.deploy(DEPLOYMENT);
-        try {
+        whileDeployed(() -> {
             String execution = workflows.start("ticket-" + UUID.randomUUID());
             String repeated = UUID.randomUUID().toString();
             for (int i = 1; i <= 10; i++) {
@@ -86,15 +85,12 @@ class WorkflowQueueIT {
             JsonObject state = workflows.current(execution);
             assertEquals(10, state.getInt("sequence"));
             assertEquals("u-10", state.getJsonObject("data").getString("assignedToUserId"), "applied in sequence order");
-        } finally {
-            deployer.undeploy(DEPLOYMENT);
-        }
+        });
     }
 
     @Test
     void anEventLeftProcessingByACrashedWorkerIsTakenOverAfterTheClaimTimeoutAndJournaledOnce() throws Exception {
-        deployer.deploy(DEPLOYMENT);
-        try {
+        whileDeployed(() -> {
             String execution = workflows.start("ticket-" + UUID.randomUUID());
             String eventId = UUID.randomUUID().toString();
             HeraldClient.Reply abandoned = workflows.enqueueClaimedByACrashedWorker(execution, eventId, ASSIGNED, assignTo("u-1"));
@@ -109,15 +105,12 @@ class WorkflowQueueIT {
             assertEquals(eventId, rows.get(1).getString("eventId"));
             assertEquals(2, rows.get(1).getInt("attempts"), "the crashed worker's claim, then the take-over");
             assertEquals("assigned", workflows.current(execution).getString("currentState"));
-        } finally {
-            deployer.undeploy(DEPLOYMENT);
-        }
+        });
     }
 
     @Test
     void eventTheStateRefusesIsRetriedThenDeadWithItsReasonAndHoldsBackTheEventsAfterIt() throws Exception {
-        deployer.deploy(DEPLOYMENT);
-        try {
+        whileDeployed(() -> {
             String execution = workflows.start("ticket-" + UUID.randomUUID());
             assertEquals(202, workflows.enqueue(execution, UUID.randomUUID().toString(), "TICKET_REOPENED",
                     JsonValue.EMPTY_JSON_OBJECT).status());
@@ -130,15 +123,12 @@ class WorkflowQueueIT {
             assertTrue(dead.getString("lastError").contains("refuses TICKET_REOPENED in state 'open'"), dead.toString());
             assertEquals("PENDING", rows.get(2).getString("processingStatus"), "a later event never overtakes a dead one");
             assertEquals(0, workflows.current(execution).getInt("sequence"));
-        } finally {
-            deployer.undeploy(DEPLOYMENT);
-        }
+        });
     }
 
     @Test
     void retriedDeadEventIsAttemptedAgainFromAttemptZeroAndOnlyADeadEventCanBeRetried() throws Exception {
-        deployer.deploy(DEPLOYMENT);
-        try {
+        whileDeployed(() -> {
             String execution = workflows.start("ticket-" + UUID.randomUUID());
             String refused = UUID.randomUUID().toString();
             assertEquals(202, workflows.enqueue(execution, refused, "TICKET_REOPENED", JsonValue.EMPTY_JSON_OBJECT).status());
@@ -165,9 +155,7 @@ class WorkflowQueueIT {
             ProblemAnswers.problem(workflows.retry(execution, UUID.randomUUID().toString()), 404);
             ProblemAnswers.problem(new WorkflowApi(tenant, "simulator").retry(execution, refused), 403);
             ProblemAnswers.problem(new WorkflowApi("other-" + UUID.randomUUID()).retry(execution, refused), 404);
-        } finally {
-            deployer.undeploy(DEPLOYMENT);
-        }
+        });
     }
 
     @Test
@@ -202,8 +190,7 @@ class WorkflowQueueIT {
             clients.shutdownNow();
             deployer.undeploy(DEPLOYMENT);
         }
-        deployer.deploy(DEPLOYMENT);
-        try {
+        whileDeployed(() -> {
             int takenOver = 0;
             Instant deadline = Instant.now().plus(DRAIN);
             for (String execution : started) {
@@ -220,6 +207,18 @@ class WorkflowQueueIT {
                 assertEquals("u-" + perExecution, state.getJsonObject("data").getString("assignedToUserId"));
             }
             System.out.println("WorkflowQueueIT: " + takenOver + " event(s) were claimed more than once across the restart");
+        });
+    }
+
+    /** What a test does with the application deployed; it is undeployed afterwards, whatever happened. */
+    private interface Body {
+        void run() throws Exception;
+    }
+
+    private void whileDeployed(Body body) throws Exception {
+        deployer.deploy(DEPLOYMENT);
+        try {
+            body.run();
         } finally {
             deployer.undeploy(DEPLOYMENT);
         }
