@@ -155,22 +155,8 @@ public final class PublishBenchmark {
         String body = "{\"event\":{\"eventType\":\"" + TYPE + "\",\"payload\":{\"projectId\":\"" + UUID.randomUUID()
                 + "\"}},\"events\":" + events + ",\"workers\":" + threads + ",\"perTransaction\":" + perTransaction + "}";
         long start = System.nanoTime();
-        HttpResponse<String> response = HeraldProcess.HTTP.send(HttpRequest.newBuilder(
-                        URI.create(HeraldProcess.BASE + "api/events/probes/load"))
-                .header("Content-Type", "application/json").header("Authorization", authorization)
-                .timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("the load probe answered " + response.statusCode() + ": " + response.body());
-        }
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        java.util.regex.Matcher found = ID.matcher(response.body());
-        while (found.find()) {
-            ids.add(found.group());
-        }
-        if (ids.size() != events) {
-            throw new IllegalStateException("the load probe returned " + ids.size() + " ids for " + events + " events");
-        }
+        java.util.Set<String> ids = new java.util.HashSet<>(postForIds("api/events/probes/load", body, 200,
+                Duration.ofMinutes(10), events));
         return measured(name, ids, start, arrivals, arrivals::millisSincePublished);
     }
 
@@ -187,20 +173,24 @@ public final class PublishBenchmark {
                     .append(UUID.randomUUID()).append("\"}}");
         }
         body.append(count == 1 ? "" : "]");
-        HttpResponse<String> response = HeraldProcess.HTTP.send(HttpRequest.newBuilder(
-                        URI.create(HeraldProcess.BASE + (count == 1 ? "api/events" : "api/events/batch")))
-                .header("Content-Type", "application/json").header("Authorization", authorization).timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 202) {
-            throw new IllegalStateException("publish answered " + response.statusCode() + ": " + response.body());
+        return postForIds(count == 1 ? "api/events" : "api/events/batch", body.toString(), 202, Duration.ofSeconds(60), count);
+    }
+
+    /** POSTs a JSON body with the bench token and returns the event ids of the answer, which must be exactly {@code count}. */
+    private static List<String> postForIds(String path, String body, int status, Duration timeout, int count) throws Exception {
+        HttpResponse<String> response = HeraldProcess.HTTP.send(HttpRequest.newBuilder(URI.create(HeraldProcess.BASE + path))
+                .header("Content-Type", "application/json").header("Authorization", authorization).timeout(timeout)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
         }
         List<String> ids = new ArrayList<>(count);
         java.util.regex.Matcher found = ID.matcher(response.body());
-        while (found.find() && ids.size() < count) {
+        while (found.find()) {
             ids.add(found.group());
         }
         if (ids.size() != count) {
-            throw new IllegalStateException("expected " + count + " event ids in " + response.body());
+            throw new IllegalStateException("expected " + count + " event ids from " + path + ", got " + ids.size());
         }
         return ids;
     }
@@ -208,9 +198,11 @@ public final class PublishBenchmark {
     /** Reads the stream as a consumer would (XREAD, blocking) and notes when each event id arrived. */
     private static final class Arrivals {
         private final RStream<String, String> stream;
-        private final Map<String, Long> arrived = new ConcurrentHashMap<>();
-        /** Per event: wall-clock arrival minus the envelope's timestamp, in milliseconds. */
-        private final Map<String, Long> sincePublished = new ConcurrentHashMap<>();
+        /** When an event was read (nanoTime and wall clock) and the envelope's timestamp, parsed only when asked for. */
+        private record Arrival(long nanos, long wallMillis, String timestamp) {
+        }
+
+        private final Map<String, Arrival> arrived = new ConcurrentHashMap<>();
         private final AtomicBoolean running = new AtomicBoolean(true);
         private Thread reader;
 
@@ -232,13 +224,9 @@ public final class PublishBenchmark {
                     for (Map.Entry<StreamMessageId, Map<String, String>> e : read.entrySet()) {
                         String event = e.getValue().get("event");
                         int at = event.lastIndexOf("\"id\":\"");
-                        String id = event.substring(at + 6, at + 42);
-                        arrived.put(id, now);
                         int stamp = event.lastIndexOf("\"timestamp\":\"");
-                        if (stamp >= 0) {
-                            String timestamp = event.substring(stamp + 13, event.indexOf('"', stamp + 13));
-                            sincePublished.put(id, wallNow - java.time.Instant.parse(timestamp).toEpochMilli());
-                        }
+                        arrived.put(event.substring(at + 6, at + 42), new Arrival(now, wallNow,
+                                stamp < 0 ? null : event.substring(stamp + 13, event.indexOf('"', stamp + 13))));
                         last = e.getKey();
                     }
                 }
@@ -251,11 +239,14 @@ public final class PublishBenchmark {
         }
 
         long arrivedAt(String id) {
-            return arrived.getOrDefault(id, Long.MAX_VALUE);
+            Arrival arrival = arrived.get(id);
+            return arrival == null ? Long.MAX_VALUE : arrival.nanos();
         }
 
         long millisSincePublished(String id) {
-            return sincePublished.getOrDefault(id, Long.MAX_VALUE);
+            Arrival arrival = arrived.get(id);
+            return arrival == null || arrival.timestamp() == null ? Long.MAX_VALUE
+                    : arrival.wallMillis() - java.time.Instant.parse(arrival.timestamp()).toEpochMilli();
         }
 
         long lastArrival(java.util.Set<String> ids) {
