@@ -138,6 +138,14 @@ class ApiErrorsIT {
     }
 
     @Test
+    void aNulCharacterInAPathSegmentIsA400Problem() throws Exception {
+        // The fuzz's finding: this one passed Liberty's own check and failed on PostgreSQL as a 500.
+        HttpResponse<String> answer = herald.exchange(HttpRequest.newBuilder(
+                herald.uri("api/catalog/custom/y%F0%9F%92%A5%3B%E1%99%9A%F0%9F%92%A5%00uwz_%F0%9F%92%A5")).DELETE());
+        assertEquals("path", ProblemAnswers.problem(answer, 400).getString("parameter"));
+    }
+
+    @Test
     void unknownPathIsA404Problem() throws Exception {
         JsonObject problem = ProblemAnswers.problem(get("api/no-such-thing"), 404);
         assertEquals("/api/no-such-thing", problem.getString("instance"));

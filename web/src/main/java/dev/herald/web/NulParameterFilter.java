@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Refuses a query parameter whose name or value holds U+0000 ({@code %00}) with 400 before any resource runs: no
- * database column of Herald's can hold NUL (PostgreSQL refuses it in text), so such a value could only fail later,
- * as a 500. Liberty already refuses NUL in the path; {@link JsonBodies} refuses it in bodies.
+ * Refuses a path or a query parameter whose name or value holds U+0000 ({@code %00}) with 400 before any resource
+ * runs: no database column of Herald's can hold NUL (PostgreSQL refuses it in text), so such a value could only fail
+ * later, as a 500. Liberty refuses some paths with NUL itself, not all (the fuzz found
+ * {@code DELETE /api/catalog/custom/y%F0%9F%92%A5%00uwz} reaching PostgreSQL); {@link JsonBodies} refuses it in bodies.
  */
 @Provider
 @PreMatching
@@ -19,6 +20,11 @@ public class NulParameterFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath(true);
+        if (holdsNul(path)) {
+            throw new ClientErrorException(Problems.response(RequestProblems.invalidParameter("path", "path",
+                    visible(path), "free of NUL characters (%00)")));
+        }
         for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
             String offending = holdsNul(parameter.getKey()) ? parameter.getKey()
                     : parameter.getValue().stream().filter(NulParameterFilter::holdsNul).findFirst().orElse(null);
