@@ -287,18 +287,32 @@ class ConsoleIT {
     @Test
     void deadQueuedEventShowsWhyOnTheTimelineAndIsRetriedFromThere() throws Exception {
         String tenant = tenant();
-        WorkflowApi workflows = new WorkflowApi(tenant);
-        String execution = workflows.start("ticket-" + UUID.randomUUID());
-        assertEquals(202, workflows.enqueue(execution, UUID.randomUUID().toString(), "TICKET_REOPENED",
-                JsonValue.EMPTY_JSON_OBJECT).status());
-        workflows.journalOnce("the refused event DEAD", execution, java.time.Duration.ofSeconds(60),
-                journal -> journal.size() > 1 && journal.get(1).getString("processingStatus").equals("DEAD"));
-
-        browser.open("/workflows/" + execution, Tokens.tenantAdmin(tenant));
+        openOnADeadEvent(tenant, new WorkflowApi(tenant));
         String dead = browser.textContaining("#journal li[data-sequence='1']", "DEAD");
         assertTrue(dead.contains("refuses TICKET_REOPENED"), "the last error is shown: " + dead);
         browser.find("#journal li[data-sequence='1'] button.retry").click();
         browser.textContaining("#journal-notice", "#1 TICKET_REOPENED retried");
+    }
+
+    @Test
+    void deadQueuedEventIsDiscardedFromTheTimelineAndTheEventAfterItApplies() throws Exception {
+        String tenant = tenant();
+        WorkflowApi workflows = new WorkflowApi(tenant);
+        String execution = openOnADeadEvent(tenant, workflows);
+        browser.find("#journal li[data-sequence='1'] button.discard").click();
+        browser.textContaining("#journal-notice", "#1 TICKET_REOPENED discarded");
+        assertTrue(browser.textContaining("#journal li[data-sequence='1']", "DISCARDED").contains("open → open"));
+        workflows.journalOnce("the held-back event DONE", execution, java.time.Duration.ofSeconds(60),
+                journal -> journal.get(2).getString("processingStatus").equals("DONE"));
+    }
+
+    /** The tenant admin's timeline of a new execution whose queued event died with another held behind it. */
+    private String openOnADeadEvent(String tenant, WorkflowApi workflows) throws Exception {
+        String execution = workflows.start("ticket-" + UUID.randomUUID());
+        workflows.queueBehindADeadEvent(execution, UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                java.time.Duration.ofSeconds(60));
+        browser.open("/workflows/" + execution, Tokens.tenantAdmin(tenant));
+        return execution;
     }
 
     @Test

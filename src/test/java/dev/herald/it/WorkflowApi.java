@@ -44,10 +44,41 @@ final class WorkflowApi {
         return herald.post(path(execution) + "/events:enqueue", event(eventId, eventName, payload));
     }
 
+    /**
+     * Queues on a just started ticket-lifecycle execution {@code deadEventId}, a TICKET_REOPENED its state 'open'
+     * refuses, and behind it {@code heldBackEventId}, a TICKET_ASSIGNED to alice. Returns the journal once the first
+     * is DEAD.
+     */
+    List<JsonObject> queueBehindADeadEvent(String execution, String deadEventId, String heldBackEventId,
+                                           Duration timeout) throws Exception {
+        assertEquals(202, enqueue(execution, deadEventId, "TICKET_REOPENED", JsonValue.EMPTY_JSON_OBJECT).status());
+        assertEquals(202, enqueue(execution, heldBackEventId, "TICKET_ASSIGNED",
+                Json.createObjectBuilder().add("assignedToUserId", "alice").build()).status());
+        return journalOnce("the refused event DEAD", execution, timeout,
+                journal -> journal.size() > 2 && journal.get(1).getString("processingStatus").equals("DEAD"));
+    }
+
     /** An operator's retry of a DEAD queued event: the whole answer, a problem when refused. */
     java.net.http.HttpResponse<String> retry(String execution, String eventId) throws Exception {
-        return herald.exchange(java.net.http.HttpRequest.newBuilder(herald.uri(path(execution) + "/events/" + eventId + ":retry"))
+        return onEvent(execution, eventId, "retry");
+    }
+
+    /** An operator's discard of a DEAD queued event: the whole answer, a problem when refused. */
+    java.net.http.HttpResponse<String> discard(String execution, String eventId) throws Exception {
+        return onEvent(execution, eventId, "discard");
+    }
+
+    private java.net.http.HttpResponse<String> onEvent(String execution, String eventId, String action) throws Exception {
+        return herald.exchange(java.net.http.HttpRequest.newBuilder(
+                        herald.uri(path(execution) + "/events/" + eventId + ":" + action))
                 .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** The state replayed from the journal at a sequence. */
+    JsonObject replayedAt(String execution, long sequence) throws Exception {
+        HeraldClient.Reply reply = herald.get(path(execution) + "/state?sequence=" + sequence);
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json().getJsonObject("state");
     }
 
     /** The test probe: the event enqueued and left PROCESSING by a worker that died before applying it. */

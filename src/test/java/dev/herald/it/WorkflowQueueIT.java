@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,9 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Queued workflow events on the real server and database: enqueued events are applied by the workers in sequence
- * order, a failing one is retried and ends DEAD with its reason (and an admin's retry takes it through its attempts
- * again), and a backlog interrupted by stopping the application is finished after it starts again, every event
- * journaled once. The deployment is not managed: one test stops and starts the application (the IT server's timings
+ * order, a failing one is retried and ends DEAD with its reason (an admin's retry takes it through its attempts
+ * again, a discard lets the events held back behind it go on), and a backlog interrupted by stopping the application
+ * is finished after it starts again, every event journaled once. The deployment is not managed: one test stops and starts the application (the IT server's timings
  * are in src/test/liberty/overrides/workflow-it.xml: claim timeout 3 s, retries from 0.2 s, workers every 0.2 s).
  */
 @ExtendWith(ArquillianExtension.class)
@@ -112,12 +111,8 @@ class WorkflowQueueIT {
     void eventTheStateRefusesIsRetriedThenDeadWithItsReasonAndHoldsBackTheEventsAfterIt() throws Exception {
         whileDeployed(() -> {
             String execution = workflows.start("ticket-" + UUID.randomUUID());
-            assertEquals(202, workflows.enqueue(execution, UUID.randomUUID().toString(), "TICKET_REOPENED",
-                    JsonValue.EMPTY_JSON_OBJECT).status());
-            assertEquals(202, workflows.enqueue(execution, UUID.randomUUID().toString(), ASSIGNED, assignTo("alice")).status());
-
-            List<JsonObject> rows = workflows.journalOnce("the refused event DEAD", execution, DRAIN,
-                    journal -> journal.get(1).getString("processingStatus").equals("DEAD"));
+            List<JsonObject> rows = workflows.queueBehindADeadEvent(execution, UUID.randomUUID().toString(),
+                    UUID.randomUUID().toString(), DRAIN);
             JsonObject dead = rows.get(1);
             assertEquals(5, dead.getInt("attempts"), "herald.workflow.max-attempts (default 5)");
             assertTrue(dead.getString("lastError").contains("refuses TICKET_REOPENED in state 'open'"), dead.toString());
@@ -131,11 +126,8 @@ class WorkflowQueueIT {
         whileDeployed(() -> {
             String execution = workflows.start("ticket-" + UUID.randomUUID());
             String refused = UUID.randomUUID().toString();
-            assertEquals(202, workflows.enqueue(execution, refused, "TICKET_REOPENED", JsonValue.EMPTY_JSON_OBJECT).status());
             String later = UUID.randomUUID().toString();
-            assertEquals(202, workflows.enqueue(execution, later, ASSIGNED, assignTo("alice")).status());
-            workflows.journalOnce("the refused event DEAD", execution, DRAIN,
-                    journal -> journal.get(1).getString("processingStatus").equals("DEAD"));
+            workflows.queueBehindADeadEvent(execution, refused, later, DRAIN);
 
             java.net.http.HttpResponse<String> answer = workflows.retry(execution, refused);
             assertEquals(202, answer.statusCode(), answer.body());
@@ -155,6 +147,37 @@ class WorkflowQueueIT {
             ProblemAnswers.problem(workflows.retry(execution, UUID.randomUUID().toString()), 404);
             ProblemAnswers.problem(new WorkflowApi(tenant, "simulator").retry(execution, refused), 403);
             ProblemAnswers.problem(new WorkflowApi("other-" + UUID.randomUUID()).retry(execution, refused), 404);
+        });
+    }
+
+    @Test
+    void discardedDeadEventChangesNothingAndTheEventsHeldBackBehindItApply() throws Exception {
+        whileDeployed(() -> {
+            String execution = workflows.start("ticket-" + UUID.randomUUID());
+            String refused = UUID.randomUUID().toString();
+            workflows.queueBehindADeadEvent(execution, refused, UUID.randomUUID().toString(), DRAIN);
+            ProblemAnswers.problem(new WorkflowApi(tenant, "simulator").discard(execution, refused), 403);
+
+            java.net.http.HttpResponse<String> answer = workflows.discard(execution, refused);
+            assertEquals(200, answer.statusCode(), answer.body());
+            JsonObject discarded = Json.createReader(new java.io.StringReader(answer.body())).readObject();
+            assertEquals("DISCARDED", discarded.getString("processingStatus"));
+            assertEquals("open", discarded.getString("toState"), "the execution stays where it was");
+            assertTrue(discarded.getString("lastError").contains("refuses TICKET_REOPENED"), "why it was dropped stays");
+
+            List<JsonObject> rows = workflows.journalOnce("the held-back event DONE", execution, DRAIN,
+                    journal -> journal.get(2).getString("processingStatus").equals("DONE"));
+            assertEquals("open", rows.get(2).getString("fromState"));
+            JsonObject now = workflows.current(execution);
+            assertEquals("assigned", now.getString("currentState"));
+            assertEquals(2, now.getInt("sequence"));
+            assertEquals(now, workflows.replayedAt(execution, 2), "replay passes over the discarded event as the execution did");
+            assertEquals("open", workflows.replayedAt(execution, 1).getString("currentState"));
+
+            JsonObject twice = ProblemAnswers.problem(workflows.discard(execution, refused), 409);
+            assertEquals("DISCARDED", twice.getString("processingStatus"));
+            assertEquals("DISCARDED", ProblemAnswers.problem(workflows.retry(execution, refused), 409)
+                    .getString("processingStatus"), "a discarded event is not retried either");
         });
     }
 

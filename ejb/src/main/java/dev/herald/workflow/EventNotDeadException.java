@@ -2,7 +2,7 @@ package dev.herald.workflow;
 
 import jakarta.ejb.ApplicationException;
 
-/** Only a DEAD queued event can be given its attempts again; this one is in another status. Nothing changed. */
+/** Only a DEAD queued event can be retried or discarded; this one is in another status. Nothing changed. */
 @ApplicationException(rollback = true)
 public class EventNotDeadException extends RuntimeException {
 
@@ -11,8 +11,8 @@ public class EventNotDeadException extends RuntimeException {
     private final String eventId;
     private final JournalEntry.ProcessingStatus status;
 
-    public EventNotDeadException(String eventId, JournalEntry.ProcessingStatus status) {
-        super("event " + eventId + " is " + status + "; only a DEAD event can be retried");
+    public EventNotDeadException(String eventId, JournalEntry.ProcessingStatus status, String action) {
+        super("event " + eventId + " is " + status + "; only a DEAD event can be " + action);
         this.eventId = eventId;
         this.status = status;
     }

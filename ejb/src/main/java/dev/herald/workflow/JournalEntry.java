@@ -29,7 +29,7 @@ import java.util.UUID;
         @UniqueConstraint(name = "UK_WF_JOURNAL_EVENT", columnNames = {"TENANT_ID", "EVENT_ID"})})
 public class JournalEntry {
 
-    public enum ProcessingStatus { PENDING, PROCESSING, DONE, FAILED, DEAD }
+    public enum ProcessingStatus { PENDING, PROCESSING, DONE, FAILED, DEAD, DISCARDED }
 
     @Id
     @Column(name = "ID", length = 36)
@@ -145,13 +145,29 @@ public class JournalEntry {
      * until the next attempt replaces it, so the journal still says why it died.
      */
     void revive() {
-        if (processingStatus != ProcessingStatus.DEAD) {
-            throw new EventNotDeadException(eventId, processingStatus);
-        }
+        requireDead("retried");
         processingStatus = ProcessingStatus.PENDING;
         attempts = 0;
         claimedAt = null;
         nextAttemptAt = null;
+    }
+
+    /**
+     * A DEAD event given up on: DISCARDED, in the state the execution stays in. It keeps its sequence, payload and
+     * last error, so the journal still says what was dropped and why; replay passes over it.
+     */
+    void discard(String state) {
+        requireDead("discarded");
+        processingStatus = ProcessingStatus.DISCARDED;
+        fromState = state;
+        toState = state;
+        nextAttemptAt = null;
+    }
+
+    private void requireDead(String action) {
+        if (processingStatus != ProcessingStatus.DEAD) {
+            throw new EventNotDeadException(eventId, processingStatus, action);
+        }
     }
 
     /** True while this row is the claim a worker holds at {@code attempt}. */
@@ -169,7 +185,8 @@ public class JournalEntry {
     }
 
     public WorkflowEvent event() {
-        return new WorkflowEvent(sequence, eventName, WireJson.parseObject(payload), UtcColumns.fromColumn(createdAt));
+        return new WorkflowEvent(sequence, eventName, WireJson.parseObject(payload), UtcColumns.fromColumn(createdAt),
+                processingStatus == ProcessingStatus.DISCARDED);
     }
 
     public JournalView view() {

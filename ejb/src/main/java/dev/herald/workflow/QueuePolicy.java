@@ -33,7 +33,7 @@ public record QueuePolicy(int maxAttempts, Duration claimTimeout, Duration retry
             case PENDING -> true;
             case FAILED -> nextAttemptAt == null || !nextAttemptAt.isAfter(now);
             case PROCESSING -> claimedAt == null || !claimedAt.plus(claimTimeout).isAfter(now);
-            case DONE, DEAD -> false;
+            case DONE, DEAD, DISCARDED -> false;
         };
     }
 

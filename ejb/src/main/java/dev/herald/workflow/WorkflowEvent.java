@@ -6,9 +6,11 @@ import java.util.Objects;
 
 /**
  * One journaled event as the reducer sees it. Sequence 0 is always the {@link #STARTED} event, whose payload is
- * the execution's initial data; so a journal alone, without any snapshot, replays to the current state.
+ * the execution's initial data; so a journal alone, without any snapshot, replays to the current state. A
+ * {@code discarded} event (a DEAD queued event an operator gave up on) keeps its sequence and changes nothing: the
+ * replay passes over it as the execution did.
  */
-public record WorkflowEvent(long sequence, String eventName, JsonObject payload, Instant occurredAt) {
+public record WorkflowEvent(long sequence, String eventName, JsonObject payload, Instant occurredAt, boolean discarded) {
 
     public static final String STARTED = "WORKFLOW_STARTED";
 
@@ -19,6 +21,11 @@ public record WorkflowEvent(long sequence, String eventName, JsonObject payload,
         if (sequence < 0) {
             throw new IllegalArgumentException("sequence must not be negative, got " + sequence);
         }
+    }
+
+    /** An event that takes part: every event but a DEAD queued one an operator discarded. */
+    public WorkflowEvent(long sequence, String eventName, JsonObject payload, Instant occurredAt) {
+        this(sequence, eventName, payload, occurredAt, false);
     }
 
     public static WorkflowEvent started(JsonObject initialData, Instant at) {

@@ -34,6 +34,9 @@ public final class WorkflowReducer {
             throw new IllegalStateException("event " + event.eventName() + " has sequence " + event.sequence()
                     + " but the state is at " + state.sequence() + "; events apply one sequence after the other");
         }
+        if (event.discarded()) {
+            return new ExecutionState(state.currentState(), state.status(), state.data(), event.sequence());
+        }
         Transition transition = choose(definition, state, event);
         JsonObject data = transition.merge().apply(state.data(), event.payload());
         return new ExecutionState(transition.to(), definition.statusOf(transition.to()), data, event.sequence());

@@ -186,11 +186,31 @@ public class WorkflowService {
     public JournalView retryDead(String tenantId, String executionId, String eventId) {
         requireText(eventId, "eventId");
         WorkflowExecution execution = find(tenantId, executionId, LockModeType.PESSIMISTIC_WRITE);
-        JournalEntry entry = journaled(tenantId, eventId).filter(row -> row.getExecutionId().equals(executionId))
-                .orElseThrow(() -> new NotFoundException("execution " + executionId + " has no event " + eventId));
+        JournalEntry entry = journaledIn(execution, eventId);
         entry.revive();
         execution.reopenQueue();
         return entry.view();
+    }
+
+    /**
+     * The operator's discard of a DEAD queued event, for one that will never apply (the state refuses it): DISCARDED
+     * at its sequence, the execution passed over it without a change, and the events held back behind it go on.
+     *
+     * @throws EventNotDeadException when the event is not DEAD (nothing changes)
+     */
+    public JournalView discardDead(String tenantId, String executionId, String eventId) {
+        requireText(eventId, "eventId");
+        WorkflowExecution execution = find(tenantId, executionId, LockModeType.PESSIMISTIC_WRITE);
+        JournalEntry entry = journaledIn(execution, eventId);
+        entry.discard(execution.state().currentState());
+        WorkflowEvent event = entry.event();
+        project(execution, event, transition(execution, event));
+        return entry.view();
+    }
+
+    private JournalEntry journaledIn(WorkflowExecution execution, String eventId) {
+        return journaled(execution.getTenantId(), eventId).filter(row -> row.getExecutionId().equals(execution.getId()))
+                .orElseThrow(() -> new NotFoundException("execution " + execution.getId() + " has no event " + eventId));
     }
 
     /** Whether an event id is journaled in the tenant (by any execution). */

@@ -31,6 +31,18 @@ class ReplayerTest {
     }
 
     @Test
+    void replayPassesOverADiscardedEventAsTheExecutionDid() {
+        List<WorkflowEvent> events = new ArrayList<>(journal(1));
+        events.add(new WorkflowEvent(3, "CLOSE", json("{\"n\":99}"), T0.plusSeconds(3), true));
+        events.add(event(4, "NOTE", "{\"n\":4}"));
+        ExecutionState state = Replayer.replay(tickets, Optional.empty(), events, ReplayBound.latest()).state();
+        assertEquals(new ExecutionState("assigned", ExecutionStatus.RUNNING,
+                json("{\"ticketId\":\"t-1\",\"assignee\":\"ann\",\"n\":4}"), 4), state);
+        assertEquals("assigned", Replayer.replay(tickets, Optional.empty(), events, ReplayBound.atSequence(3)).state()
+                .currentState(), "the discarded CLOSE closed nothing");
+    }
+
+    @Test
     void eventsAreFoldedBySequenceNeverByTimestamp() {
         // Timestamps run backwards (a skewed clock) and the list comes shuffled: sequence alone decides.
         List<WorkflowEvent> skewed = new ArrayList<>();

@@ -59,12 +59,15 @@ class WorkflowEntitiesTest {
     }
 
     @Test
-    void onlyADeadEventIsRevivedAndTheReopenedQueueIsOpenWhileEventsWait() {
+    void onlyADeadEventIsRevivedOrDiscardedAndTheReopenedQueueIsOpenWhileEventsWait() {
         ExecutionState open = WorkflowReducer.start(tickets, Fixtures.started("{}"));
         WorkflowExecution execution = new WorkflowExecution("acme", tickets, open, null, T0);
         JournalEntry pending = JournalEntry.pending("acme", execution.getId(), "e-1", "NOTE", 1, json("{}"), T0, null);
         EventNotDeadException refused = assertThrows(EventNotDeadException.class, pending::revive);
         assertEquals(JournalEntry.ProcessingStatus.PENDING, refused.status());
+        assertEquals(JournalEntry.ProcessingStatus.PENDING, pending.getProcessingStatus(), "unchanged");
+        EventNotDeadException notDiscarded = assertThrows(EventNotDeadException.class, () -> pending.discard("open"));
+        assertTrue(notDiscarded.getMessage().contains("only a DEAD event can be discarded"), notDiscarded.getMessage());
         assertEquals(JournalEntry.ProcessingStatus.PENDING, pending.getProcessingStatus(), "unchanged");
 
         execution.enqueued(1);

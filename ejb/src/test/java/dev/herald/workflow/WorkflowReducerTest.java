@@ -69,6 +69,15 @@ class WorkflowReducerTest {
     }
 
     @Test
+    void discardedEventKeepsStateAndDataAndOnlyTakesItsSequence() {
+        ExecutionState open = state("open", "{\"ticketId\":\"t-1\"}", 0);
+        WorkflowEvent refusedOnce = new WorkflowEvent(1, "CLOSE", json("{\"n\":9}"), Fixtures.T0, true);
+        assertEquals(new ExecutionState("open", open.status(), open.data(), 1), WorkflowReducer.apply(tickets, open, refusedOnce));
+        assertThrows(IllegalStateException.class, () -> WorkflowReducer.apply(tickets, open,
+                new WorkflowEvent(2, "CLOSE", json("{}"), Fixtures.T0, true)), "still one sequence after the other");
+    }
+
+    @Test
     void eventFailingEveryGuardIsRefusedWithTheMismatch() {
         WorkflowDefinition guarded = guardedClose();
         TransitionRefusedException refused = assertThrows(TransitionRefusedException.class,

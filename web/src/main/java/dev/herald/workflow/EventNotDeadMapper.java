@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** A retry of an event that is not DEAD: 409 with its status, since the queue is still working on it (or did). */
+/** A retry or discard of an event that is not DEAD: 409 with its status, since the queue is still working on it (or did). */
 @Provider
 public class EventNotDeadMapper implements ExceptionMapper<EventNotDeadException> {
 

@@ -188,6 +188,24 @@ public class WorkflowResource {
         return Response.accepted(workflows.retryDead(caller.tenant(), executionId, eventId)).build();
     }
 
+    @POST
+    @RolesAllowed(Groups.ADMIN)
+    @Path("/executions/{id}/events/{eventId}:discard")
+    @Operation(summary = "Discard a DEAD queued event (admin), for one that will never apply: DISCARDED at its sequence"
+            + " with its payload and last error kept, the execution passed over it unchanged (replay does the same), and"
+            + " the events held back behind it go on. 409 when the event is not DEAD")
+    @Parameter(name = "id", in = ParameterIn.PATH, description = "the execution id", example = "9d2e4c1a-7b3f-4e5d-8a6c-1f2e3d4c5b6a")
+    @Parameter(name = "eventId", in = ParameterIn.PATH, description = "the DEAD event's id", example = "0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b")
+    @APIResponse(responseCode = "200", description = "Discarded: the row as it is now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+                    value = "{\"eventId\":\"0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b\",\"sequence\":1,\"eventName\":\"TICKET_REOPENED\",\"fromState\":\"open\",\"toState\":\"open\",\"processingStatus\":\"DISCARDED\",\"attempts\":5,\"lastError\":\"TransitionRefusedException: ticket-lifecycle v1 refuses TICKET_REOPENED in state 'open'\"}")))
+    @APIResponse(responseCode = "409", description = "The event is not DEAD",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "problem",
+                    value = "{\"type\":\"urn:herald:problem:event-not-dead\",\"title\":\"Event not dead\",\"status\":409,\"detail\":\"event 0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b is PENDING; only a DEAD event can be discarded\",\"eventId\":\"0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b\",\"processingStatus\":\"PENDING\"}")))
+    public JournalView discardDead(@PathParam("id") String executionId, @PathParam("eventId") String eventId) {
+        return workflows.discardDead(caller.tenant(), executionId, eventId);
+    }
+
     @GET
     @Path("/early-events")
     @Operation(summary = "Correlated domain events kept because no execution waited on their key yet (oldest first)")

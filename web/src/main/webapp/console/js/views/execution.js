@@ -72,16 +72,16 @@ export async function execution({main, params, args: [executionId], signal}) {
                 page += delta;
                 await loadJournal();
             },
-            // A DEAD event's retry (admins only; the API says no to others, and the error is shown in place).
-            retry: async (entry, outcome) => {
+            // A DEAD event's retry or discard (admins only; the API says no to others, and the error is shown in place).
+            resolve: async (entry, action, outcome) => {
                 try {
-                    await api.call(`${path}/events/${encodeURIComponent(entry.eventId)}:retry`, {method: 'POST'});
+                    await api.call(`${path}/events/${encodeURIComponent(entry.eventId)}:${action.verb}`, {method: 'POST'});
                 } catch (error) {
                     fill(outcome, errorBox(error));
                     return;
                 }
                 fill(journalNotice, h('p', {class: 'notice', role: 'status'},
-                    `#${entry.sequence} ${entry.eventName} retried: the workers take it again from its first attempt.`));
+                    `#${entry.sequence} ${entry.eventName} ${action.done}`));
                 await loadJournal();
             },
         });
@@ -130,7 +130,7 @@ export async function execution({main, params, args: [executionId], signal}) {
     await showState();
 }
 
-function renderJournal(container, journal, snapshotAt, selected, {choose, turn, retry}) {
+function renderJournal(container, journal, snapshotAt, selected, {choose, turn, resolve}) {
     const entries = journal.entries || journal.items || [];
     const pages = Math.max(1, Math.ceil(journal.total / journal.size));
     clear(container);
@@ -153,7 +153,7 @@ function renderJournal(container, journal, snapshotAt, selected, {choose, turn, 
     snapshotAt.has(entry.sequence) ? h('span', {class: 'badge snapshot', title: 'a snapshot is stored here'}, 'snapshot')
         : null),
     entry.lastError ? h('p', {class: 'issue'}, entry.lastError) : null,
-    entry.processingStatus === 'DEAD' ? deadActions(entry, retry) : null))));
+    entry.processingStatus === 'DEAD' ? deadActions(entry, resolve) : null))));
     if (pages > 1) {
         container.append(h('nav', {class: 'pager', 'aria-label': 'Journal pages'},
             h('button', {type: 'button', class: 'secondary', disabled: journal.page <= 0, onclick: () => turn(-1)}, '← Earlier'),
@@ -164,12 +164,17 @@ function renderJournal(container, journal, snapshotAt, selected, {choose, turn, 
     markSelected(container, selected);
 }
 
-/** A DEAD event holds back the events after it: the way out once its cause is gone. */
-function deadActions(entry, retry) {
+const RETRY = {verb: 'retry', done: 'retried: the workers take it again from its first attempt.'};
+const DISCARD = {verb: 'discard', done: 'discarded: the state stays as it was and the events after it go on.'};
+
+/** A DEAD event holds back the events after it: the ways out, retry once its cause is gone or discard it. */
+function deadActions(entry, resolve) {
     const outcome = h('div', {class: 'retry-outcome', 'aria-live': 'polite'});
     return h('div', {class: 'dead-actions'},
-        h('button', {type: 'button', class: 'secondary retry', onclick: () => retry(entry, outcome)}, 'Retry'),
-        h('span', {class: 'hint'}, 'It holds back the events after it. Retry once its cause is gone.'),
+        h('button', {type: 'button', class: 'secondary retry', onclick: () => resolve(entry, RETRY, outcome)}, 'Retry'),
+        h('button', {type: 'button', class: 'secondary discard', onclick: () => resolve(entry, DISCARD, outcome)}, 'Discard'),
+        h('span', {class: 'hint'}, 'It holds back the events after it. Retry once its cause is gone, or discard it'
+            + ' if it should never apply (it stays in the journal and changes nothing).'),
         outcome);
 }
 
