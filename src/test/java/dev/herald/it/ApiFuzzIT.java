@@ -191,6 +191,8 @@ class ApiFuzzIT extends RedisProbeTestBase {
         e.add(new Endpoint("POST", "api/workflows/executions/{id}/events:enqueue", true, object));
         e.add(new Endpoint("POST", "api/workflows/executions/{id}/events/{id}:retry", false, null));
         e.add(new Endpoint("POST", "api/workflows/executions/{id}/events/{id}:discard", false, null));
+        e.add(new Endpoint("GET", "api/workflows/stream/dead-letters?count={value}", false, null));
+        e.add(new Endpoint("POST", "api/workflows/stream/dead-letters/{id}/replay", false, null));
         e.add(new Endpoint("GET", "api/workflows/executions/{id}/state?{stateQuery}", false, null));
         e.add(new Endpoint("GET", "api/workflows/executions/{id}/journal?{pageQuery}", false, null));
         e.add(new Endpoint("GET", "api/workflows/executions/{id}/snapshots", false, null));

@@ -7,25 +7,34 @@ import dev.herald.devservices.DevRedis;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.redisson.api.RStream;
+import org.redisson.api.StreamMessageId;
+import org.redisson.api.stream.StreamAddArgs;
+import org.redisson.client.codec.StringCodec;
 
 /**
  * Workflows driven by published domain events: POST /api/events, the real relay writes the workflow stream, and
  * the workflow runtime's consumer group reads it. A TICKET_CREATED starts a ticket-lifecycle execution correlated by
  * the ticket id, a later event for that ticket resumes it, and an event published before any execution waits for it
- * is kept and delivered when one starts. With Redis stopped and started again, triggers go on by themselves.
+ * is kept and delivered when one starts. With Redis stopped and started again, triggers go on by themselves. An
+ * entry that keeps failing is dead-lettered, listed for operators and replayed.
  */
 @ExtendWith(ArquillianExtension.class)
 class WorkflowTriggerIT {
 
     private static final Duration PIPELINE = Duration.ofSeconds(30);
+    private static final String WORKFLOW_STREAM = "workflow:events:global";
 
     private final String tenant = "trigger-" + UUID.randomUUID();
     private final HeraldClient herald = HeraldClient.of(tenant);
@@ -108,6 +117,84 @@ class WorkflowTriggerIT {
         }
         JsonObject execution = executionOf(ticket);
         assertEquals("open", execution.getJsonObject("state").getString("currentState"));
+    }
+
+    @Test
+    void workflowStreamEntryThatKeepsFailingIsDeadLetteredAndAnOperatorSeesAndReplaysIt() throws Exception {
+        String poisonId = UUID.randomUUID().toString();
+        String unusableMarker = UUID.randomUUID().toString();
+        try (RedisProbe redis = new RedisProbe()) {
+            RStream<String, String> stream = redis.client().getStream(WORKFLOW_STREAM, StringCodec.INSTANCE);
+            // A tenant longer than the database column: every transaction the trigger opens for it fails.
+            stream.add(StreamAddArgs.entries(workflowEntry(poisonId, "t".repeat(100), "{\"ticketId\":\"" + poisonId + "\"}")));
+            Map<String, String> unusable = workflowEntry("", tenant, "{\"marker\":\"" + unusableMarker + "\"}");
+            stream.add(StreamAddArgs.entries(unusable));
+        }
+        HeraldClient operator = HeraldClient.operator();
+
+        JsonObject poisoned = deadLetterWith(operator, "event_id", poisonId, null);
+        JsonObject fields = poisoned.getJsonObject("fields");
+        assertEquals("3", fields.getString("deliveries"), "herald.workflow.stream-max-deliveries of the IT server");
+        assertTrue(fields.getString("reason").startsWith("failed at delivery 3 of 3: "), fields.toString());
+        assertEquals(WORKFLOW_STREAM, fields.getString("sourceStream"));
+        JsonObject unusableLetter = deadLetterWith(operator, "payload_json", "{\"marker\":\"" + unusableMarker + "\"}", null)
+                .getJsonObject("fields");
+        assertEquals("unusable: the entry has no event_id", unusableLetter.getString("reason"), "dead-lettered at once");
+
+        HeraldClient.Reply replayed = operator.post("api/workflows/stream/dead-letters/" + poisoned.getString("id")
+                + "/replay", JsonValue.EMPTY_JSON_OBJECT);
+        assertEquals(202, replayed.status(), replayed.body());
+        String entryId = replayed.json().getString("entryId");
+        try (RedisProbe redis = new RedisProbe()) {
+            Map<String, String> written = redis.client().<String, String>getStream(WORKFLOW_STREAM, StringCodec.INSTANCE)
+                    .range(streamId(entryId), streamId(entryId)).values().iterator().next();
+            assertEquals(poisonId, written.get("event_id"));
+            assertTrue(!written.containsKey("reason") && !written.containsKey("deliveries"), "the original fields only");
+        }
+        // Still failing: read as a new entry, it is dead-lettered again after its deliveries, under a new id.
+        deadLetterWith(operator, "event_id", poisonId, poisoned.getString("id"));
+
+        assertEquals(404, operator.post("api/workflows/stream/dead-letters/" + poisoned.getString("id") + "/replay",
+                JsonValue.EMPTY_JSON_OBJECT).status(), "a dead letter is replayed once");
+        assertEquals(400, operator.post("api/workflows/stream/dead-letters/not-an-id/replay", JsonValue.EMPTY_JSON_OBJECT).status());
+        assertEquals(403, herald.get("api/workflows/stream/dead-letters").status(), "every tenant's entries: operators only");
+    }
+
+    private static StreamMessageId streamId(String text) {
+        String[] parts = text.split("-");
+        return new StreamMessageId(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+    }
+
+    /** A workflow-stream entry as the relay writes it (wire-format.md section 3). */
+    private static Map<String, String> workflowEntry(String eventId, String tenant, String payloadJson) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("event_id", eventId);
+        fields.put("execution_id", "");
+        fields.put("workflow_correlation_key", "");
+        fields.put("event_name", "TICKET_CREATED");
+        fields.put("event_type", "TICKET_CREATED");
+        fields.put("tenant", tenant);
+        fields.put("timestamp", "2026-12-02T10:00:00.000Z");
+        fields.put("user_id", "");
+        fields.put("from_state", "");
+        fields.put("to_state", "");
+        fields.put("payload_json", payloadJson);
+        return fields;
+    }
+
+    /** The first dead letter of the workflow stream whose field has this value, other than {@code except}. */
+    private static JsonObject deadLetterWith(HeraldClient operator, String field, String value, String except)
+            throws InterruptedException {
+        return Eventually.await("a workflow-stream dead letter with " + field + " " + value, Duration.ofSeconds(60), () -> {
+            HeraldClient.Reply page = WorkflowApi.unchecked(() -> operator.get("api/workflows/stream/dead-letters?count=1000"));
+            if (page == null || page.status() != 200) {
+                return null;
+            }
+            return page.json().getJsonArray("entries").stream().map(JsonValue::asJsonObject)
+                    .filter(letter -> value.equals(letter.getJsonObject("fields").getString(field, null)))
+                    .filter(letter -> !letter.getString("id").equals(except))
+                    .findFirst().orElse(null);
+        });
     }
 
     private JsonObjectBuilder ticketPayload(String ticket) {

@@ -2,7 +2,7 @@ package dev.herald.bench;
 
 import dev.herald.schema.SchemaRegistry;
 import dev.herald.subscribe.ConsumerSettings;
-import dev.herald.subscribe.DeadLetters;
+import dev.herald.redis.DeadLetters;
 import dev.herald.subscribe.Delivery;
 import dev.herald.subscribe.EntryDecoder;
 import dev.herald.subscribe.RedisDeliveryLedger;

@@ -1,8 +1,8 @@
 package dev.herald.subscribe;
 
-import dev.herald.retention.StreamId;
+import dev.herald.redis.DeadLetters;
+import dev.herald.redis.StreamIdText;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.redisson.api.AutoClaimResult;
-import org.redisson.api.PendingEntry;
 import org.redisson.api.RScript;
 import org.redisson.api.RStream;
 import org.redisson.api.RedissonClient;
@@ -154,13 +153,8 @@ public final class StreamConsumer {
     }
 
     private Map<StreamMessageId, Long> deliveries(RStream<String, String> rs, Set<StreamMessageId> ids) {
-        StreamMessageId min = ids.stream().min(StreamConsumer::compare).orElseThrow();
-        StreamMessageId max = ids.stream().max(StreamConsumer::compare).orElseThrow();
-        Map<StreamMessageId, Long> counts = new HashMap<>();
-        for (PendingEntry p : rs.listPending(settings.group(), settings.consumer(), min, max, Math.max(ids.size(), settings.batchSize()) * 4)) {
-            counts.put(p.getId(), p.getLastTimeDelivered());
-        }
-        return counts;
+        return StreamIdText.deliveries(rs, settings.group(), settings.consumer(), ids,
+                Math.max(ids.size(), settings.batchSize()) * 4);
     }
 
     private int readNew() throws InterruptedException {
@@ -177,7 +171,7 @@ public final class StreamConsumer {
         int handled = 0;
         for (Map.Entry<String, Map<StreamMessageId, Map<String, String>>> stream : read.entrySet()) {
             Map<StreamMessageId, Map<String, String>> entries = stream.getValue();
-            entries.keySet().stream().max(StreamConsumer::compare).ifPresent(id -> lastRead.put(stream.getKey(), id.toString()));
+            entries.keySet().stream().max(StreamIdText.ORDER).ifPresent(id -> lastRead.put(stream.getKey(), id.toString()));
             handled += handle(stream.getKey(), entries, Map.of());
         }
         return handled;
@@ -188,7 +182,7 @@ public final class StreamConsumer {
             throws InterruptedException {
         List<StreamMessageId> done = new ArrayList<>();
         List<StreamMessageId> ids = new ArrayList<>(entries.keySet());
-        ids.sort(StreamConsumer::compare);
+        ids.sort(StreamIdText.ORDER);
         List<Subscription> subscribers = streams.get(stream);
         Map<StreamMessageId, EntryDecoder.Decoded> decoded = new LinkedHashMap<>();
         for (StreamMessageId id : ids) {
@@ -262,9 +256,5 @@ public final class StreamConsumer {
             }
         }
         return false;
-    }
-
-    private static int compare(StreamMessageId a, StreamMessageId b) {
-        return new StreamId(a.getId0(), a.getId1()).compareTo(new StreamId(b.getId0(), b.getId1()));
     }
 }

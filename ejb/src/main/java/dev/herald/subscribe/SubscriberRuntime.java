@@ -1,5 +1,6 @@
 package dev.herald.subscribe;
 
+import dev.herald.redis.DeadLetters;
 import dev.herald.redis.RedisConnection;
 import dev.herald.relay.RelayConfiguration;
 import dev.herald.relay.WireFormat;

@@ -1,9 +1,15 @@
 package dev.herald.workflow;
 
+import dev.herald.redis.DeadLetters;
+import dev.herald.redis.StreamIdText;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -19,13 +25,12 @@ import org.redisson.client.codec.StringCodec;
 /**
  * The workflow stream through the application's Redisson client: XGROUP CREATE (at the stream's end at deployment,
  * at its beginning if Redis lost the group later; MKSTREAM), XAUTOCLAIM of entries idle longer than the claim idle time,
- * XREADGROUP {@code >} without blocking, XACK.
+ * XREADGROUP {@code >} without blocking, XACK, XPENDING for delivery counts, and the dead-letter stream
+ * {@code workflow:events:global:dead-letter} ({@link DeadLetters}, the subscribers' format and replay).
  */
 final class RedisWorkflowStream implements WorkflowStreamPass.Stream {
 
     private static final StreamMessageId START = new StreamMessageId(0, 0);
-    private static final Comparator<StreamMessageId> STREAM_ORDER =
-            Comparator.comparingLong(StreamMessageId::getId0).thenComparingLong(StreamMessageId::getId1);
 
     private final Supplier<RedissonClient> client;
     private final String key;
@@ -58,8 +63,34 @@ final class RedisWorkflowStream implements WorkflowStreamPass.Stream {
 
     @Override
     public void ack(String id) {
-        String[] parts = id.split("-");
-        stream().ack(group, new StreamMessageId(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
+        stream().ack(group, StreamIdText.parse(id));
+    }
+
+    @Override
+    public Map<String, Long> deliveries(Set<String> ids) {
+        Map<String, Long> counts = new HashMap<>();
+        StreamIdText.deliveries(stream(), group, consumer, ids.stream().map(StreamIdText::parse).toList(), ids.size() * 4)
+                .forEach((id, count) -> counts.put(id.toString(), count));
+        return counts;
+    }
+
+    @Override
+    public void deadLetter(String id, Map<String, String> fields, long deliveries, String reason) {
+        deadLetters().deadLetter(key, id, fields, deliveries, reason, List.of());
+    }
+
+    /** The oldest dead letters of the workflow stream. */
+    DeadLetters.Page deadLetterPage(int count) {
+        return deadLetters().page(key, count);
+    }
+
+    /** Writes a dead letter back to the workflow stream as a new entry; empty when there is no such dead letter. */
+    Optional<String> replay(String deadLetterId) {
+        return deadLetters().replay(key, deadLetterId);
+    }
+
+    private DeadLetters deadLetters() {
+        return new DeadLetters(client.get(), group, Clock.systemUTC());
     }
 
     /**
@@ -94,7 +125,7 @@ final class RedisWorkflowStream implements WorkflowStreamPass.Stream {
 
     /** Entries in stream order (Redisson's map may not keep it). */
     private static Map<String, Map<String, String>> byId(Map<StreamMessageId, Map<String, String>> entries) {
-        TreeMap<StreamMessageId, Map<String, String>> sorted = new TreeMap<>(STREAM_ORDER);
+        TreeMap<StreamMessageId, Map<String, String>> sorted = new TreeMap<>(StreamIdText.ORDER);
         if (entries != null) {
             sorted.putAll(entries);
         }

@@ -1,5 +1,6 @@
 package dev.herald.workflow;
 
+import dev.herald.redis.DeadLetters;
 import dev.herald.redis.RedisConnection;
 import dev.herald.relay.RelayConfiguration;
 import jakarta.annotation.PostConstruct;
@@ -18,6 +19,7 @@ import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -58,6 +60,10 @@ public class WorkflowStreamConsumer {
     int batch;
 
     @Inject
+    @ConfigProperty(name = "herald.workflow.stream-max-deliveries", defaultValue = "5")
+    int maxDeliveries;
+
+    @Inject
     RelayConfiguration relayConfiguration;
 
     @Inject
@@ -77,9 +83,11 @@ public class WorkflowStreamConsumer {
 
     @PostConstruct
     void start() {
-        if (pollInterval.isNegative() || pollInterval.isZero() || claimIdle.isNegative() || claimIdle.isZero() || batch < 1) {
+        if (pollInterval.isNegative() || pollInterval.isZero() || claimIdle.isNegative() || claimIdle.isZero() || batch < 1
+                || maxDeliveries < 1) {
             throw new IllegalArgumentException("herald.workflow.stream-poll-interval and stream-claim-idle must be positive"
-                    + " and stream-batch 1 or more, were " + pollInterval + ", " + claimIdle + ", " + batch);
+                    + ", stream-batch and stream-max-deliveries 1 or more, were " + pollInterval + ", " + claimIdle + ", "
+                    + batch + ", " + maxDeliveries);
         }
         String consumer = "herald-" + ManagementFactory.getRuntimeMXBean().getName();
         stream = new RedisWorkflowStream(redis::client, relayConfiguration.settings().workflowStream(), group, consumer,
@@ -95,7 +103,8 @@ public class WorkflowStreamConsumer {
         timerService.createIntervalTimer(pollInterval.toMillis(), pollInterval.toMillis(),
                 new TimerConfig("herald-workflow-stream", false));
         LOG.info("Workflow stream consumer: " + relayConfiguration.settings().workflowStream() + ", group " + group
-                + ", consumer " + consumer + ", every " + pollInterval + ", unacknowledged entries retried after " + claimIdle);
+                + ", consumer " + consumer + ", every " + pollInterval + ", unacknowledged entries retried after " + claimIdle
+                + ", dead-lettered at delivery " + maxDeliveries);
     }
 
     @PreDestroy
@@ -109,7 +118,8 @@ public class WorkflowStreamConsumer {
             return;
         }
         try {
-            WorkflowStreamPass.Result result = new WorkflowStreamPass(stream, triggers::handle, batch).run(() -> stopping);
+            WorkflowStreamPass.Result result = new WorkflowStreamPass(stream, triggers::handle, batch, maxDeliveries)
+                    .run(() -> stopping);
             if (failing) {
                 failing = false;
                 LOG.info("Workflow stream consumer reads " + relayConfiguration.settings().workflowStream() + " again");
@@ -127,6 +137,20 @@ public class WorkflowStreamConsumer {
         } finally {
             running.set(false);
         }
+    }
+
+    public String streamKey() {
+        return relayConfiguration.settings().workflowStream();
+    }
+
+    /** The workflow stream's oldest dead letters (every tenant's: for operators). */
+    public DeadLetters.Page deadLetters(int count) {
+        return stream.deadLetterPage(count);
+    }
+
+    /** Writes a dead letter back to the workflow stream, where the group reads it as a new entry. */
+    public Optional<String> replayDeadLetter(String deadLetterId) {
+        return stream.replay(deadLetterId);
     }
 
     private void purgeExpiredEarlyEvents() {

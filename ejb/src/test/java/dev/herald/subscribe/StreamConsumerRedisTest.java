@@ -3,6 +3,7 @@ package dev.herald.subscribe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.redis.DeadLetters;
 import dev.herald.redis.TestRedis;
 import dev.herald.schema.SchemaRegistry;
 import java.time.Clock;

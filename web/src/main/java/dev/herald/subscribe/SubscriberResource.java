@@ -1,11 +1,10 @@
 package dev.herald.subscribe;
 
 import dev.herald.auth.Groups;
+import dev.herald.redis.DeadLetters;
 import jakarta.annotation.security.RolesAllowed;
-import dev.herald.retention.StreamId;
-import dev.herald.web.Problems;
+import dev.herald.web.DeadLetterReplies;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,9 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 @RolesAllowed(Groups.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class SubscriberResource {
-
-    public record DeadLetterPage(String stream, String deadLetterStream, List<DeadLetters.DeadLetter> entries) {
-    }
 
     @Inject
     SubscriberRuntime runtime;
@@ -55,12 +50,11 @@ public class SubscriberResource {
     @APIResponse(responseCode = "200", description = "The dead letters",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
                     value = "{\"stream\":\"alga-psa:event-stream:global:TICKET_ASSIGNED\",\"deadLetterStream\":\"alga-psa:event-stream:global:TICKET_ASSIGNED:dead\",\"entries\":[{\"id\":\"1714564800000-0\",\"fields\":{\"event\":\"{...}\"}}]}")))
-    public DeadLetterPage deadLetters(@PathParam("eventType") String eventType,
+    public DeadLetters.Page deadLetters(@PathParam("eventType") String eventType,
                                       @QueryParam("channel") @DefaultValue("global") String channel,
                                       @QueryParam("count") @DefaultValue("100") int count) {
         String stream = runtime.streamOf(channel, eventType);
-        return new DeadLetterPage(stream, DeadLetters.of(stream),
-                runtime.deadLetters().list(stream, Math.max(1, Math.min(count, 1000))));
+        return runtime.deadLetters().page(stream, count);
     }
 
     @POST
@@ -72,10 +66,7 @@ public class SubscriberResource {
                     value = "{\"stream\":\"alga-psa:event-stream:global:TICKET_ASSIGNED\",\"entryId\":\"1714564900000-0\"}")))
     public Response replay(@PathParam("eventType") String eventType, @PathParam("id") String id,
                            @QueryParam("channel") @DefaultValue("global") String channel) {
-        StreamId.parse(id); // a malformed id is a 400, not a script error
         String stream = runtime.streamOf(channel, eventType);
-        return runtime.deadLetters().replay(stream, id)
-                .map(entryId -> Response.accepted(Json.createObjectBuilder().add("stream", stream).add("entryId", entryId).build()).build())
-                .orElseGet(() -> Problems.notFound("no dead letter " + id + " on " + DeadLetters.of(stream)));
+        return DeadLetterReplies.replay(stream, id, letter -> runtime.deadLetters().replay(stream, letter));
     }
 }

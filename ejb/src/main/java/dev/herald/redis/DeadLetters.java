@@ -1,4 +1,4 @@
-package dev.herald.subscribe;
+package dev.herald.redis;
 
 import dev.herald.publish.EnvelopeJson;
 import dev.herald.publish.EventIssue;
@@ -52,6 +52,13 @@ public final class DeadLetters {
     public record DeadLetter(String id, Map<String, String> fields) {
     }
 
+    /** The oldest dead letters of a source stream, as an operator endpoint answers them. */
+    public record Page(String stream, String deadLetterStream, List<DeadLetter> entries) {
+    }
+
+    /** Largest page an operator endpoint reads at once. */
+    public static final int MAX_PAGE = 1000;
+
     private final RedissonClient redis;
     private final String group;
     private final Clock clock;
@@ -85,6 +92,11 @@ public final class DeadLetters {
         batch.<String, String>getStream(stream, StringCodec.INSTANCE).ackAsync(group, StreamIdText.parse(entryId));
         batch.execute();
         return added.toCompletableFuture().join().toString();
+    }
+
+    /** Up to {@code count} (clamped to 1..{@link #MAX_PAGE}) dead letters of a source stream, oldest first. */
+    public Page page(String stream, int count) {
+        return new Page(stream, of(stream), list(stream, Math.max(1, Math.min(count, MAX_PAGE))));
     }
 
     /** The dead letters of a source stream, oldest first. */
