@@ -46,6 +46,13 @@ class OperationalEndpointsIT {
     }
 
     @Test
+    void databaseConnectionsAreReadCommittedNotLibertysRepeatableReadDefault() throws Exception {
+        JsonObject database = herald.get("health/ready").json().getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+                .filter(check -> check.getString("name").equals("database")).findFirst().orElseThrow();
+        assertEquals("READ_COMMITTED", database.getJsonObject("data").getString("isolation"), database.toString());
+    }
+
+    @Test
     void openApiDocumentDescribesTheHttpApi() throws Exception {
         HeraldClient.Reply reply = herald.get("openapi");
         assertEquals(200, reply.status());
