@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Authentication and tenant isolation on the real server: the tenant of a request is its token's, a token that is
- * missing, expired, forged or from another issuer is a 401, a group that does not allow the call is a 403, and
- * tenant A never reaches tenant B's data.
+ * missing, expired, forged, from another issuer or for another audience is a 401, a group that does not allow the
+ * call is a 403, and tenant A never reaches tenant B's data.
  */
 class AuthIT extends RedisPipelineTestBase {
 
@@ -36,19 +36,22 @@ class AuthIT extends RedisPipelineTestBase {
     }
 
     @Test
-    void expiredForgedAndForeignTokensAre401() throws Exception {
+    void expiredForgedForeignAndOtherAudienceTokensAre401() throws Exception {
         long now = Instant.now().getEpochSecond();
         JsonObject expired = claims(tenant).add("iat", now - 7200).add("exp", now - 3600).build();
         JsonObject foreignIssuer = claims(tenant).add("iss", "https://evil.example").build();
+        JsonObject otherAudience = claims(tenant).add("aud", "billing-service").build();
+        JsonObject noAudience = claims(tenant).remove("aud").build();
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
-        String forged = new TokenSigner(generator.generateKeyPair().getPrivate(), Tokens.ISSUER).sign(claims(tenant).build());
+        String forged = new TokenSigner(generator.generateKeyPair().getPrivate(), Tokens.ISSUER, Tokens.AUDIENCE).sign(claims(tenant).build());
         String valid = Tokens.tenantAdmin(tenant);
         String tampered = valid.substring(0, valid.indexOf('.') + 1)
                 + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(claims(other).build().toString().getBytes())
                 + valid.substring(valid.lastIndexOf('.'));
 
-        for (String token : List.of(Tokens.signer().sign(expired), Tokens.signer().sign(foreignIssuer), forged, tampered, "not-a-jwt")) {
+        for (String token : List.of(Tokens.signer().sign(expired), Tokens.signer().sign(foreignIssuer),
+                Tokens.signer().sign(otherAudience), Tokens.signer().sign(noAudience), forged, tampered, "not-a-jwt")) {
             HeraldClient.Reply reply = new HeraldClient(token).get("api/catalog");
             assertEquals(401, reply.status(), token + " -> " + reply.body());
         }

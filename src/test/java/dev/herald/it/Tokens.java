@@ -8,10 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** Tokens as the server under test trusts them: signed with the development key pair, issuer herald-dev. */
+/** Tokens as the server under test trusts them: signed with the development key pair, issuer herald-dev, audience herald. */
 public final class Tokens {
 
     public static final String ISSUER = "herald-dev";
+    public static final String AUDIENCE = "herald";
 
     private static TokenSigner signer;
 
@@ -22,7 +23,7 @@ public final class Tokens {
         if (signer == null) {
             try {
                 signer = TokenSigner.fromPem(Path.of(System.getProperty("herald.it.signing-key",
-                        "../../liberty/config/dev-jwt/private.pem")), ISSUER);
+                        "../../liberty/config/dev-jwt/private.pem")), ISSUER, AUDIENCE);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -24,7 +24,7 @@ final class HeraldProcess implements AutoCloseable {
      * pair the run server trusts (valid four hours, longer than any run).
      */
     static String authorization(Path root, String tenant) throws java.io.IOException {
-        return "Bearer " + dev.herald.auth.TokenSigner.fromPem(root.resolve("liberty/config/dev-jwt/private.pem"), "herald-dev")
+        return "Bearer " + dev.herald.auth.TokenSigner.fromPem(root.resolve("liberty/config/dev-jwt/private.pem"), "herald-dev", "herald")
                 .sign(new dev.herald.auth.TokenRequest(tenant, "bench@herald.test", dev.herald.auth.TokenRequest.ALL_GROUPS,
                         Duration.ofHours(4)));
     }

@@ -26,18 +26,21 @@ public final class TokenSigner {
 
     private final PrivateKey key;
     private final String issuer;
+    private final String audience;
 
-    public TokenSigner(PrivateKey key, String issuer) {
+    /** @param audience the {@code aud} claim: the server accepts only its configured {@code mp.jwt.verify.audiences} */
+    public TokenSigner(PrivateKey key, String issuer, String audience) {
         this.key = key;
         this.issuer = issuer;
+        this.audience = audience;
     }
 
     /** @param pem a PKCS#8 PEM file ({@code -----BEGIN PRIVATE KEY-----}) */
-    public static TokenSigner fromPem(Path pem, String issuer) throws IOException {
+    public static TokenSigner fromPem(Path pem, String issuer, String audience) throws IOException {
         String base64 = Files.readString(pem).replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
         try {
             PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-            return new TokenSigner(key, issuer);
+            return new TokenSigner(key, issuer, audience);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IOException("not a PKCS#8 RSA private key: " + pem, e);
         }
@@ -52,6 +55,7 @@ public final class TokenSigner {
         Instant now = Instant.now();
         return Json.createObjectBuilder()
                 .add("iss", issuer)
+                .add("aud", audience)
                 .add("sub", request.user())
                 .add("upn", request.user())
                 .add("jti", UUID.randomUUID().toString())

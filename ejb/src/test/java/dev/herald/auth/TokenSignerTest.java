@@ -22,7 +22,7 @@ class TokenSignerTest {
 
     @Test
     void signedTokenVerifiesWithThePublicKeyAndCarriesTheTenantAndGroups() throws Exception {
-        String token = new TokenSigner(KEYS.getPrivate(), "herald-dev")
+        String token = new TokenSigner(KEYS.getPrivate(), "herald-dev", "herald")
                 .sign(new TokenRequest("acme", "ada", List.of(Groups.READER, Groups.ADMIN), Duration.ofMinutes(5)));
         String[] parts = token.split("\\.");
         assertEquals(3, parts.length);
@@ -35,6 +35,7 @@ class TokenSignerTest {
         assertEquals("RS256", json(parts[0]).getString("alg"));
         JsonObject claims = json(parts[1]);
         assertEquals("herald-dev", claims.getString("iss"));
+        assertEquals("herald", claims.getString("aud"));
         assertEquals("acme", claims.getString(Groups.TENANT_CLAIM));
         assertEquals("ada", claims.getString("upn"));
         assertEquals(List.of("reader", "admin"), claims.getJsonArray("groups").getValuesAs(jakarta.json.JsonString::getString));
@@ -45,7 +46,7 @@ class TokenSignerTest {
 
     @Test
     void theDevelopmentKeyPairOfTheRepositoryLoads() throws Exception {
-        TokenSigner signer = TokenSigner.fromPem(java.nio.file.Path.of("../liberty/config/dev-jwt/private.pem"), "herald-dev");
+        TokenSigner signer = TokenSigner.fromPem(java.nio.file.Path.of("../liberty/config/dev-jwt/private.pem"), "herald-dev", "herald");
         assertEquals(3, signer.sign(new TokenRequest("t", "u", List.of(), Duration.ofMinutes(1))).split("\\.").length);
     }
 

@@ -48,6 +48,11 @@ public class DevTokenResource {
     @ConfigProperty(name = "mp.jwt.verify.issuer")
     String issuer;
 
+    /** The audiences the server accepts (comma-separated); demo tokens are for the first. */
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.audiences")
+    String audiences;
+
     @POST
     @Operation(summary = "Development only: a signed token for a demo tenant (404 outside the run profile)")
     @Parameter(name = "tenant", in = ParameterIn.QUERY, description = "the token's tenant claim", example = "demo")
@@ -71,7 +76,7 @@ public class DevTokenResource {
             return Problems.badRequest("tenant and user must not be blank");
         }
         List<String> groupList = Arrays.stream(groups.split(",")).map(String::trim).filter(g -> !g.isEmpty()).toList();
-        String token = TokenSigner.fromPem(Paths.get(signingKey), issuer)
+        String token = TokenSigner.fromPem(Paths.get(signingKey), issuer, audiences.split(",")[0].trim())
                 .sign(new TokenRequest(tenant, user, groupList, lifetime));
         return Response.ok(Json.createObjectBuilder().add("token", token).add("tenant", tenant).add("user", user)
                 .add("groups", Json.createArrayBuilder(groupList)).add("expiresInSeconds", lifetime.toSeconds()).build()).build();
