@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.devservices.DevRedis;
+import dev.herald.redis.StreamIdText;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -83,7 +84,7 @@ class SubscriberIT extends RedisPipelineTestBase {
     }
 
     private long pendingOf(String stream, String entryId) {
-        StreamMessageId id = new StreamMessageId(Long.parseLong(entryId.split("-")[0]), Long.parseLong(entryId.split("-")[1]));
+        StreamMessageId id = StreamIdText.parse(entryId);
         return redis.client().getStream(stream, StringCodec.INSTANCE).listPending(GROUP, id, id, 10).size();
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.devservices.DevRedis;
+import dev.herald.redis.StreamIdText;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -19,7 +20,6 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.redisson.api.RStream;
-import org.redisson.api.StreamMessageId;
 import org.redisson.api.stream.StreamAddArgs;
 import org.redisson.client.codec.StringCodec;
 
@@ -147,7 +147,7 @@ class WorkflowTriggerIT {
         String entryId = replayed.json().getString("entryId");
         try (RedisProbe redis = new RedisProbe()) {
             Map<String, String> written = redis.client().<String, String>getStream(WORKFLOW_STREAM, StringCodec.INSTANCE)
-                    .range(streamId(entryId), streamId(entryId)).values().iterator().next();
+                    .range(StreamIdText.parse(entryId), StreamIdText.parse(entryId)).values().iterator().next();
             assertEquals(poisonId, written.get("event_id"));
             assertTrue(!written.containsKey("reason") && !written.containsKey("deliveries"), "the original fields only");
         }
@@ -158,11 +158,6 @@ class WorkflowTriggerIT {
                 JsonValue.EMPTY_JSON_OBJECT).status(), "a dead letter is replayed once");
         assertEquals(400, operator.post("api/workflows/stream/dead-letters/not-an-id/replay", JsonValue.EMPTY_JSON_OBJECT).status());
         assertEquals(403, herald.get("api/workflows/stream/dead-letters").status(), "every tenant's entries: operators only");
-    }
-
-    private static StreamMessageId streamId(String text) {
-        String[] parts = text.split("-");
-        return new StreamMessageId(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
     }
 
     /** A workflow-stream entry as the relay writes it (wire-format.md section 3). */
