@@ -27,7 +27,7 @@ import org.redisson.client.codec.StringCodec;
  */
 class SubscriberIT extends RedisPipelineTestBase {
 
-    static final String GROUP = "event-processors";
+    static final String GROUP = "herald-subscribers";
     static final String IT_STREAM = "alga-psa:event-stream:subscriber-it:TICKET_CREATED";
     static final String ISOLATION_STREAM = "alga-psa:event-stream:subscriber-isolation:TICKET_CREATED";
     static final Duration WAIT = Duration.ofSeconds(60);

@@ -150,6 +150,10 @@ public class CatalogEntry {
         return eventType;
     }
 
+    public String getPayloadSchemaRef() {
+        return payloadSchemaRef;
+    }
+
     public String getCustomSchema() {
         return customSchema;
     }

@@ -1,8 +1,10 @@
 package dev.herald.catalog;
 
+import dev.herald.publish.DomainEvent;
 import dev.herald.publish.EnvelopeJson;
 import dev.herald.publish.WireJson;
 import dev.herald.schema.CustomSchemaCheck;
+import dev.herald.schema.SchemaIssue;
 import dev.herald.schema.SchemaRegistry;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -65,6 +67,24 @@ public class CustomEventService {
 
     private static String schemaOf(CustomEvent event) {
         return event.schema() == null ? null : WireJson.write(event.schema());
+    }
+
+    /**
+     * The event as it is published: unchanged for a system type (or a type nobody defines, which the publisher
+     * refuses as unknown), and for one of the tenant's custom types checked against its schema and carried as
+     * {@code CUSTOM_EVENT} ({@link CustomEventWire}).
+     */
+    public DomainEvent toPublishable(String tenantId, DomainEvent event) {
+        if (registry.refForEventType(event.eventType()).isPresent()) {
+            return event;
+        }
+        CatalogEntry entry = ownEntry(tenantId, event.eventType());
+        if (entry == null || entry.isRemoved()) {
+            return event;
+        }
+        return CustomEventWire.asCustomEvent(event, payload -> entry.getCustomSchema() != null
+                ? CustomSchemaCheck.issues(WireJson.parseObject(entry.getCustomSchema()), payload)
+                : registry.validate(entry.getPayloadSchemaRef(), payload).stream().map(SchemaIssue::toEventIssue).toList());
     }
 
     /** @return whether the tenant had such an entry */

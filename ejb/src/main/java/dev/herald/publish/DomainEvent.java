@@ -48,6 +48,10 @@ public record DomainEvent(String eventType, JsonObject payload, Optional<String>
         return new DomainEvent(eventType, payload, aggregateKey, channels, Optional.ofNullable(key), simulated);
     }
 
+    public DomainEvent withPayload(JsonObject replacement) {
+        return new DomainEvent(eventType, replacement, aggregateKey, channels, idempotencyKey, simulated);
+    }
+
     /** The same event, marked as fired from the simulator. */
     public DomainEvent asSimulated() {
         return new DomainEvent(eventType, payload, aggregateKey, channels, idempotencyKey, true);

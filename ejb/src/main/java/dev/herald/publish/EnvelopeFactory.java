@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a {@link DomainEvent} into the envelope that is sent: a fresh id, a millisecond UTC timestamp, and a
- * payload that always carries {@code tenantId} and {@code occurredAt} and is valid against its type's schema.
+ * payload that always carries {@code tenantId} and {@code occurredAt}, whose date-times are in the consumers' UTC form
+ * ({@link WireForms}), and that is valid against its type's schema.
  * Anything wrong is refused with every issue at once; nothing is sent.
  */
 public final class EnvelopeFactory {
@@ -69,7 +70,7 @@ public final class EnvelopeFactory {
     }
 
     private JsonObject enrich(DomainEvent event, Instant now, Optional<String> actorUserId) {
-        JsonObject payload = event.payload();
+        JsonObject payload = WireForms.normalised(event.payload());
         // Legacy bus shapes (PROJECT_CLOSED, TIME_ENTRY_*) forbid extra fields: stamping them would make them invalid.
         boolean addTime = !payload.containsKey("occurredAt") && validator.declares(event.eventType(), "occurredAt");
         boolean addActor = actorUserId.isPresent() && !payload.containsKey("actorUserId")

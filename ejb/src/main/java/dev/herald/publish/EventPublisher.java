@@ -1,5 +1,6 @@
 package dev.herald.publish;
 
+import dev.herald.auth.TenantDirectory;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
@@ -48,14 +49,19 @@ public class EventPublisher {
     PayloadValidator payloadValidator;
 
     @Inject
+    TenantDirectory tenantDirectory;
+
+    @Inject
     @ConfigProperty(name = "herald.publish.idempotency-window", defaultValue = "PT24H")
     Duration idempotencyWindow;
 
     private EnvelopeFactory envelopes;
+    private TenantStamp tenantStamp;
 
     @PostConstruct
     void init() {
         envelopes = EnvelopeFactory.system(payloadValidator);
+        tenantStamp = new TenantStamp(tenantDirectory, payloadValidator);
     }
 
     public EventEnvelope publish(DomainEvent event) {
@@ -69,7 +75,7 @@ public class EventPublisher {
      * @throws InvalidEventException exactly when {@link #publish} would refuse the event
      */
     public EventEnvelope preview(DomainEvent event) {
-        return build(List.of(event)).get(0);
+        return build(List.of(event)).get(0).envelope();
     }
 
     /**
@@ -79,19 +85,19 @@ public class EventPublisher {
      * @return one envelope per event, in order; for a repeated idempotency key, the envelope first published with it
      */
     public List<EventEnvelope> publishAll(List<DomainEvent> batch) {
-        List<EventEnvelope> built = build(batch);
+        List<Outgoing> built = build(batch);
         List<EventEnvelope> result = new ArrayList<>(batch.size());
         List<Outgoing> outgoing = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            DomainEvent event = batch.get(i);
+        for (Outgoing candidate : built) {
+            DomainEvent event = candidate.event();
             Optional<EventEnvelope> earlier = event.idempotencyKey().flatMap(key -> alreadyPublished(event.tenantId(), key));
             if (earlier.isPresent()) {
                 result.add(earlier.get());
                 continue;
             }
-            EventEnvelope envelope = built.get(i);
+            EventEnvelope envelope = candidate.envelope();
             event.idempotencyKey().ifPresent(key -> em.persist(new PublishedKey(event.tenantId(), key, envelope, Instant.now())));
-            outgoing.add(new Outgoing(event, envelope));
+            outgoing.add(candidate);
             result.add(envelope);
         }
         send(outgoing);
@@ -114,13 +120,15 @@ public class EventPublisher {
         }
     }
 
-    private List<EventEnvelope> build(List<DomainEvent> batch) {
+    /** Each event with its tenant as the consumers read it (so idempotency keys and envelopes agree), and its envelope. */
+    private List<Outgoing> build(List<DomainEvent> batch) {
         Optional<String> actor = callerUserId();
-        List<EventEnvelope> built = new ArrayList<>(batch.size());
+        List<Outgoing> built = new ArrayList<>(batch.size());
         List<EventIssue> issues = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             try {
-                built.add(envelopes.create(batch.get(i), actor));
+                DomainEvent stamped = tenantStamp.apply(batch.get(i));
+                built.add(new Outgoing(stamped, envelopes.create(stamped, actor)));
             } catch (InvalidEventException e) {
                 String prefix = batch.size() == 1 ? "" : "/" + i;
                 e.issues().forEach(issue -> issues.add(new EventIssue(prefix + issue.pointer(), issue.message())));

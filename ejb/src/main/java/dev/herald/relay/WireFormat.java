@@ -8,6 +8,7 @@ import dev.herald.publish.WireJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Encodes an envelope into the Redis wire format that existing consumers read (shared spec wire-format.md):
@@ -15,6 +16,9 @@ import java.util.List;
  * workflow stream for the {@code global} channel, and {@code PUBLISH {channelPrefix}:{TYPE}}.
  */
 public final class WireFormat {
+
+    /** The types that carry the name of the event in the payload (wire format, the workflow stream). */
+    static final Set<String> GENERIC_TYPES = Set.of("CUSTOM_EVENT", "UNKNOWN", "INTEGRATION_WEBHOOK_RECEIVED");
 
     private final RelaySettings settings;
 
@@ -51,7 +55,7 @@ public final class WireFormat {
                 "event_id", envelope.id(),
                 "execution_id", "",
                 "workflow_correlation_key", "",
-                "event_name", envelope.eventType(),
+                "event_name", eventName(envelope.eventType(), payload),
                 "event_type", envelope.eventType(),
                 "tenant", envelope.tenantId(),
                 "timestamp", EnvelopeJson.timestamp(envelope.timestamp()),
@@ -59,6 +63,18 @@ public final class WireFormat {
                 "from_state", "",
                 "to_state", "",
                 "payload_json", WireJson.write(payload));
+    }
+
+    /**
+     * The event type, except for the generic types whose payload names the event ({@code payload.eventName}, e.g.
+     * {@code device.updated}): the workflow runtime starts and resumes workflows by that name.
+     */
+    static String eventName(String eventType, JsonObject payload) {
+        if (GENERIC_TYPES.contains(eventType) && payload.get("eventName") instanceof JsonString name
+                && !name.getString().isBlank()) {
+            return name.getString();
+        }
+        return eventType;
     }
 
     /** {@code actorUserId}, else {@code userId}; only a UUID is passed on, as the workflow runtime requires. */

@@ -12,8 +12,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SubscriberConfiguration {
 
+    /** The group the existing consumers read the per-type streams in. */
+    static final String EXISTING_CONSUMERS_GROUP = "event-processors";
+
     @Inject
-    @ConfigProperty(name = "herald.subscribe.group", defaultValue = "event-processors")
+    @ConfigProperty(name = "herald.subscribe.group", defaultValue = "herald-subscribers")
     String group;
 
     /** Overrides the consumer name; by default host + Liberty server name, the same across restarts. */
@@ -60,6 +63,11 @@ public class SubscriberConfiguration {
     Duration dedupeWindow;
 
     public ConsumerSettings settings() {
+        if (EXISTING_CONSUMERS_GROUP.equals(group.strip())) {
+            // Two processes in one consumer group split its entries: each would miss what the other read.
+            throw new IllegalArgumentException("herald.subscribe.group must not be '" + EXISTING_CONSUMERS_GROUP
+                    + "', the existing consumers' group: Herald's subscribers would take entries away from them");
+        }
         boolean latest = switch (initialPosition.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "latest" -> true;
             case "earliest" -> false;

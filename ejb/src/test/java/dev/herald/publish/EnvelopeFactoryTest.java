@@ -42,6 +42,19 @@ class EnvelopeFactoryTest {
     }
 
     @Test
+    void anOccurredAtGivenWithAnOffsetIsValidatedAndSentInUtcWithZ() {
+        List<JsonObject> validated = new java.util.ArrayList<>();
+        EnvelopeFactory recording = new EnvelopeFactory(CLOCK, () -> ID, validator((type, payload) -> {
+            validated.add(payload);
+            return List.of();
+        }));
+        JsonObject payload = Json.createObjectBuilder(payload("t1")).add("occurredAt", "2026-01-01T01:00:00+01:00").build();
+        EventEnvelope envelope = recording.create(DomainEvent.of("TICKET_CREATED", payload));
+        assertEquals("2026-01-01T00:00:00.000Z", envelope.payload().getString("occurredAt"));
+        assertEquals("2026-01-01T00:00:00.000Z", validated.get(0).getString("occurredAt"), "the schema sees the wire form");
+    }
+
+    @Test
     void refusesMissingTenantAndBadTypeWithEveryIssue() {
         InvalidEventException error = assertThrows(InvalidEventException.class,
                 () -> factory.create(DomainEvent.of("ticketCreated", Json.createObjectBuilder().add("ticketId", "x").build())));

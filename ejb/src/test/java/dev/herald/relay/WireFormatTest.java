@@ -98,4 +98,22 @@ class WireFormatTest {
         }
         return map;
     }
+
+    @Test
+    void genericTypesCarryThePayloadsEventNameOnTheWorkflowStream() {
+        JsonObject payload = Json.createObjectBuilder().add("tenantId", "t1").add("eventName", "device.updated").build();
+        for (String generic : List.of("CUSTOM_EVENT", "UNKNOWN", "INTEGRATION_WEBHOOK_RECEIVED")) {
+            assertEquals("device.updated", workflowField(generic, payload, "event_name"), generic);
+            assertEquals(generic, workflowField(generic, payload, "event_type"), generic);
+        }
+        assertEquals("TICKET_CREATED", workflowField("TICKET_CREATED", payload, "event_name"), "only the generic types");
+        assertEquals("CUSTOM_EVENT", workflowField("CUSTOM_EVENT", Json.createObjectBuilder().add("tenantId", "t1")
+                .add("eventName", "").build(), "event_name"), "no name: the type");
+    }
+
+    private String workflowField(String type, JsonObject payload, String field) {
+        List<String> fields = format.batch(new EventEnvelope(envelope.id(), type, envelope.timestamp(), payload), "global")
+                .workflowStreamFields();
+        return fields.get(fields.indexOf(field) + 1);
+    }
 }

@@ -16,12 +16,19 @@ public class Caller {
     @Inject
     JsonWebToken token;
 
-    /** @throws NotAuthorizedException (401) without a token, ForbiddenException (403) for a token without a valid tenant */
+    @Inject
+    TenantDirectory tenants;
+
+    /**
+     * The caller's tenant id, a UUID: the claim itself, or the id the {@link TenantDirectory} gives its slug.
+     *
+     * @throws NotAuthorizedException (401) without a token, ForbiddenException (403) for a token without a valid tenant
+     */
     public String tenant() {
         if (token == null || token.getRawToken() == null) {
             throw new NotAuthorizedException("a bearer token is required", "Bearer realm=\"herald\"");
         }
-        return TenantIds.fromClaim(token.getClaim(Groups.TENANT_CLAIM)).orElseThrow(() -> new ForbiddenException(
+        return TenantIds.fromClaim(token.getClaim(Groups.TENANT_CLAIM)).map(tenants::idOf).orElseThrow(() -> new ForbiddenException(
                 "the token names no valid tenant (claim '" + Groups.TENANT_CLAIM + "': letters, digits and . _ : - only)"));
     }
 
@@ -30,10 +37,14 @@ public class Caller {
         return token == null ? null : token.getName();
     }
 
-    /** @throws ForbiddenException (403) when a body names a tenant other than the caller's */
+    /**
+     * @param named a tenant a body names, by id or slug, or null
+     * @return the caller's tenant id
+     * @throws ForbiddenException (403) when a body names a tenant other than the caller's
+     */
     public String ownTenant(String named) {
         String tenant = tenant();
-        if (named != null && !named.equals(tenant)) {
+        if (named != null && !tenants.idOf(named).equals(tenant)) {
             throw new ForbiddenException("tenantId " + named + " is not the caller's tenant");
         }
         return tenant;

@@ -41,6 +41,9 @@ public class DevTokenResource {
     boolean enabled;
 
     @Inject
+    TenantDirectory tenants;
+
+    @Inject
     @ConfigProperty(name = "herald.dev.tokens.signing-key")
     String signingKey;
 
@@ -55,12 +58,12 @@ public class DevTokenResource {
 
     @POST
     @Operation(summary = "Development only: a signed token for a demo tenant (404 outside the run profile)")
-    @Parameter(name = "tenant", in = ParameterIn.QUERY, description = "the token's tenant claim", example = "demo")
+    @Parameter(name = "tenant", in = ParameterIn.QUERY, description = "the tenant's slug or UUID; the token's claim is its UUID", example = "demo")
     @Parameter(name = "groups", in = ParameterIn.QUERY, description = "comma-separated groups", example = "reader,simulator,admin")
     @Parameter(name = "minutes", in = ParameterIn.QUERY, description = "lifetime", example = "60")
     @APIResponse(responseCode = "200", description = "A signed development token",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
-                    value = "{\"token\":\"eyJhbGciOiJSUzI1NiJ9.eyJ0ZW5hbnQiOiJkZW1vIn0.c2ln\",\"tenant\":\"demo\",\"user\":\"developer\",\"groups\":[\"reader\",\"simulator\",\"admin\"],\"expiresInSeconds\":3600}")))
+                    value = "{\"token\":\"eyJhbGciOiJSUzI1NiJ9.eyJ0ZW5hbnQiOiJkZW1vIn0.c2ln\",\"tenant\":\"0aae0162-67cc-342e-b818-01d93f45447a\",\"slug\":\"demo\",\"user\":\"developer\",\"groups\":[\"reader\",\"simulator\",\"admin\"],\"expiresInSeconds\":3600}")))
     public Response issue(@QueryParam("tenant") @DefaultValue("demo") String tenant,
                           @QueryParam("user") @DefaultValue("developer") String user,
                           @QueryParam("groups") @DefaultValue("reader,simulator,admin") String groups,
@@ -75,10 +78,15 @@ public class DevTokenResource {
         if (tenant.isBlank() || user.isBlank()) {
             return Problems.badRequest("tenant and user must not be blank");
         }
+        if (TenantIds.fromClaim(tenant).isEmpty()) {
+            return Problems.badRequest("tenant must be a UUID or a slug of letters, digits and . _ : -");
+        }
+        // The claim carries the tenant's UUID, as every payload on the wire does; the slug is what people type.
+        String tenantId = tenants.idOf(tenant);
         List<String> groupList = Arrays.stream(groups.split(",")).map(String::trim).filter(g -> !g.isEmpty()).toList();
         String token = TokenSigner.fromPem(Paths.get(signingKey), issuer, audiences.split(",")[0].trim())
-                .sign(new TokenRequest(tenant, user, groupList, lifetime));
-        return Response.ok(Json.createObjectBuilder().add("token", token).add("tenant", tenant).add("user", user)
+                .sign(new TokenRequest(tenantId, user, groupList, lifetime));
+        return Response.ok(Json.createObjectBuilder().add("token", token).add("tenant", tenantId).add("slug", tenant).add("user", user)
                 .add("groups", Json.createArrayBuilder(groupList)).add("expiresInSeconds", lifetime.toSeconds()).build()).build();
     }
 }

@@ -2,6 +2,7 @@ package dev.herald.publish;
 
 import dev.herald.auth.Caller;
 import dev.herald.auth.Groups;
+import dev.herald.catalog.CustomEventService;
 import dev.herald.web.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -40,6 +41,9 @@ public class EventResource {
     @Inject
     Caller caller;
 
+    @Inject
+    CustomEventService customEvents;
+
     @POST
     @Operation(summary = "Publish one event (validated against its schema; optional aggregateKey, channels, idempotencyKey)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "event",
@@ -54,7 +58,7 @@ public class EventResource {
         if (request == null) {
             return Problems.badRequest("an event is required");
         }
-        EventEnvelope envelope = publisher.publish(request.inTenant(caller).toDomainEvent());
+        EventEnvelope envelope = publisher.publish(publishable(request));
         return Response.accepted(Json.createObjectBuilder().add("eventId", envelope.id())
                 .add("timestamp", EnvelopeJson.timestamp(envelope.timestamp())).build()).build();
     }
@@ -71,9 +75,17 @@ public class EventResource {
         if (requests == null || requests.isEmpty() || requests.size() > MAX_BATCH) {
             return Problems.badRequest("a batch holds 1 to " + MAX_BATCH + " events");
         }
-        List<EventEnvelope> envelopes = publisher.publishAll(requests.stream().map(r -> r.inTenant(caller).toDomainEvent()).toList());
+        List<EventEnvelope> envelopes = publisher.publishAll(requests.stream().map(this::publishable).toList());
         JsonArrayBuilder ids = Json.createArrayBuilder();
         envelopes.forEach(e -> ids.add(e.id()));
         return Response.accepted(Json.createObjectBuilder().add("eventIds", ids).build()).build();
+    }
+
+    /** In the caller's tenant; a tenant's custom type travels as CUSTOM_EVENT. */
+    private DomainEvent publishable(PublishRequest request) {
+        if (request == null) {
+            throw new IllegalArgumentException("a batch must not hold null events");
+        }
+        return customEvents.toPublishable(caller.tenant(), request.inTenant(caller).toDomainEvent());
     }
 }
