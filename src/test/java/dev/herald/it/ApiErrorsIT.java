@@ -26,7 +26,7 @@ class ApiErrorsIT {
     /** herald.api.max-body-bytes of the test server: the default. */
     private static final int MAX_BODY = 1024 * 1024;
 
-    private final String tenant = "t-" + UUID.randomUUID();
+    private final String tenant = UUID.randomUUID().toString();
     private final HeraldClient herald = HeraldClient.of(tenant);
 
     @Deployment(testable = false)

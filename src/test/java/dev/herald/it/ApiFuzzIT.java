@@ -46,7 +46,7 @@ class ApiFuzzIT extends RedisProbeTestBase {
         "application/json; charset=bogus", "application/xml", "application/x-www-form-urlencoded", "*/*", "", "application/problem+json",
         "multipart/form-data; boundary=x"};
 
-    private final String tenant = "t-fuzz-" + UUID.randomUUID();
+    private final String tenant = UUID.randomUUID().toString();
     private final HeraldClient client = HeraldClient.of(tenant);
     private final long seed = Long.getLong("herald.fuzz.seed", System.nanoTime());
     private final Random random = new Random(seed);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class AuthIT extends RedisPipelineTestBase {
 
-    private final String other = "other-" + UUID.randomUUID();
+    private final String other = UUID.randomUUID().toString();
     private final HeraldClient otherTenant = HeraldClient.of(other);
 
     @Test

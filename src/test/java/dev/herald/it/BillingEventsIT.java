@@ -76,6 +76,7 @@ class BillingEventsIT extends RedisPipelineTestBase {
         List<String> statuses = entries.stream().filter(e -> e.get("event_type").equals("INVOICE_STATUS_CHANGED"))
                 .map(e -> TicketEventRelayIT.parse(e.get("payload_json")).getString("newStatus")).toList();
         assertEquals(List.of("finalized", "sent", "partially_paid", "overdue", "paid", "partially_paid"), statuses);
+        assertTheConsumersAcceptEveryEventOf(tenant);
     }
 
     private static JsonObject actor(String user) {

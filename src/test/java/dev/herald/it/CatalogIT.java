@@ -137,6 +137,6 @@ class CatalogIT {
     }
 
     private static String tenant() {
-        return "tenant-" + UUID.randomUUID();
+        return UUID.randomUUID().toString();
     }
 }

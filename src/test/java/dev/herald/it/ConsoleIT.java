@@ -63,7 +63,7 @@ class ConsoleIT {
     }
 
     private static String tenant() {
-        return "t-" + UUID.randomUUID();
+        return UUID.randomUUID().toString();
     }
 
     @Test

@@ -144,7 +144,7 @@ class LiveTailIT {
     }
 
     private static String tenant() {
-        return "t-" + UUID.randomUUID();
+        return UUID.randomUUID().toString();
     }
 
     private static JsonObject projectCreated(String tenant) {

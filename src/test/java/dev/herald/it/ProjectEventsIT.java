@@ -55,6 +55,7 @@ class ProjectEventsIT extends RedisPipelineTestBase {
         JsonObject payload = Events.envelope(closed).getJsonObject("payload");
         assertEquals(USER, payload.getString("userId"));
         assertEquals(true, payload.getJsonObject("changes").getJsonObject("status").getBoolean("is_closed"));
+        assertTheConsumersAcceptEveryEventOf(tenant);
     }
 
     @Test

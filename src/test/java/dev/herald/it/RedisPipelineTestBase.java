@@ -1,10 +1,15 @@
 package dev.herald.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.contract.ConsumerContract;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -50,6 +55,29 @@ abstract class RedisPipelineTestBase extends RedisProbeTestBase {
             expected.addAll(List.of(types));
         }
         return body;
+    }
+
+    /**
+     * Every event of the tenant, as the existing consumers read it, passes their contract: its workflow-stream entry
+     * and its envelope on its type's global stream.
+     */
+    static void assertTheConsumersAcceptEveryEventOf(String tenant) {
+        List<Map<String, String>> workflowEntries = workflowEntriesOf(tenant);
+        assertTrue(!workflowEntries.isEmpty(), "the tenant published nothing");
+        Map<String, List<Map<String, String>>> streams = new HashMap<>();
+        List<String> refused = new ArrayList<>();
+        for (Map<String, String> entry : workflowEntries) {
+            String type = entry.get("event_type");
+            ConsumerContract.workflowEntryViolations(entry).forEach(v -> refused.add(type + " workflow entry: " + v));
+            Map<String, String> onStream = streams.computeIfAbsent(type, t -> redis.entries("alga-psa:event-stream:global:" + t))
+                    .stream().filter(e -> entry.get("event_id").equals(Events.id(e))).findFirst().orElse(null);
+            if (onStream == null) {
+                refused.add(type + " " + entry.get("event_id") + ": not on its type's stream");
+            } else {
+                ConsumerContract.envelopeViolations(onStream.get("event")).forEach(v -> refused.add(type + " envelope: " + v));
+            }
+        }
+        assertEquals(List.of(), refused, "events the existing consumers would drop");
     }
 
     /** The payload of the first entry of that type. */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 abstract class RedisProbeTestBase {
 
     static RedisProbe redis;
-    final String tenant = getClass().getSimpleName() + "-" + UUID.randomUUID();
+    final String tenant = UUID.randomUUID().toString();
     final HeraldClient herald = HeraldClient.of(tenant);
     /** A platform operator: relay failures, dead letters, raw streams. */
     final HeraldClient operator = HeraldClient.operator();

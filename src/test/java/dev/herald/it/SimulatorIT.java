@@ -167,6 +167,6 @@ class SimulatorIT extends RedisPipelineTestBase {
     }
 
     private static String tenant() {
-        return "t-" + UUID.randomUUID();
+        return UUID.randomUUID().toString();
     }
 }

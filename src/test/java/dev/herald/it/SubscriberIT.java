@@ -11,6 +11,11 @@ import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
+import org.redisson.api.stream.StreamReadGroupArgs;
+import org.redisson.api.stream.StreamCreateGroupArgs;
+import org.redisson.api.RStream;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -123,6 +128,38 @@ class SubscriberIT extends RedisPipelineTestBase {
                 .containsAll(List.of(IT_STREAM, ISOLATION_STREAM, "alga-psa:event-stream:global:TICKET_ASSIGNED")), status.toString());
     }
 
+    /**
+     * Herald's subscribers read in a group of their own: the existing consumers' reader in {@code event-processors}
+     * gets every entry too, instead of the two splitting the stream between them.
+     */
+    @Test
+    void aHeraldSubscriberAndAnEventProcessorsReaderBothReceiveEveryEntry() throws Exception {
+        RStream<String, String> stream = redis.client().getStream(IT_STREAM, StringCodec.INSTANCE);
+        String existingConsumers = "event-processors";
+        try {
+            stream.createGroup(StreamCreateGroupArgs.name(existingConsumers).id(StreamMessageId.NEWEST).makeStream());
+        } catch (RuntimeException groupExistsAlready) {
+            assertTrue(String.valueOf(groupExistsAlready.getMessage()).contains("BUSYGROUP"), groupExistsAlready.toString());
+        }
+        List<String> published = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            published.add(publish("subscriber-it", tenant));
+        }
+        Set<String> readByExistingConsumers = new HashSet<>();
+        Eventually.await("the event-processors reader receiving all 20", WAIT, () -> {
+            Map<StreamMessageId, Map<String, String>> read = stream.readGroup(existingConsumers, "alga-worker-1",
+                    StreamReadGroupArgs.neverDelivered().count(100));
+            read.forEach((id, fields) -> {
+                readByExistingConsumers.add(Events.id(fields));
+                stream.ack(existingConsumers, id);
+            });
+            return readByExistingConsumers.containsAll(published) ? Boolean.TRUE : null;
+        });
+        for (String eventId : published) {
+            awaitInvocation("probe-recorder", eventId);
+        }
+    }
+
     @Test
     void anEntryAnotherProducerXaddedInTheWireFormatIsDeliveredWithEveryEnvelopeField() throws Exception {
         String eventId = UUID.randomUUID().toString();
@@ -142,7 +179,7 @@ class SubscriberIT extends RedisPipelineTestBase {
 
     @Test
     void aTenantRestrictedSubscriberReceivesOnlyItsTenantsEvents() throws Exception {
-        String other = publish("subscriber-it", "tenant-" + UUID.randomUUID());
+        String other = publish("subscriber-it", UUID.randomUUID().toString());
         String own = publish("subscriber-it", "probe-tenant-a");
 
         assertEquals("probe-tenant-a", awaitInvocation("probe-tenant-a", own).getString("tenantId"));

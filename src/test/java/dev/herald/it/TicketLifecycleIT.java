@@ -119,6 +119,7 @@ class TicketLifecycleIT extends RedisPipelineTestBase {
                 reassigned.getString("newAssigneeId"), reassigned.getString("assignedByUserId")));
         Map<String, String> closedEntry = awaitEntry("alga-psa:event-stream:global:TICKET_CLOSED", closing.getJsonArray("eventIds").getString(2));
         assertEquals(USER, Events.envelope(closedEntry).getJsonObject("payload").getString("closedByUserId"));
+        assertTheConsumersAcceptEveryEventOf(tenant);
     }
 
     @Test

@@ -34,7 +34,7 @@ class WorkflowExecutionIT {
     private static final String WORKFLOW = "ticket-lifecycle";
     private static final String ASSIGNED = "TICKET_ASSIGNED";
 
-    private final String tenant = "tenant-" + UUID.randomUUID();
+    private final String tenant = UUID.randomUUID().toString();
     private final HeraldClient herald = HeraldClient.of(tenant);
 
     @Deployment(testable = false)
@@ -234,7 +234,7 @@ class WorkflowExecutionIT {
                 .add("workflowName", "ticket-approval").add("correlationKey", "ticket-" + UUID.randomUUID()).build());
         assertEquals(201, approval.status(), approval.body());
         String approvalId = approval.json().getString("executionId");
-        new WorkflowApi("other-" + UUID.randomUUID()).start("ticket-" + UUID.randomUUID());
+        new WorkflowApi(UUID.randomUUID().toString()).start("ticket-" + UUID.randomUUID());
 
         assertEquals(List.of(approvalId, started.get(2), started.get(1), started.get(0)), executionIds("api/workflows/executions"),
                 "the tenant's four, newest first, none of the other tenant's");

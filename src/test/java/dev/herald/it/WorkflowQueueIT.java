@@ -44,7 +44,7 @@ class WorkflowQueueIT {
     private static final String DEPLOYMENT = "herald-workflow-queue";
     private static final String ASSIGNED = "TICKET_ASSIGNED";
 
-    private final String tenant = "queue-" + UUID.randomUUID();
+    private final String tenant = UUID.randomUUID().toString();
     private final WorkflowApi workflows = new WorkflowApi(tenant);
 
     @ArquillianResource
@@ -146,7 +146,7 @@ class WorkflowQueueIT {
             assertEquals("PENDING", notDead.getString("processingStatus"), "held back behind the dead one");
             ProblemAnswers.problem(workflows.retry(execution, UUID.randomUUID().toString()), 404);
             ProblemAnswers.problem(new WorkflowApi(tenant, "simulator").retry(execution, refused), 403);
-            ProblemAnswers.problem(new WorkflowApi("other-" + UUID.randomUUID()).retry(execution, refused), 404);
+            ProblemAnswers.problem(new WorkflowApi(UUID.randomUUID().toString()).retry(execution, refused), 404);
         });
     }
 

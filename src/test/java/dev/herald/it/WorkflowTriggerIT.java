@@ -36,7 +36,7 @@ class WorkflowTriggerIT {
     private static final Duration PIPELINE = Duration.ofSeconds(30);
     private static final String WORKFLOW_STREAM = "workflow:events:global";
 
-    private final String tenant = "trigger-" + UUID.randomUUID();
+    private final String tenant = UUID.randomUUID().toString();
     private final HeraldClient herald = HeraldClient.of(tenant);
     private final WorkflowApi workflows = new WorkflowApi(tenant);
 
