@@ -99,6 +99,17 @@ class TicketEventsMeetTheConsumerContractTest {
     }
 
     @Test
+    void everyChannelACommentMayComeByIsOneTheConsumersKnow() {
+        for (String channel : Comment.CHANNELS) {
+            for (DomainEvent event : TicketTransitions.commented(BY_CONTACT,
+                    new Comment(COMMENT, "Still smoking", false, CONTACT, Comment.CONTACT, channel, "Carl Client"))) {
+                assertEquals(List.of(), ConsumerContract.payloadViolations(event.eventType(), event.payload().toString()),
+                        channel + ": " + event.eventType());
+            }
+        }
+    }
+
+    @Test
     void theOperationsAboveCoverEveryTicketEventType() {
         Set<String> emitted = new TreeSet<>();
         operations().forEach(operation -> operation.getPayload().get().forEach(event -> emitted.add(event.eventType())));
