@@ -61,7 +61,10 @@ public final class InvoiceEvents {
         return event(context, "INVOICE_SENT", payload);
     }
 
-    /** PAYMENT_RECORDED and PAYMENT_APPLIED: a payment received and applied to this invoice. */
+    /**
+     * PAYMENT_RECORDED and PAYMENT_APPLIED: a payment received and applied to this invoice. Each application names
+     * {@code invoiceId} and {@code amountApplied}, the two fields the existing consumers require of it.
+     */
     public static List<DomainEvent> paid(Context context, Payment payment) {
         JsonObjectBuilder recorded = payment(context, payment).add("amount", amount(payment.getAmountCents()))
                 .add("currency", context.invoice().getCurrency()).add("method", payment.getMethod())
@@ -69,7 +72,7 @@ public final class InvoiceEvents {
         context.actorUserId().ifPresent(user -> recorded.add("receivedByUserId", user));
         JsonObjectBuilder applied = payment(context, payment).add("applications", WireJson.builders().createArrayBuilder()
                 .add(WireJson.builders().createObjectBuilder().add("invoiceId", context.invoice().getId())
-                        .add("amount", amount(payment.getAmountCents())).add("currency", context.invoice().getCurrency())))
+                        .add("amountApplied", amount(payment.getAmountCents())).add("currency", context.invoice().getCurrency())))
                 .add("appliedAt", time(context));
         context.actorUserId().ifPresent(user -> applied.add("appliedByUserId", user));
         return List.of(event(context, "PAYMENT_RECORDED", recorded), event(context, "PAYMENT_APPLIED", applied));

@@ -56,7 +56,7 @@ public class ProjectService {
         project(tenantId, projectId);
         TaskState state = new TaskState(Require.text(request.title(), "title"),
                 ProjectStatuses.checked(request.status() == null ? "todo" : request.status(), ProjectStatuses.TASK, "status"),
-                request.assignedToId(), assigneeType(request.assignedToId(), request.assignedToType()), request.dueDate());
+                assignee(request.assignedToId()), assigneeType(request.assignedToId(), request.assignedToType()), request.dueDate());
         ProjectTask task = new ProjectTask(tenantId, projectId, state);
         em.persist(task);
         return events.publish(task.getId(), ProjectTransitions.task(context(tenantId, projectId, request.actorUserId()), task.getId(), null, state));
@@ -65,7 +65,7 @@ public class ProjectService {
     public ChangeResult updateTask(String tenantId, String projectId, String taskId, TaskUpdate update) {
         ProjectTask task = task(tenantId, projectId, taskId);
         TaskState before = task.state();
-        String assignee = or(update.assignedToId(), before.assignedToId());
+        String assignee = or(assignee(update.assignedToId()), before.assignedToId());
         TaskState after = new TaskState(or(update.title(), before.title()),
                 ProjectStatuses.checked(or(update.status(), before.status()), ProjectStatuses.TASK, "status"),
                 assignee, assigneeType(assignee, or(update.assignedToType(), before.assignedToType())),
@@ -116,6 +116,11 @@ public class ProjectService {
 
     private static Context context(String tenantId, String projectId, String actorUserId) {
         return new Context(tenantId, projectId, Optional.ofNullable(Require.optionalUuid(actorUserId, "actorUserId")), EnvelopeJson.now());
+    }
+
+    /** PROJECT_TASK_ASSIGNED's consumers refuse an assignee that is no UUID: refused here, before a row is written. */
+    private static String assignee(String assignedToId) {
+        return Require.optionalUuid(assignedToId, "assignedToId");
     }
 
     private static String assigneeType(String assignedToId, String type) {

@@ -114,9 +114,10 @@ public class TicketService {
         if (byContact && request.internal()) {
             throw new RefusedChangeException("a client contact cannot write an internal note");
         }
-        String author = byContact ? reference(Contact.class, request.authorContactId(), tenantId, "authorContactId").getId()
-                : reference(User.class, request.authorUserId(), tenantId, "authorUserId").getId();
-        Comment comment = new Comment(TicketComment.newId(), Require.text(request.body(), "body"), request.internal(), author,
+        DirectoryEntry authorEntry = byContact ? reference(Contact.class, request.authorContactId(), tenantId, "authorContactId")
+                : reference(User.class, request.authorUserId(), tenantId, "authorUserId");
+        String author = authorEntry.getId();
+        Comment comment = Comment.by(TicketComment.newId(), Require.text(request.body(), "body"), request.internal(), authorEntry,
                 byContact ? Comment.CONTACT : Comment.USER, channel);
         Instant now = EnvelopeJson.now();
         em.persist(new TicketComment(ticket, comment, now));

@@ -31,12 +31,25 @@ public final class TicketTransitions {
         }
     }
 
-    /** A comment as its events describe it. @param authorType {@code user} or {@code contact} */
-    public record Comment(String id, String body, boolean internal, String authorId, String authorType, String channel) {
+    /**
+     * A comment as its events describe it.
+     *
+     * @param authorType {@code user} or {@code contact}
+     * @param author     who wrote it as a reader would name them: the user's or contact's directory name, or the
+     *                   author's id when the directory has no usable name (TICKET_COMMENT_ADDED's consumers require one)
+     */
+    public record Comment(String id, String body, boolean internal, String authorId, String authorType, String channel,
+                          String author) {
 
         public static final String USER = "user";
         public static final String CONTACT = "contact";
         public static final List<String> CHANNELS = List.of("email", "portal", "ui", "api");
+
+        /** A comment by a directory entry (a user or a contact), named as the directory names it. */
+        public static Comment by(String id, String body, boolean internal, DirectoryEntry author, String authorType, String channel) {
+            String name = author.getName() == null || author.getName().isBlank() ? author.getId() : author.getName();
+            return new Comment(id, body, internal, author.getId(), authorType, channel, name);
+        }
 
         boolean byContact() {
             return CONTACT.equals(authorType);
@@ -87,7 +100,8 @@ public final class TicketTransitions {
     /**
      * A comment added: TICKET_MESSAGE_ADDED for every comment (its visibility says which kind), then
      * TICKET_INTERNAL_NOTE_ADDED for an internal one or TICKET_CUSTOMER_REPLIED for a client contact's, then the legacy
-     * TICKET_COMMENT_ADDED existing consumers read (its {@code userId} is the author, a contact's id for a client).
+     * TICKET_COMMENT_ADDED existing consumers read (its {@code userId} is the author, a contact's id for a client; its
+     * {@code comment.id} is what those consumers key on, {@code comment.commentId} the same id as Herald's schema names it).
      */
     public static List<DomainEvent> commented(Context context, Comment comment) {
         List<DomainEvent> events = new ArrayList<>();
@@ -103,8 +117,8 @@ public final class TicketTransitions {
         }
         events.add(event(context, "TICKET_COMMENT_ADDED", WireJson.builders().createObjectBuilder()
                 .add("tenantId", context.tenantId()).add("ticketId", context.ticketId()).add("userId", comment.authorId())
-                .add("comment", WireJson.builders().createObjectBuilder().add("commentId", comment.id())
-                        .add("content", comment.body()).add("authorType", comment.byContact() ? "client" : "internal")
+                .add("comment", WireJson.builders().createObjectBuilder().add("id", comment.id()).add("commentId", comment.id())
+                        .add("content", comment.body()).add("author", comment.author()).add("authorType", comment.byContact() ? "client" : "internal")
                         .add("isInternal", comment.internal()))));
         return events;
     }

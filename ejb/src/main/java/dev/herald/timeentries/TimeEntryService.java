@@ -33,7 +33,9 @@ public class TimeEntryService {
     DomainEvents events;
 
     public ChangeResult log(String tenantId, NewTimeEntry request) {
-        String user = Require.uuid(request.userId() == null ? request.actorUserId() : request.userId(), "userId");
+        // TICKET_TIME_ENTRY_ADDED's consumers drop the event when its actorUserId is no UUID: refused before a row is written.
+        String actor = Require.optionalUuid(request.actorUserId(), "actorUserId");
+        String user = Require.uuid(request.userId() == null ? actor : request.userId(), "userId");
         if (request.workItemType() == null || !WORK_ITEM_TYPES.contains(request.workItemType())) {
             throw new RefusedChangeException("workItemType must be one of " + WORK_ITEM_TYPES + ", was " + request.workItemType());
         }
@@ -44,7 +46,7 @@ public class TimeEntryService {
                 Require.uuid(request.workItemId(), "workItemId"), request.workItemType(), request.minutes(),
                 request.billable() == null || request.billable(), request.rateCents() == null ? 0 : request.rateCents());
         em.persist(entry);
-        return events.publish(entry.getId(), TimeEntryEvents.logged(entry, Optional.ofNullable(request.actorUserId()), EnvelopeJson.now()));
+        return events.publish(entry.getId(), TimeEntryEvents.logged(entry, Optional.ofNullable(actor), EnvelopeJson.now()));
     }
 
     public ChangeResult submit(String tenantId, String timeEntryId, String actorUserId) {

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 
 class InvoiceEventsTest {
 
+    private static final String TENANT = "3f1c2a9e-0000-4000-8000-000000000001";
     private static final String USER = "6b0f4a52-2222-4000-8000-000000000003";
     private static final String CLIENT = "3f1c2a9e-0000-4000-8000-000000000010";
-    private final Invoice invoice = new Invoice("acme", CLIENT, "EUR", "2026-12-10", 12_345);
+    private final Invoice invoice = new Invoice(TENANT, CLIENT, "EUR", "2026-12-10", 12_345);
     private final Context context = new Context(invoice, Optional.of(USER), Instant.parse("2026-12-20T09:00:00.000Z"));
 
     @Test
@@ -26,7 +27,7 @@ class InvoiceEventsTest {
         assertEquals("123.45", generated.payload().getString("totalAmount"));
         assertEquals("draft", generated.payload().getString("status"));
         assertEquals(invoice.getInvoiceNumber(), generated.payload().getString("invoiceNumber"));
-        assertEquals(Optional.of("acme:invoice:" + invoice.getId()), generated.aggregateKey());
+        assertEquals(Optional.of(TENANT + ":invoice:" + invoice.getId()), generated.aggregateKey());
     }
 
     @Test
@@ -57,7 +58,7 @@ class InvoiceEventsTest {
 
     @Test
     void aPaymentIsRecordedAndAppliedToTheInvoice() {
-        Payment payment = new Payment("acme", invoice.getId(), 5_000, "card");
+        Payment payment = new Payment(TENANT, invoice.getId(), 5_000, "card");
         List<DomainEvent> events = InvoiceEvents.paid(context, payment);
         assertEquals(List.of("PAYMENT_RECORDED", "PAYMENT_APPLIED"), Publishable.types(events));
         assertEquals("50.00", events.get(0).payload().getString("amount"));

@@ -16,11 +16,12 @@ import org.junit.jupiter.api.Test;
 
 class ProjectTransitionsTest {
 
+    private static final String TENANT = "3f1c2a9e-0000-4000-8000-000000000001";
     private static final String USER = "6b0f4a52-2222-4000-8000-000000000003";
     private static final String PROJECT = "3f1c2a9e-0000-4000-8000-000000000308";
     private static final String TASK = "3f1c2a9e-0000-4000-8000-000000000400";
-    private final Context byUser = new Context("acme", PROJECT, Optional.of(USER), Instant.parse("2026-12-01T10:00:00.123Z"));
-    private final Context bySystem = new Context("acme", PROJECT, Optional.empty(), Instant.parse("2026-12-01T10:00:00.123Z"));
+    private final Context byUser = new Context(TENANT, PROJECT, Optional.of(USER), Instant.parse("2026-12-01T10:00:00.123Z"));
+    private final Context bySystem = new Context(TENANT, PROJECT, Optional.empty(), Instant.parse("2026-12-01T10:00:00.123Z"));
 
     /** The event types, once every payload passed the shipped schemas as the publisher checks them. */
     private static List<String> types(List<DomainEvent> events) {
@@ -35,7 +36,7 @@ class ProjectTransitionsTest {
         assertEquals(USER, payload.getString("createdByUserId"));
         assertEquals("USER", payload.getString("actorType"));
         assertEquals("2026-12-01T10:00:00.123Z", payload.getString("occurredAt"));
-        assertEquals(Optional.of("acme:project:" + PROJECT), events.get(0).aggregateKey());
+        assertEquals(Optional.of(TENANT + ":project:" + PROJECT), events.get(0).aggregateKey());
     }
 
     @Test

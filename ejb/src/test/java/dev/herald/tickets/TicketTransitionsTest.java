@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class TicketTransitionsTest {
 
+    private static final String TENANT = "3f1c2a9e-0000-4000-8000-000000000001";
     private static final String USER = "6b0f4a52-2222-4000-8000-000000000003";
     private static final String OTHER_USER = "6b0f4a52-2222-4000-8000-000000000004";
     private static final String CONTACT = "6b0f4a52-2222-4000-8000-000000000005";
@@ -28,8 +29,8 @@ class TicketTransitionsTest {
     private static final String ESCALATION = "3f1c2a9e-0000-4000-8000-000000000322";
     private static final String COMMENT = "3f1c2a9e-0000-4000-8000-000000000331";
     private static final Instant AT = Instant.parse("2026-12-01T10:00:00.123Z");
-    private final Context byUser = Context.byUser("acme", TICKET, Optional.of(USER), AT);
-    private final Context bySystem = Context.byUser("acme", TICKET, Optional.empty(), AT);
+    private final Context byUser = Context.byUser(TENANT, TICKET, Optional.of(USER), AT);
+    private final Context bySystem = Context.byUser(TENANT, TICKET, Optional.empty(), AT);
     private final TicketState open = TicketState.titled("Printer on fire").withStatus(OPEN, false).withPriority(LOW).withBoard(DESK, false);
 
     /** The event types, once every payload passed the shipped schemas as the publisher checks them. */
@@ -45,7 +46,7 @@ class TicketTransitionsTest {
         assertEquals(USER, payload.getString("createdByUserId"));
         assertEquals("USER", payload.getString("actorType"));
         assertEquals("2026-12-01T10:00:00.123Z", payload.getString("occurredAt"));
-        assertEquals(Optional.of("acme:ticket:" + TICKET), events.get(0).aggregateKey(), "in order with its time entries' events");
+        assertEquals(Optional.of(TENANT + ":ticket:" + TICKET), events.get(0).aggregateKey(), "in order with its time entries' events");
     }
 
     @Test
@@ -176,19 +177,20 @@ class TicketTransitionsTest {
 
     @Test
     void aPublicCommentByAUserIsAMessageAndTheLegacyComment() {
-        List<DomainEvent> events = TicketTransitions.commented(byUser, new Comment(COMMENT, "Restarted the spooler", false, USER, "user", "api"));
+        List<DomainEvent> events = TicketTransitions.commented(byUser, new Comment(COMMENT, "Restarted the spooler", false, USER, "user", "api", "Ada Agent"));
         assertEquals(List.of("TICKET_MESSAGE_ADDED", "TICKET_COMMENT_ADDED"), types(events));
         assertEquals("public", events.get(0).payload().getString("visibility"));
         JsonObject legacy = events.get(1).payload();
         assertEquals(USER, legacy.getString("userId"));
-        assertEquals("{\"commentId\":\"" + COMMENT + "\",\"content\":\"Restarted the spooler\",\"authorType\":\"internal\",\"isInternal\":false}",
+        assertEquals("{\"id\":\"" + COMMENT + "\",\"commentId\":\"" + COMMENT + "\",\"content\":\"Restarted the spooler\",\"author\":\"Ada Agent\","
+                        + "\"authorType\":\"internal\",\"isInternal\":false}",
                 legacy.getJsonObject("comment").toString());
         assertFalse(legacy.containsKey("occurredAt"), "the legacy shape allows no more fields");
     }
 
     @Test
     void anInternalCommentIsAnInternalNote() {
-        List<DomainEvent> events = TicketTransitions.commented(byUser, new Comment(COMMENT, "Call them back", true, USER, "user", "ui"));
+        List<DomainEvent> events = TicketTransitions.commented(byUser, new Comment(COMMENT, "Call them back", true, USER, "user", "ui", "Ada Agent"));
         assertEquals(List.of("TICKET_MESSAGE_ADDED", "TICKET_INTERNAL_NOTE_ADDED", "TICKET_COMMENT_ADDED"), types(events));
         assertEquals("internal", events.get(0).payload().getString("visibility"));
         assertEquals(COMMENT, events.get(1).payload().getString("noteId"));
@@ -197,13 +199,24 @@ class TicketTransitionsTest {
 
     @Test
     void aPublicCommentByAClientContactIsACustomerReply() {
-        Context byContact = new Context("acme", TICKET, Optional.empty(), Optional.of(CONTACT), AT);
-        List<DomainEvent> events = TicketTransitions.commented(byContact, new Comment(COMMENT, "Still on fire", false, CONTACT, "contact", "portal"));
+        Context byContact = new Context(TENANT, TICKET, Optional.empty(), Optional.of(CONTACT), AT);
+        List<DomainEvent> events = TicketTransitions.commented(byContact, new Comment(COMMENT, "Still on fire", false, CONTACT, "contact", "portal", "Carl Client"));
         assertEquals(List.of("TICKET_MESSAGE_ADDED", "TICKET_CUSTOMER_REPLIED", "TICKET_COMMENT_ADDED"), types(events));
         assertEquals("CONTACT", events.get(0).payload().getString("actorType"));
         assertEquals(CONTACT, events.get(0).payload().getString("actorContactId"));
         assertEquals(CONTACT, events.get(1).payload().getString("contactId"));
         assertEquals("portal", events.get(1).payload().getString("channel"));
         assertEquals("client", events.get(2).payload().getJsonObject("comment").getString("authorType"));
+        assertEquals("Carl Client", events.get(2).payload().getJsonObject("comment").getString("author"));
+    }
+
+    @Test
+    void aCommentAuthorIsNamedAsTheDirectoryNamesThemOrByIdWhenTheDirectoryHasNoName() {
+        User named = new User(TENANT, "Ada Agent", "ada@example.org");
+        assertEquals("Ada Agent", Comment.by(COMMENT, "Hi", false, named, Comment.USER, "ui").author());
+        Contact unnamed = new Contact(TENANT, " ", null, null);
+        Comment byUnnamed = Comment.by(COMMENT, "Hi", false, unnamed, Comment.CONTACT, "email");
+        assertEquals(unnamed.getId(), byUnnamed.author());
+        assertEquals(unnamed.getId(), byUnnamed.authorId());
     }
 }

@@ -13,13 +13,14 @@ import org.junit.jupiter.api.Test;
 
 class TimeEntryEventsTest {
 
+    private static final String TENANT = "3f1c2a9e-0000-4000-8000-000000000001";
     private static final String USER = "6b0f4a52-2222-4000-8000-000000000003";
     private static final String MANAGER = "6b0f4a52-2222-4000-8000-000000000004";
     private static final String TICKET = "3f1c2a9e-0000-4000-8000-000000000001";
     private static final Instant AT = Instant.parse("2026-12-01T10:00:00.000Z");
 
     private static TimeEntry entry(String workItemType) {
-        return new TimeEntry("acme", USER, null, TICKET, workItemType, 90, true, 10_000);
+        return new TimeEntry(TENANT, USER, null, TICKET, workItemType, 90, true, 10_000);
     }
 
     @Test
@@ -27,7 +28,7 @@ class TimeEntryEventsTest {
         List<DomainEvent> events = TimeEntryEvents.logged(entry("ticket"), Optional.of(USER), AT);
         assertEquals(List.of("TICKET_TIME_ENTRY_ADDED"), Publishable.types(events));
         assertEquals(90, events.get(0).payload().getInt("minutes"));
-        assertEquals(Optional.of("acme:ticket:" + TICKET), events.get(0).aggregateKey(), "in order with the ticket's own events");
+        assertEquals(Optional.of(TENANT + ":ticket:" + TICKET), events.get(0).aggregateKey(), "in order with the ticket's own events");
         assertEquals(List.of(), TimeEntryEvents.logged(entry("project_task"), Optional.of(USER), AT));
     }
 
