@@ -7,6 +7,7 @@ import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
@@ -16,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Writes a payload that validates against a schema, from the schema alone: schemas that tenants define
@@ -25,12 +29,14 @@ import java.util.UUID;
  * deterministic (the same schema always gives the same example): uuids are derived from the field's pointer,
  * times are a fixed instant in UTC with milliseconds and {@code Z}, as on the wire. Current/legacy schemas are
  * generated from the current (domain) branch. {@code changes} and {@code updatedFields} follow payload
- * convention 5 when the schema leaves their content open. Constraints outside Herald's schema subset
- * ({@code pattern}, {@code multipleOf}, ...) are not honoured.
+ * convention 5 when the schema leaves their content open. A {@code pattern} is honoured when one of a few
+ * typical values matches it (the uuid, date-time and email patterns of the consumers' contract, which the shipped
+ * schemas carry); other constraints outside Herald's schema subset ({@code multipleOf}, ...) are not.
  */
 public final class ExampleGenerator {
 
     static final String EXAMPLE_INSTANT = "2026-01-15T09:30:00.000Z";
+    static final String EXAMPLE_EMAIL = "alex.morgan@example.com";
     private static final String CHANGED_FIELD = "name";
     private static final JsonBuilderFactory JSON = WireJson.builders();
     /** Looked up once: {@code Json.createValue} would search for the provider on every call. */
@@ -111,8 +117,33 @@ public final class ExampleGenerator {
     }
 
     private static String string(JsonObject schema, String pointer) {
-        String value = switch (schema.getString("format", "")) {
-            case "uuid" -> UUID.nameUUIDFromBytes(pointer.getBytes(StandardCharsets.UTF_8)).toString();
+        String value = formatted(schema, pointer);
+        if (schema.get("pattern") instanceof JsonString pattern && !matches(pattern.getString(), value)) {
+            value = Stream.of(uuid(pointer), EXAMPLE_INSTANT, EXAMPLE_EMAIL, EXAMPLE_INSTANT.substring(0, 10))
+                    .filter(candidate -> matches(pattern.getString(), candidate))
+                    .findFirst().orElse(value);
+        }
+        int min = intKeyword(schema, "minLength", 0);
+        StringBuilder padded = new StringBuilder(value);
+        while (padded.length() < min) {
+            padded.append('x');
+        }
+        int max = intKeyword(schema, "maxLength", Integer.MAX_VALUE);
+        return padded.length() > max ? padded.substring(0, max) : padded.toString();
+    }
+
+    /** JSON Schema patterns are unanchored, like {@link Matcher#find()}. */
+    private static boolean matches(String pattern, String value) {
+        return Pattern.compile(pattern).matcher(value).find();
+    }
+
+    private static String uuid(String pointer) {
+        return UUID.nameUUIDFromBytes(pointer.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static String formatted(JsonObject schema, String pointer) {
+        return switch (schema.getString("format", "")) {
+            case "uuid" -> uuid(pointer);
             case "date-time" -> EXAMPLE_INSTANT;
             case "date" -> EXAMPLE_INSTANT.substring(0, 10);
             case "time" -> EXAMPLE_INSTANT.substring(11);
@@ -124,13 +155,6 @@ public final class ExampleGenerator {
             case "regex" -> ".*";
             default -> "example " + lastToken(pointer);
         };
-        int min = intKeyword(schema, "minLength", 0);
-        StringBuilder padded = new StringBuilder(value);
-        while (padded.length() < min) {
-            padded.append('x');
-        }
-        int max = intKeyword(schema, "maxLength", Integer.MAX_VALUE);
-        return padded.length() > max ? padded.substring(0, max) : padded.toString();
     }
 
     private static String typeOf(JsonObject schema) {

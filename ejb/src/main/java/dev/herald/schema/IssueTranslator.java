@@ -40,7 +40,19 @@ final class IssueTranslator {
         for (Error error : withoutSiblingBranches(errors)) {
             issues.addAll(issuesOf(error, instance));
         }
-        return List.copyOf(issues);
+        return withoutPatternRepeatingFormat(issues);
+    }
+
+    /**
+     * The shipped schemas carry the consumers' regex next to the format it spells out (uuid, date-time): when both
+     * fail, the format's message says it and the regex would only repeat it unreadably.
+     */
+    private static List<SchemaIssue> withoutPatternRepeatingFormat(Set<SchemaIssue> issues) {
+        Set<String> formatFailed = new HashSet<>();
+        issues.stream().filter(issue -> issue.keyword().equals("format")).forEach(issue -> formatFailed.add(issue.pointer()));
+        return issues.stream()
+                .filter(issue -> !(issue.keyword().equals("pattern") && formatFailed.contains(issue.pointer())))
+                .toList();
     }
 
     /** Keeps, for each failed anyOf/oneOf whose first branch has errors, only that branch's errors. */
@@ -95,6 +107,12 @@ final class IssueTranslator {
                 String format = schema.map(s -> s.getString("format", "")).orElse("");
                 return List.of(new SchemaIssue(pointer, keyword, "is not a valid " + format + ": " + error.getError()));
             }
+            case "pattern":
+                if (schema.isPresent() && "date-time".equals(schema.get().getString("format", null))) {
+                    return List.of(new SchemaIssue(pointer, keyword, "must be a UTC date-time ending in Z, e.g."
+                            + " 2026-11-23T07:41:51.792Z: the consumers refuse an offset such as +01:00"));
+                }
+                break;
             case "enum":
                 if (schema.isPresent() && schema.get().containsKey("enum")) {
                     return List.of(new SchemaIssue(pointer, keyword,

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * breaks a rule is either fixed or listed below by name with its reason; a listed exception that is no longer
  * needed fails the test too, so the lists stay true.
  *
- * <p>A "shape" is what a rule looks at: the schema itself, or, for the 32 current/legacy schemas, each of its
+ * <p>A "shape" is what a rule looks at: the schema itself, or, for the 15 current/legacy schemas, each of its
  * two definitions ({@code Name} for the current one, {@code Name#legacy} for the legacy one).
  */
 class PayloadConventionsTest {
@@ -43,8 +42,8 @@ class PayloadConventionsTest {
             "InventoryStockUnitCreated", "InventoryStockUnitDeleted", "InventoryStockUnitUpdated",
             "InventoryTransferDispatched", "InventoryTransferReceived");
 
-    private static final String INVENTORY_REASON =
-            "published INVENTORY_* shape, kept as it was sent: `tenant` and snake_case keys (INVENTORY-RENAMES.md)";
+    private static final String INVENTORY_REASON = "the consumers accept only the published INVENTORY_* shape:"
+            + " `tenant` and snake_case keys, tenantId only allowed beside it (INVENTORY-RENAMES.md)";
 
     /** Rule 2: the source table lists these types without occurredAt (the legacy definitions come on top). */
     private static final Set<String> WITHOUT_OCCURRED_AT = Set.of(
@@ -112,10 +111,18 @@ class PayloadConventionsTest {
             "RmmDeviceOffline.previousStatus", "the new side is currentStatus, as in the source table",
             "RmmDeviceOnline.previousStatus", "the new side is currentStatus, as in the source table");
 
-    /** Rule 8: the keywords draft-07 and 2020-12 share and AsyncAPI/form tools read, plus annotations. */
+    /**
+     * Rule 8: the keywords draft-07 and 2020-12 share and AsyncAPI/form tools read, plus annotations; the
+     * consumers' contract brought pattern and the bounds.
+     */
     private static final Set<String> ALLOWED_KEYWORDS = Set.of("$schema", "$id", "title", "description", "examples",
             "definitions", "type", "properties", "required", "enum", "const", "format", "items",
-            "additionalProperties", "anyOf", "oneOf", "$ref", "minLength");
+            "additionalProperties", "anyOf", "oneOf", "$ref", "minLength", "maxLength", "pattern", "minimum",
+            "maximum", "exclusiveMinimum", "minItems");
+
+    /** The consumers' uuid regex (consumer-contract/README.md): the pattern, not the format, is what they check. */
+    private static final String UUID_PATTERN =
+            "^[0-9a-fA-F]{8}\\b-[0-9a-fA-F]{4}\\b-[0-9a-fA-F]{4}\\b-[0-9a-fA-F]{4}\\b-[0-9a-fA-F]{12}$";
 
     private static final Pattern CAMEL_CASE = Pattern.compile("[a-z][a-zA-Z0-9]*");
     private static final Pattern PREVIOUS = Pattern.compile("previous([A-Z][A-Za-z0-9]*)");
@@ -134,16 +141,14 @@ class PayloadConventionsTest {
                         schema.document().getJsonArray("anyOf").toString(), schema.ref());
             }
         }
-        Set<String> listed = new TreeSet<>(LEGACY_SHAPES);
-        listed.addAll(INVENTORY_SHAPES);
-        assertEquals(listed, found);
-        assertEquals(32, found.size());
+        assertEquals(new TreeSet<>(LEGACY_SHAPES), found);
+        assertEquals(15, found.size());
     }
 
     @Test
     void topLevelKeysAreCamelCase() {
         Map<String, String> exceptions = new TreeMap<>();
-        INVENTORY_SHAPES.forEach(name -> exceptions.put(name + "#legacy", INVENTORY_REASON));
+        INVENTORY_SHAPES.forEach(name -> exceptions.put(name, INVENTORY_REASON));
         assertOnlyListedExceptions("rule 1, camelCase top-level keys", exceptions, (shape, violations) -> {
             for (String key : properties(shape.schema()).keySet()) {
                 if (!CAMEL_CASE.matcher(key).matches()) {
@@ -155,14 +160,14 @@ class PayloadConventionsTest {
     }
 
     @Test
-    void tenantIdIsARequiredNonEmptyString() {
+    void tenantIdIsARequiredUuid() {
         Map<String, String> exceptions = new TreeMap<>();
-        INVENTORY_SHAPES.forEach(name -> exceptions.put(name + "#legacy", INVENTORY_REASON));
-        assertOnlyListedExceptions("rule 2, tenantId required non-empty string", exceptions, (shape, violations) -> {
+        INVENTORY_SHAPES.forEach(name -> exceptions.put(name, INVENTORY_REASON));
+        assertOnlyListedExceptions("rule 2, tenantId required uuid", exceptions, (shape, violations) -> {
             JsonValue tenant = properties(shape.schema()).get("tenantId");
-            boolean nonEmptyString = tenant instanceof JsonObject t && "string".equals(t.getString("type", null))
-                    && t.get("minLength") instanceof JsonNumber min && min.intValue() >= 1;
-            if (!required(shape.schema()).contains("tenantId") || !nonEmptyString) {
+            boolean uuid = tenant instanceof JsonObject t && "string".equals(t.getString("type", null))
+                    && UUID_PATTERN.equals(t.getString("pattern", null));
+            if (!required(shape.schema()).contains("tenantId") || !uuid) {
                 violations.add(shape.key());
             }
         });
@@ -173,7 +178,7 @@ class PayloadConventionsTest {
         Map<String, String> exceptions = new TreeMap<>();
         WITHOUT_OCCURRED_AT.forEach(name -> exceptions.put(name, "source table (event-types.tsv) has no occurredAt"));
         LEGACY_SHAPES.forEach(name -> exceptions.put(name + "#legacy", "legacy shape; rule 2 lets it lack occurredAt"));
-        INVENTORY_SHAPES.forEach(name -> exceptions.put(name + "#legacy", INVENTORY_REASON));
+        INVENTORY_SHAPES.forEach(name -> exceptions.put(name, INVENTORY_REASON));
         assertEquals(111 + 32, exceptions.size());
         assertOnlyListedExceptions("rule 2, occurredAt required date-time", exceptions, (shape, violations) -> {
             JsonValue occurredAt = properties(shape.schema()).get("occurredAt");

@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import jakarta.json.JsonObject;
@@ -21,12 +23,19 @@ import org.junit.jupiter.api.Test;
  * Payload convention 7: once a schema version is published, producers and consumers rely on what it accepts.
  * The published texts are frozen under test resources dev/herald/schema/published/; the shipped schema of the
  * same ref may only change in ways that accept at least what the frozen text accepted.
+ *
+ * <p>The one exception is a correction: a published text that accepted what it never should have (on 2026-12-07,
+ * payloads the consumers' contract refuses and the consumers drop) is fixed in place, its frozen copy replaced by
+ * the corrected text, and the fix recorded with its reason in published/CORRECTIONS.tsv.
  */
 class PublishedSchemasFrozenTest {
 
     private static final String PUBLISHED = TestRegistries.FIXTURES + "published";
 
+    private static final String CORRECTIONS = "CORRECTIONS.tsv";
+
     private static Map<String, JsonObject> frozen;
+    private static List<String> corrections;
 
     @BeforeAll
     static void readFrozenSchemas() throws IOException, URISyntaxException {
@@ -39,6 +48,26 @@ class PublishedSchemasFrozenTest {
                         WireJson.parseObject(Files.readString(file, StandardCharsets.UTF_8)));
             }
         }
+        corrections = Files.readAllLines(directory.resolve(CORRECTIONS), StandardCharsets.UTF_8).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .toList();
+    }
+
+    @Test
+    void everyRecordedCorrectionNamesAFrozenRefAndGivesItsReason() {
+        List<String> problems = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String line : corrections) {
+            String[] columns = line.split("\t");
+            if (columns.length != 3 || columns[2].isBlank()) {
+                problems.add("not 'ref<TAB>event type<TAB>reason': " + line);
+            } else if (!frozen.containsKey(columns[0])) {
+                problems.add(columns[0] + " is recorded as corrected but has no frozen copy");
+            } else if (!seen.add(columns[0])) {
+                problems.add(columns[0] + " is recorded twice");
+            }
+        }
+        assertTrue(problems.isEmpty(), PUBLISHED + "/" + CORRECTIONS + ":\n  " + String.join("\n  ", problems));
     }
 
     @Test

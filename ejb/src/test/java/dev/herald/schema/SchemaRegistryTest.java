@@ -66,7 +66,7 @@ class SchemaRegistryTest {
 
     @Test
     void missingRequiredFieldIsReportedWithItsPointer() {
-        JsonObject payload = json("{\"tenantId\":\"t1\",\"occurredAt\":\"2026-11-23T07:41:51.792Z\"}");
+        JsonObject payload = json("{\"tenantId\":\"3f1c2a9e-0000-4000-8000-000000000001\",\"occurredAt\":\"2026-11-23T07:41:51.792Z\"}");
         assertEquals(List.of(new SchemaIssue("/ticketId", "required", "is required")),
                 registry.validate(TICKET_CREATED, payload));
     }
@@ -76,12 +76,12 @@ class SchemaRegistryTest {
         JsonObject payload = json("{\"tenantId\":\"\",\"occurredAt\":\"2026-11-23T07:41:51.792Z\",\"ticketId\":\"nope\"}");
         List<SchemaIssue> issues = registry.validate(TICKET_CREATED, payload);
         assertEquals(List.of("/tenantId", "/ticketId"), issues.stream().map(SchemaIssue::pointer).toList(), issues.toString());
-        assertEquals(List.of("minLength", "format"), issues.stream().map(SchemaIssue::keyword).toList());
+        assertEquals(List.of("format", "format"), issues.stream().map(SchemaIssue::keyword).toList(), "an empty tenantId is no uuid");
     }
 
     @Test
     void failedCurrentOrLegacyChoiceIsExplainedByTheCurrentShape() {
-        JsonObject payload = json("{\"tenantId\":\"t1\",\"ticketId\":\"" + TICKET_ID + "\",\"actorType\":\"ROBOT\"}");
+        JsonObject payload = json("{\"tenantId\":\"3f1c2a9e-0000-4000-8000-000000000001\",\"ticketId\":\"" + TICKET_ID + "\",\"actorType\":\"ROBOT\"}");
         List<SchemaIssue> issues = registry.validate(TICKET_CREATED, payload);
         assertEquals(List.of(
                 new SchemaIssue("/occurredAt", "required", "is required"),
@@ -90,7 +90,7 @@ class SchemaRegistryTest {
 
     @Test
     void payloadInTheLegacyShapeStillValidates() {
-        JsonObject legacy = json("{\"tenantId\":\"t1\",\"ticketId\":\"" + TICKET_ID + "\",\"userId\":\"" + TICKET_ID
+        JsonObject legacy = json("{\"tenantId\":\"3f1c2a9e-0000-4000-8000-000000000001\",\"ticketId\":\"" + TICKET_ID + "\",\"userId\":\"" + TICKET_ID
                 + "\",\"anythingElse\":true}");
         assertEquals(List.of(), registry.validate(TICKET_CREATED, legacy));
     }
@@ -98,7 +98,7 @@ class SchemaRegistryTest {
     @Test
     void unknownPropertyIsReportedWhereItIs() {
         List<SchemaIssue> issues = registry.validate("payload.AssetCreated.v1", json(
-                "{\"tenantId\":\"t1\",\"occurredAt\":\"2026-11-23T07:41:51.792Z\",\"assetId\":\"" + TICKET_ID
+                "{\"tenantId\":\"3f1c2a9e-0000-4000-8000-000000000001\",\"occurredAt\":\"2026-11-23T07:41:51.792Z\",\"assetId\":\"" + TICKET_ID
                         + "\",\"colour\":\"red\"}"));
         assertEquals(List.of(new SchemaIssue("/colour", "additionalProperties", "is not a property this schema allows")),
                 issues);
@@ -108,7 +108,7 @@ class SchemaRegistryTest {
     void dateTimeWithoutOffsetIsRefused() {
         List<SchemaIssue> issues = registry.validate(TICKET_CREATED, ticket(",\"createdAt\":\"2026-11-23T07:41:51.792\""));
         assertTrue(issues.isEmpty(), "createdAt has no format in the schema: " + issues);
-        issues = registry.validate(TICKET_CREATED, json("{\"tenantId\":\"t1\",\"occurredAt\":\"2026-11-23T07:41:51.792\","
+        issues = registry.validate(TICKET_CREATED, json("{\"tenantId\":\"3f1c2a9e-0000-4000-8000-000000000001\",\"occurredAt\":\"2026-11-23T07:41:51.792\","
                 + "\"ticketId\":\"" + TICKET_ID + "\"}"));
         assertEquals(List.of("/occurredAt"), issues.stream().map(SchemaIssue::pointer).toList());
         assertEquals("format", issues.get(0).keyword());
@@ -164,6 +164,15 @@ class SchemaRegistryTest {
     }
 
     @Test
+    void tenantSlugAndOffsetDateTimeAreRefusedAsTheConsumersWouldEachWithOneReadableIssue() {
+        List<SchemaIssue> issues = registry.validate(TICKET_CREATED, json("{\"tenantId\":\"acme\","
+                + "\"occurredAt\":\"2026-11-23T08:41:51.792+01:00\",\"ticketId\":\"" + TICKET_ID + "\"}"));
+        assertEquals(List.of("/tenantId format", "/occurredAt pattern"),
+                issues.stream().map(issue -> issue.pointer() + " " + issue.keyword()).toList(), issues.toString());
+        assertTrue(issues.get(1).message().contains("ending in Z"), issues.get(1).message());
+    }
+
+    @Test
     void issueBecomesAnEventIssue() {
         assertEquals(new EventIssue("/ticketId", "is required"),
                 new SchemaIssue("/ticketId", "required", "is required").toEventIssue());
@@ -200,7 +209,7 @@ class SchemaRegistryTest {
     }
 
     private static JsonObject ticket(String extra) {
-        return json("{\"tenantId\":\"t1\",\"occurredAt\":\"2026-11-23T07:41:51.792Z\",\"ticketId\":\"" + TICKET_ID + "\""
+        return json("{\"tenantId\":\"3f1c2a9e-0000-4000-8000-000000000001\",\"occurredAt\":\"2026-11-23T07:41:51.792Z\",\"ticketId\":\"" + TICKET_ID + "\""
                 + extra + "}");
     }
 
