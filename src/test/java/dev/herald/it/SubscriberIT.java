@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.devservices.DevRedis;
+import dev.herald.auth.TenantDirectory;
 import dev.herald.redis.StreamIdText;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -182,7 +183,8 @@ class SubscriberIT extends RedisPipelineTestBase {
         String other = publish("subscriber-it", UUID.randomUUID().toString());
         String own = publish("subscriber-it", "probe-tenant-a");
 
-        assertEquals("probe-tenant-a", awaitInvocation("probe-tenant-a", own).getString("tenantId"));
+        assertEquals(TenantDirectory.derived().idOf("probe-tenant-a"), awaitInvocation("probe-tenant-a", own).getString("tenantId"),
+                "the subscriber names its tenant by slug; the event carries the slug's UUID");
         awaitInvocation("probe-recorder", other);
         awaitInvocation("probe-recorder", own);
         assertEquals(List.of(), invocations("probe-tenant-a", other));

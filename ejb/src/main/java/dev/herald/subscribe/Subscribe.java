@@ -36,7 +36,10 @@ public @interface Subscribe {
     @Nonbinding
     String channel() default "global";
 
-    /** When not empty, only events of these tenants reach the observer; the others count as handled. */
+    /**
+     * When not empty, only events of these tenants reach the observer; the others count as handled. A tenant is named
+     * by its UUID or by a slug the tenant directory maps ({@code herald.tenants}).
+     */
     @Nonbinding
     String[] tenants() default {};
 

@@ -1,5 +1,6 @@
 package dev.herald.subscribe;
 
+import dev.herald.auth.TenantDirectory;
 import dev.herald.redis.DeadLetters;
 import dev.herald.redis.RedisConnection;
 import dev.herald.relay.RelayConfiguration;
@@ -68,6 +69,9 @@ public class SubscriberRuntime {
     @Inject
     Config config;
 
+    @Inject
+    TenantDirectory tenantDirectory;
+
     private volatile boolean running;
     private volatile Subscriptions active;
     private volatile ConsumerSettings settings;
@@ -79,7 +83,8 @@ public class SubscriberRuntime {
     @PostConstruct
     void start() {
         settings = configuration.settings();
-        active = extension.subscriptions().active(name -> config.getOptionalValue(name, Boolean.class).orElse(false));
+        active = extension.subscriptions().active(name -> config.getOptionalValue(name, Boolean.class).orElse(false))
+                .withTenantIds(tenantDirectory::idOf);
         streams = active.byStream(new WireFormat(relayConfiguration.settings()));
         if (streams.isEmpty()) {
             LOG.info("No active subscriber: nothing to consume");

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
@@ -62,6 +64,12 @@ public final class Subscriptions {
     /** The subscriptions that are switched on (see {@link Subscribe#enabledBy()}). */
     public Subscriptions active(Predicate<String> propertyIsTrue) {
         return new Subscriptions(all.stream().filter(s -> s.enabledBy().isEmpty() || propertyIsTrue.test(s.enabledBy())).toList());
+    }
+
+    /** The same subscriptions with their tenants named by id: events carry tenant UUIDs, annotations may name slugs. */
+    public Subscriptions withTenantIds(UnaryOperator<String> idOf) {
+        return new Subscriptions(all.stream().map(s -> new Subscription(s.id(), s.types(), s.channel(),
+                s.tenants().stream().map(idOf).collect(Collectors.toSet()), s.enabledBy(), s.observer())).toList());
     }
 
     /** Per-type stream key → the subscriptions that read it, in a stable order. */

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 class SimulatorTest {
 
-    private static final String TENANT = "acme";
+    private static final String TENANT = "0f8fad5b-d9cb-469f-a165-70867728950e";
     private static final String USER = "6b0f4a52-2222-4000-8000-000000000003";
     private static final String TICKET = "3f1c2a9e-0000-4000-8000-000000000440";
     private static final UUID SIMULATION = UUID.fromString("5e1a0000-0000-4000-8000-000000000001");
@@ -102,7 +102,7 @@ class SimulatorTest {
     @Test
     void invalidSimulationIsRecordedInItsOwnTransactionWithItsIssueCountAndRefused() {
         DomainEvent invalid = DomainEvent.of("TICKET_CREATED",
-                json("{\"tenantId\":\"acme\",\"ticketId\":\"not-a-uuid\",\"actorType\":\"ROBOT\"}"));
+                json("{\"tenantId\":\"0f8fad5b-d9cb-469f-a165-70867728950e\",\"ticketId\":\"not-a-uuid\",\"actorType\":\"ROBOT\"}"));
         InvalidEventException refused = assertThrows(InvalidEventException.class, () -> simulator.simulate(TENANT, USER, invalid, false));
         assertEquals(2, refused.issues().size());
         assertEquals(List.of(), publisher.sent);
@@ -115,7 +115,7 @@ class SimulatorTest {
     @Test
     void invalidDryRunAndUnknownTypeAreRecordedAsInvalid() {
         assertThrows(InvalidEventException.class, () -> simulator.simulate(TENANT, USER,
-                DomainEvent.of("TICKET_TELEPORTED", json("{\"tenantId\":\"acme\"}")), true));
+                DomainEvent.of("TICKET_TELEPORTED", json("{\"tenantId\":\"0f8fad5b-d9cb-469f-a165-70867728950e\"}")), true));
         SimulationView recorded = only(journal.refusals);
         assertEquals(SimulationOutcome.INVALID, recorded.outcome());
         assertEquals("TICKET_TELEPORTED", recorded.eventType());
@@ -126,7 +126,7 @@ class SimulatorTest {
     @Test
     void aRecordKeepsTheStartOfAnAbsurdlyLongEventType() {
         String type = "X".repeat(500);
-        assertThrows(InvalidEventException.class, () -> simulator.simulate(TENANT, USER, DomainEvent.of(type, json("{\"tenantId\":\"acme\"}")), false));
+        assertThrows(InvalidEventException.class, () -> simulator.simulate(TENANT, USER, DomainEvent.of(type, json("{\"tenantId\":\"0f8fad5b-d9cb-469f-a165-70867728950e\"}")), false));
         assertEquals(Simulation.EVENT_TYPE_LENGTH, only(journal.refusals).eventType().length());
     }
 
@@ -146,7 +146,7 @@ class SimulatorTest {
     }
 
     private static DomainEvent ticketCreated() {
-        return DomainEvent.of("TICKET_CREATED", json("{\"tenantId\":\"acme\",\"ticketId\":\"" + TICKET + "\"}"));
+        return DomainEvent.of("TICKET_CREATED", json("{\"tenantId\":\"0f8fad5b-d9cb-469f-a165-70867728950e\",\"ticketId\":\"" + TICKET + "\"}"));
     }
 
     private static JsonObject json(String text) {

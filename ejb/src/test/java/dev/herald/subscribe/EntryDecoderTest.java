@@ -26,7 +26,7 @@ class EntryDecoderTest {
     }
 
     static String envelope(String id, String ticketId) {
-        return "{\"eventType\":\"TICKET_CREATED\",\"payload\":{\"tenantId\":\"acme\",\"ticketId\":\"" + ticketId
+        return "{\"eventType\":\"TICKET_CREATED\",\"payload\":{\"tenantId\":\"0f8fad5b-d9cb-469f-a165-70867728950e\",\"ticketId\":\"" + ticketId
                 + "\",\"occurredAt\":\"2026-11-23T07:41:51.792Z\"},\"id\":\"" + id + "\",\"timestamp\":\"2026-11-23T07:41:51.792Z\"}";
     }
 
@@ -39,7 +39,7 @@ class EntryDecoderTest {
         assertEquals("TICKET_CREATED", event.eventType());
         assertEquals(Instant.parse("2026-11-23T07:41:51.792Z"), event.timestamp());
         assertEquals("internal", event.channel(), "the entry's channel field wins");
-        assertEquals("acme", event.tenantId());
+        assertEquals("0f8fad5b-d9cb-469f-a165-70867728950e", event.tenantId());
         assertEquals(TICKET, event.payload().getString("ticketId"));
         assertEquals(STREAM, event.stream());
         assertEquals("1-0", event.entryId());
@@ -83,7 +83,7 @@ class EntryDecoderTest {
 
     @Test
     void anEnvelopeWithoutIdIsPoison() {
-        String noId = "{\"eventType\":\"TICKET_CREATED\",\"payload\":{\"tenantId\":\"acme\"},\"timestamp\":\"2026-11-23T07:41:51.792Z\"}";
+        String noId = "{\"eventType\":\"TICKET_CREATED\",\"payload\":{\"tenantId\":\"0f8fad5b-d9cb-469f-a165-70867728950e\"},\"timestamp\":\"2026-11-23T07:41:51.792Z\"}";
         EntryDecoder.Poison poison = assertInstanceOf(EntryDecoder.Poison.class,
                 decoder.decode(STREAM, "1-0", "global", Map.of("event", noId)));
         assertTrue(poison.reason().contains("id"), poison.reason());
