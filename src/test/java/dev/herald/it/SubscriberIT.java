@@ -165,12 +165,12 @@ class SubscriberIT extends RedisPipelineTestBase {
     void anEntryAnotherProducerXaddedInTheWireFormatIsDeliveredWithEveryEnvelopeField() throws Exception {
         String eventId = UUID.randomUUID().toString();
         String ticketId = UUID.randomUUID().toString();
-        String entryId = rawXadd(IT_STREAM, "subscriber-it", eventId, "tenant-interop", ticketId);
+        String entryId = rawXadd(IT_STREAM, "subscriber-it", eventId, tenant, ticketId);
 
         JsonObject received = awaitInvocation("probe-recorder", eventId);
         assertEquals("TICKET_CREATED", received.getString("eventType"));
         assertEquals("subscriber-it", received.getString("channel"));
-        assertEquals("tenant-interop", received.getString("tenantId"));
+        assertEquals(tenant, received.getString("tenantId"));
         assertEquals(ticketId, received.getString("ticketId"), "the payload bound to a record");
         assertEquals(IT_STREAM, received.getString("stream"));
         assertEquals(entryId, received.getString("entryId"));
@@ -193,7 +193,7 @@ class SubscriberIT extends RedisPipelineTestBase {
     @Test
     void anEntryAConsumerReadAndNeverAcknowledgedIsReclaimedAndHandledOnce() throws Exception {
         String eventId = UUID.randomUUID().toString();
-        String entryId = readByACrashedConsumer(eventId, "tenant-reclaim", 1);
+        String entryId = readByACrashedConsumer(eventId, tenant, 1);
         assertEquals(1, pendingOf(IT_STREAM, entryId), "pending on the crashed consumer");
 
         awaitInvocation("probe-recorder", eventId);
@@ -205,7 +205,7 @@ class SubscriberIT extends RedisPipelineTestBase {
     @Test
     void aThrowingAndAHangingSubscriberAreRetriedThenDeadLetteredWhileTheirSiblingRanOnce() throws Exception {
         String eventId = UUID.randomUUID().toString();
-        String entryId = rawXadd(ISOLATION_STREAM, "subscriber-isolation", eventId, "tenant-isolation", UUID.randomUUID().toString());
+        String entryId = rawXadd(ISOLATION_STREAM, "subscriber-isolation", eventId, tenant, UUID.randomUUID().toString());
 
         JsonObject letter = awaitDeadLetter("subscriber-isolation", eventId);
         JsonObject fields = letter.getJsonObject("fields");
@@ -230,7 +230,7 @@ class SubscriberIT extends RedisPipelineTestBase {
     void anEntryDeliveredTooOftenIsDeadLetteredAndItsReplayIsDeliveredOnce() throws Exception {
         String eventId = UUID.randomUUID().toString();
         // A consumer that keeps dying: the entry has been delivered five times already, more than the three allowed.
-        String entryId = readByACrashedConsumer(eventId, "tenant-replay", 5);
+        String entryId = readByACrashedConsumer(eventId, tenant, 5);
 
         JsonObject letter = awaitDeadLetter("subscriber-it", eventId);
         assertEquals(entryId, letter.getJsonObject("fields").getString("sourceMessageId"));
@@ -251,7 +251,7 @@ class SubscriberIT extends RedisPipelineTestBase {
     @Test
     void aSchemaInvalidEntryIsDeadLetteredAtOnceWithItsIssues() throws Exception {
         String eventId = UUID.randomUUID().toString();
-        rawXadd(IT_STREAM, "subscriber-it", eventId, "tenant-invalid", "not-a-uuid");
+        rawXadd(IT_STREAM, "subscriber-it", eventId, tenant, "not-a-uuid");
 
         JsonObject fields = awaitDeadLetter("subscriber-it", eventId).getJsonObject("fields");
         assertEquals("1", fields.getString("deliveries"));

@@ -35,6 +35,9 @@ public final class TenantStamp {
             return event;
         }
         String id = directory.idOf(text.getString());
+        if (!tenantShape && id.equals(text.getString())) {
+            return event; // the common case on the hot path: already the id, nothing to copy
+        }
         JsonObjectBuilder stamped = WireJson.builders().createObjectBuilder(payload).add(TENANT_ID, id);
         if (tenantShape) {
             JsonValue tenant = payload.get(TENANT);

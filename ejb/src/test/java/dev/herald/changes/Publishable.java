@@ -1,5 +1,12 @@
 package dev.herald.changes;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.herald.contract.ConsumerContract;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Named;
+
 import dev.herald.publish.DomainEvent;
 import dev.herald.publish.EnvelopeFactory;
 import dev.herald.schema.RegistryPayloadValidator;
@@ -12,6 +19,24 @@ public final class Publishable {
     private static final EnvelopeFactory PUBLISH = EnvelopeFactory.system(new RegistryPayloadValidator(SchemaRegistry.loadFromClasspath()));
 
     private Publishable() {
+    }
+
+    /**
+     * Each event of an operation is accepted by the existing consumers (their contract, checked first so that a contract
+     * break names itself) and by Herald's schema.
+     */
+    public static void acceptedByTheConsumersAndHerald(List<DomainEvent> events) {
+        assertFalse(events.isEmpty(), "the operation emitted nothing");
+        for (DomainEvent event : events) {
+            assertEquals(List.of(), ConsumerContract.payloadViolations(event.eventType(), event.payload().toString()),
+                    event.eventType() + " " + event.payload());
+        }
+        types(events);
+    }
+
+    /** A named operation for a parameterized test: the events it emits. */
+    public static Named<Supplier<List<DomainEvent>>> operation(String name, Supplier<List<DomainEvent>> events) {
+        return Named.of(name, events);
     }
 
     /** @throws dev.herald.publish.InvalidEventException with every issue, for the first event that breaks its schema */

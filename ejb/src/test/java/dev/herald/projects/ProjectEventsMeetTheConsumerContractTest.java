@@ -1,5 +1,6 @@
 package dev.herald.projects;
 
+import static dev.herald.changes.Publishable.operation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -53,20 +54,10 @@ class ProjectEventsMeetTheConsumerContractTest {
                 operation("the task waited for is done", () -> List.of(ProjectTransitions.unblocked(BY_SYSTEM, TASK, BLOCKER))));
     }
 
-    private static Named<Supplier<List<DomainEvent>>> operation(String name, Supplier<List<DomainEvent>> events) {
-        return Named.of(name, events);
-    }
-
     @ParameterizedTest
     @MethodSource("operations")
     void everyEventOfEveryProjectOperationIsAcceptedByTheConsumersAndByHeraldsSchema(Supplier<List<DomainEvent>> operation) {
-        List<DomainEvent> events = operation.get();
-        assertFalse(events.isEmpty());
-        for (DomainEvent event : events) {
-            assertEquals(List.of(), ConsumerContract.payloadViolations(event.eventType(), event.payload().toString()),
-                    event.eventType() + " " + event.payload());
-        }
-        Publishable.types(events);
+        Publishable.acceptedByTheConsumersAndHerald(operation.get());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.herald.timeentries;
 
+import static dev.herald.changes.Publishable.operation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -45,20 +46,10 @@ class TimeEntryEventsMeetTheConsumerContractTest {
                         Status.SUBMITTED, Status.APPROVED, MANAGER, AT))));
     }
 
-    private static Named<Supplier<List<DomainEvent>>> operation(String name, Supplier<List<DomainEvent>> events) {
-        return Named.of(name, events);
-    }
-
     @ParameterizedTest
     @MethodSource("operations")
     void everyEventOfEveryTimeEntryOperationIsAcceptedByTheConsumersAndByHeraldsSchema(Supplier<List<DomainEvent>> operation) {
-        List<DomainEvent> events = operation.get();
-        assertFalse(events.isEmpty());
-        for (DomainEvent event : events) {
-            assertEquals(List.of(), ConsumerContract.payloadViolations(event.eventType(), event.payload().toString()),
-                    event.eventType() + " " + event.payload());
-        }
-        Publishable.types(events);
+        Publishable.acceptedByTheConsumersAndHerald(operation.get());
     }
 
     @Test
