@@ -72,6 +72,17 @@ class AuthIT extends RedisPipelineTestBase {
                 "the catalog's system tenant is nobody's");
     }
 
+    /** A tenant is a string: a number or a boolean in the claim names no tenant, even if its text would pass as a slug. */
+    @Test
+    void aTenantClaimThatIsANumberOrABooleanIsA403() throws Exception {
+        for (jakarta.json.JsonValue claim : List.of(Json.createValue(12345), jakarta.json.JsonValue.TRUE,
+                Json.createArrayBuilder().add(tenant).build())) {
+            String token = Tokens.signer().sign(claims(tenant).add("tenant", claim).build());
+            HeraldClient.Reply reply = new HeraldClient(token).get("api/catalog");
+            assertEquals(403, reply.status(), claim + " -> " + reply.body());
+        }
+    }
+
     @Test
     void aPayloadNamingAnotherTenantIsRefusedAndNothingIsPublished() throws Exception {
         HeraldClient.Reply refused = herald.post("api/events", Events.ticketCreated(other).build());

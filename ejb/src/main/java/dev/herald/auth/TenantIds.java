@@ -17,10 +17,15 @@ public final class TenantIds {
 
     /** @param claim the token's tenant claim as the JWT library gives it (a String, or a JSON string) */
     public static Optional<String> fromClaim(Object claim) {
-        if (claim == null) {
+        // A number or a boolean is no tenant, even where its text would pass as a slug: a tenant is named by a string.
+        String value;
+        if (claim instanceof String text) {
+            value = text;
+        } else if (claim instanceof jakarta.json.JsonString json) {
+            value = json.getString();
+        } else {
             return Optional.empty();
         }
-        String value = claim instanceof jakarta.json.JsonString json ? json.getString() : claim.toString();
         return TENANT_ID.matcher(value).matches() ? Optional.of(value) : Optional.empty();
     }
 }

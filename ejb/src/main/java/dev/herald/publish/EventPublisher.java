@@ -10,6 +10,7 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import jakarta.persistence.EntityManager;
@@ -117,6 +118,9 @@ public class EventPublisher {
                     MAX_EVENTS_PER_MESSAGE)) {
                 producer.send(events, message(context, run));
             }
+        } catch (JMSRuntimeException e) {
+            throw new BrokerUnavailableException("the broker did not take " + outgoing.size() + " event(s): "
+                    + e.getMessage(), e);
         }
     }
 

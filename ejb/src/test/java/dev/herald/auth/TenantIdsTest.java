@@ -20,6 +20,10 @@ class TenantIdsTest {
     void theSystemTenantAndOddValuesNeverPass() {
         assertTrue(TenantIds.fromClaim("*").isEmpty(), "the catalog's system tenant");
         assertTrue(TenantIds.fromClaim(null).isEmpty());
+        assertTrue(TenantIds.fromClaim(12345L).isEmpty(), "a number");
+        assertTrue(TenantIds.fromClaim(Json.createValue(12345)).isEmpty(), "a JSON number");
+        assertTrue(TenantIds.fromClaim(Boolean.TRUE).isEmpty(), "a boolean");
+        assertTrue(TenantIds.fromClaim(jakarta.json.JsonValue.TRUE).isEmpty(), "a JSON boolean");
         assertTrue(TenantIds.fromClaim("").isEmpty());
         assertTrue(TenantIds.fromClaim(" acme").isEmpty());
         assertTrue(TenantIds.fromClaim("a/b").isEmpty());
