@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -82,7 +83,11 @@ public class WorkflowResource {
         }
         ExecutionSummary execution = workflows.start(tenantId, request.workflowName(), request.data(),
                 request.correlationKey(), request.userId());
-        return Response.created(uri.getAbsolutePathBuilder().path(execution.executionId()).build()).entity(execution).build();
+        // A path, not an absolute URI: an absolute one would be built from the request's Host header, which the client
+        // chooses (a forged Host would come back in Location).
+        return Response.status(Response.Status.CREATED)
+                .header(HttpHeaders.LOCATION, uri.getBaseUri().getRawPath() + "workflows/executions/" + execution.executionId())
+                .entity(execution).build();
     }
 
     @GET
