@@ -10,6 +10,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import dev.herald.jpa.StoreFailures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +52,16 @@ public class CustomEventService {
             return Optional.empty();
         }
         entry.updateFrom(definitionOf(named), schemaOf(named), EnvelopeJson.now());
+        // Written now rather than at commit, so that losing to a concurrent update (the entry's version) is a conflict
+        // this method reports, not a failed commit.
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (StoreFailures.isConcurrentChange(e)) {
+                throw new CatalogConflictException("the definition of " + eventType + " was changed by another request at the same time", e);
+            }
+            throw e;
+        }
         return Optional.of(CatalogView.of(entry));
     }
 

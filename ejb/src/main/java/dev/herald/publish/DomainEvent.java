@@ -1,6 +1,8 @@
 package dev.herald.publish;
 
 import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -11,6 +13,8 @@ import java.util.Optional;
  * aggregate whose events must keep their order, the channels beyond {@code global} it goes to, and an idempotency
  * key (the same key of the same tenant within the configured window is published once). A simulated event (fired
  * from the simulator) carries that mark on the wire, so consumers can tell it from one business code emitted.
+ * The channels are kept as given, nulls and repeats included, so that the publisher's refusal can point at the
+ * index the caller used ({@link ChannelPolicy}); {@link #distinctChannels()} are the ones an accepted event goes to.
  */
 public record DomainEvent(String eventType, JsonObject payload, Optional<String> aggregateKey, List<String> channels,
                           Optional<String> idempotencyKey, boolean simulated) {
@@ -21,7 +25,7 @@ public record DomainEvent(String eventType, JsonObject payload, Optional<String>
         Objects.requireNonNull(eventType, "eventType");
         Objects.requireNonNull(payload, "payload");
         aggregateKey = aggregateKey == null ? Optional.empty() : aggregateKey.filter(k -> !k.isBlank());
-        channels = channels == null || channels.isEmpty() ? List.of(GLOBAL_CHANNEL) : List.copyOf(new LinkedHashSet<>(channels));
+        channels = channels == null || channels.isEmpty() ? List.of(GLOBAL_CHANNEL) : Collections.unmodifiableList(new ArrayList<>(channels));
         idempotencyKey = idempotencyKey == null ? Optional.empty() : idempotencyKey.filter(k -> !k.isBlank());
     }
 
@@ -39,7 +43,11 @@ public record DomainEvent(String eventType, JsonObject payload, Optional<String>
         return new DomainEvent(eventType, payload, Optional.of(tenantId + ":" + entityId), channels, idempotencyKey, simulated);
     }
 
-    /** The channels the event goes to; {@code global} is kept first when listed, and feeds the workflow stream. */
+    /** The channels the event goes to, each once in the order first listed; {@code global} feeds the workflow stream. */
+    public List<String> distinctChannels() {
+        return List.copyOf(new LinkedHashSet<>(channels));
+    }
+
     public DomainEvent onChannels(List<String> names) {
         return new DomainEvent(eventType, payload, aggregateKey, names, idempotencyKey, simulated);
     }

@@ -12,10 +12,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import dev.herald.jpa.ColumnLimits;
+import dev.herald.relay.FailedEvent;
 import java.util.regex.Pattern;
 
 /**
- * Turns a {@link DomainEvent} into the envelope that is sent: a fresh id, a millisecond UTC timestamp, and a
+ * Turns a {@link DomainEvent} into the envelope that is sent: channels that follow the {@link ChannelPolicy},
+ * keys that fit the columns they are recorded in, a fresh id, a millisecond UTC timestamp, and a
  * payload that always carries {@code tenantId} and {@code occurredAt}, whose date-times are in the consumers' UTC form
  * ({@link WireForms}), and that is valid against its type's schema.
  * Anything wrong is refused with every issue at once; nothing is sent.
@@ -24,18 +27,34 @@ public final class EnvelopeFactory {
 
     private static final Pattern EVENT_TYPE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
 
+    /** An idempotency key is stored with the event it took (PublishedKey). */
+    private static final int MAX_IDEMPOTENCY_KEY = ColumnLimits.of(PublishedKey.class).maxLength("idempotencyKey").orElseThrow();
+    /** A relay failure records the aggregate key and the channels of the event (FailedEvent). */
+    private static final int MAX_AGGREGATE_KEY = ColumnLimits.of(FailedEvent.class).maxLength("aggregateKey").orElseThrow();
+    private static final int MAX_CHANNEL_LIST = ColumnLimits.of(FailedEvent.class).maxLength("channels").orElseThrow();
+
     private final Clock clock;
     private final Supplier<UUID> ids;
     private final PayloadValidator validator;
+    private final ChannelPolicy channels;
 
-    public EnvelopeFactory(Clock clock, Supplier<UUID> ids, PayloadValidator validator) {
+    public EnvelopeFactory(Clock clock, Supplier<UUID> ids, PayloadValidator validator, ChannelPolicy channels) {
         this.clock = clock;
         this.ids = ids;
         this.validator = validator;
+        this.channels = channels;
+    }
+
+    public EnvelopeFactory(Clock clock, Supplier<UUID> ids, PayloadValidator validator) {
+        this(clock, ids, validator, ChannelPolicy.ANY);
     }
 
     public static EnvelopeFactory system(PayloadValidator validator) {
-        return new EnvelopeFactory(Clock.systemUTC(), UUID::randomUUID, validator);
+        return system(validator, ChannelPolicy.ANY);
+    }
+
+    public static EnvelopeFactory system(PayloadValidator validator, ChannelPolicy channels) {
+        return new EnvelopeFactory(Clock.systemUTC(), UUID::randomUUID, validator, channels);
     }
 
     public EventEnvelope create(DomainEvent event) {
@@ -55,6 +74,15 @@ public final class EnvelopeFactory {
         if (!(tenant instanceof JsonString s) || s.getString().isBlank()) {
             issues.add(new EventIssue("/payload/tenantId", "is required and must be a non-empty string"));
         }
+        issues.addAll(channels.issues(event.channels()));
+        if (issues.stream().noneMatch(issue -> issue.pointer().startsWith("/channels"))
+                && String.join(",", event.distinctChannels()).length() > MAX_CHANNEL_LIST) {
+            issues.add(new EventIssue("/channels", "the channel names together are longer than " + MAX_CHANNEL_LIST + " characters"));
+        }
+        event.idempotencyKey().filter(key -> key.length() > MAX_IDEMPOTENCY_KEY).ifPresent(key ->
+                issues.add(new EventIssue("/idempotencyKey", "is longer than " + MAX_IDEMPOTENCY_KEY + " characters")));
+        event.aggregateKey().filter(key -> key.length() > MAX_AGGREGATE_KEY).ifPresent(key ->
+                issues.add(new EventIssue("/aggregateKey", "is longer than " + MAX_AGGREGATE_KEY + " characters")));
         if (!issues.isEmpty()) {
             throw new InvalidEventException(event.eventType(), issues);
         }

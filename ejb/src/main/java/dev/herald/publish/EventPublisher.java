@@ -15,6 +15,8 @@ import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import dev.herald.jpa.StoreFailures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,15 +58,30 @@ public class EventPublisher {
     @ConfigProperty(name = "herald.publish.idempotency-window", defaultValue = "PT24H")
     Duration idempotencyWindow;
 
+    /** The channel names events may use besides {@code global}, separated by commas; blank for any valid name. */
+    @Inject
+    @ConfigProperty(name = "herald.publish.channels", defaultValue = " ")
+    String allowedChannels;
+
+    @Inject
+    @ConfigProperty(name = "herald.publish.max-channels", defaultValue = "" + ChannelPolicy.DEFAULT_MAX_CHANNELS)
+    int maxChannels;
+
     private EnvelopeFactory envelopes;
     private TenantStamp tenantStamp;
 
     @PostConstruct
     void init() {
-        envelopes = EnvelopeFactory.system(payloadValidator);
+        envelopes = EnvelopeFactory.system(payloadValidator, ChannelPolicy.configured(allowedChannels, maxChannels));
         tenantStamp = new TenantStamp(tenantDirectory, payloadValidator);
     }
 
+    /**
+     * Publishes the event in the caller's transaction.
+     *
+     * @throws InvalidEventException         when it cannot be published as given (pointers without an index)
+     * @throws IdempotencyKeyTakenException when a concurrent publish took its idempotency key first
+     */
     public EventEnvelope publish(DomainEvent event) {
         return publishAll(List.of(event)).get(0);
     }
@@ -80,10 +97,11 @@ public class EventPublisher {
     }
 
     /**
-     * Publishes every event in the caller's transaction, or none: one invalid event refuses the whole batch, its
-     * issues prefixed with its index ({@code /3/payload/ticketId}).
+     * Publishes every event in the caller's transaction, or none: one invalid event (or a null) refuses the whole
+     * batch, its issues prefixed with its index ({@code /3/payload/ticketId}; a null is {@code /3} even alone).
      *
      * @return one envelope per event, in order; for a repeated idempotency key, the envelope first published with it
+     * @throws IdempotencyKeyTakenException when a concurrent publish took one of the batch's idempotency keys first
      */
     public List<EventEnvelope> publishAll(List<DomainEvent> batch) {
         List<Outgoing> built = build(batch);
@@ -97,7 +115,7 @@ public class EventPublisher {
                 continue;
             }
             EventEnvelope envelope = candidate.envelope();
-            event.idempotencyKey().ifPresent(key -> em.persist(new PublishedKey(event.tenantId(), key, envelope, Instant.now())));
+            event.idempotencyKey().ifPresent(key -> takeKey(event.tenantId(), key, envelope));
             outgoing.add(candidate);
             result.add(envelope);
         }
@@ -114,7 +132,7 @@ public class EventPublisher {
         }
         try (JMSContext context = connectionFactory.createContext()) {
             JMSProducer producer = context.createProducer();
-            for (List<Outgoing> run : MessageGrouping.group(outgoing, o -> o.event().aggregateKey(), o -> o.event().channels(),
+            for (List<Outgoing> run : MessageGrouping.group(outgoing, o -> o.event().aggregateKey(), o -> o.event().distinctChannels(),
                     MAX_EVENTS_PER_MESSAGE)) {
                 producer.send(events, message(context, run));
             }
@@ -130,18 +148,41 @@ public class EventPublisher {
         List<Outgoing> built = new ArrayList<>(batch.size());
         List<EventIssue> issues = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i) == null) {
+                issues.add(new EventIssue("/" + i, "must be an event, not null"));
+                continue;
+            }
+            String prefix = batch.size() == 1 ? "" : "/" + i;
             try {
                 DomainEvent stamped = tenantStamp.apply(batch.get(i));
                 built.add(new Outgoing(stamped, envelopes.create(stamped, actor)));
             } catch (InvalidEventException e) {
-                String prefix = batch.size() == 1 ? "" : "/" + i;
                 e.issues().forEach(issue -> issues.add(new EventIssue(prefix + issue.pointer(), issue.message())));
             }
         }
         if (!issues.isEmpty()) {
-            throw new InvalidEventException(batch.size() == 1 ? batch.get(0).eventType() : "batch", issues);
+            throw new InvalidEventException(batch.size() == 1 && batch.get(0) != null ? batch.get(0).eventType() : "batch", issues);
         }
         return built;
+    }
+
+    /**
+     * Records the key with its envelope, and finds out at once whether a concurrent publish holds it (the unique key
+     * makes the insert wait for that transaction, and fail if it commits): then this publish is refused before
+     * anything is sent, and the caller's transaction rolls back, because the failed insert left it unusable.
+     */
+    private void takeKey(String tenantId, String key, EventEnvelope envelope) {
+        // The caller's pending writes go first, so that a failure of theirs is not taken for a taken key.
+        em.flush();
+        em.persist(new PublishedKey(tenantId, key, envelope, Instant.now()));
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (StoreFailures.isConstraintViolation(e) || StoreFailures.isConcurrentChange(e)) {
+                throw new IdempotencyKeyTakenException(tenantId, key, e);
+            }
+            throw e;
+        }
     }
 
     private Optional<EventEnvelope> alreadyPublished(String tenantId, String key) {
@@ -162,10 +203,10 @@ public class EventPublisher {
             if (run.size() == 1) {
                 EventEnvelope envelope = run.get(0).envelope();
                 return EventMessages.create(context, EnvelopeJson.toJson(envelope), envelope.id(), envelope.eventType(),
-                        first.channels(), first.aggregateKey().orElse(null));
+                        first.distinctChannels(), first.aggregateKey().orElse(null));
             }
             return EventMessages.createRun(context, run.stream().map(o -> EnvelopeJson.toJson(o.envelope())).toList(),
-                    first.channels(), first.aggregateKey().orElse(null));
+                    first.distinctChannels(), first.aggregateKey().orElse(null));
         } catch (JMSException e) {
             throw new IllegalStateException("could not label the JMS message for " + run.size() + " event(s) from "
                     + run.get(0).envelope().id(), e);

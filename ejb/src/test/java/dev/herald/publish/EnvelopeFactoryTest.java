@@ -22,6 +22,36 @@ class EnvelopeFactoryTest {
     private final EnvelopeFactory factory = new EnvelopeFactory(CLOCK, () -> ID, validator((type, payload) -> List.of()));
 
     @Test
+    void inServerPublishersAreHeldToTheChannelPolicyWithEveryIssueAtOnce() {
+        DomainEvent event = DomainEvent.of("TICKET_CREATED", payload("t1")).onChannels(java.util.Arrays.asList("global", "../x", null));
+        InvalidEventException refused = assertThrows(InvalidEventException.class, () -> factory.create(event));
+        assertEquals(List.of("/channels/1", "/channels/2"), refused.issues().stream().map(EventIssue::pointer).toList());
+        EnvelopeFactory onlyBilling = new EnvelopeFactory(CLOCK, () -> ID, validator((type, payload) -> List.of()),
+                ChannelPolicy.configured("billing", 10));
+        assertThrows(InvalidEventException.class,
+                () -> onlyBilling.create(DomainEvent.of("TICKET_CREATED", payload("t1")).onChannels(List.of("global", "other"))));
+        assertEquals(ID.toString(), onlyBilling.create(DomainEvent.of("TICKET_CREATED", payload("t1"))
+                .onChannels(List.of("global", "billing", "billing"))).id());
+    }
+
+    @Test
+    void keysLongerThanTheColumnsTheyAreRecordedInAreRefused() {
+        DomainEvent event = DomainEvent.of("TICKET_CREATED", payload("t1")).withIdempotencyKey("k".repeat(201));
+        DomainEvent both = new DomainEvent("TICKET_CREATED", payload("t1"), Optional.of("a".repeat(201)), List.of(),
+                event.idempotencyKey());
+        InvalidEventException refused = assertThrows(InvalidEventException.class, () -> factory.create(both));
+        assertEquals(List.of("/idempotencyKey", "/aggregateKey"), refused.issues().stream().map(EventIssue::pointer).toList());
+        assertEquals(ID.toString(), factory.create(DomainEvent.of("TICKET_CREATED", payload("t1")).withIdempotencyKey("k".repeat(200))).id());
+    }
+
+    @Test
+    void repeatedChannelsAreSentOnce() {
+        DomainEvent event = DomainEvent.of("TICKET_CREATED", payload("t1")).onChannels(List.of("global", "a", "global"));
+        assertEquals(List.of("global", "a"), event.distinctChannels());
+        assertEquals(List.of("global", "a", "global"), event.channels(), "as given, so refusals point at the caller's index");
+    }
+
+    @Test
     void stampsIdAndMillisecondTimestamp() {
         EventEnvelope envelope = factory.create(DomainEvent.of("TICKET_CREATED", payload("t1")));
         assertEquals(ID.toString(), envelope.id());

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -58,7 +59,8 @@ public class EventResource {
         if (request == null) {
             return Problems.badRequest("an event is required");
         }
-        EventEnvelope envelope = publisher.publish(publishable(request));
+        DomainEvent event = publishable(request);
+        EventEnvelope envelope = afterLosingAKeyRace(() -> publisher.publish(event));
         return Response.accepted(Json.createObjectBuilder().add("eventId", envelope.id())
                 .add("timestamp", EnvelopeJson.timestamp(envelope.timestamp())).build()).build();
     }
@@ -75,16 +77,35 @@ public class EventResource {
         if (requests == null || requests.isEmpty() || requests.size() > MAX_BATCH) {
             return Problems.badRequest("a batch holds 1 to " + MAX_BATCH + " events");
         }
-        List<EventEnvelope> envelopes = publisher.publishAll(requests.stream().map(this::publishable).toList());
+        List<DomainEvent> events = requests.stream().map(this::publishable).toList();
+        List<EventEnvelope> envelopes = afterLosingAKeyRace(() -> publisher.publishAll(events));
         JsonArrayBuilder ids = Json.createArrayBuilder();
         envelopes.forEach(e -> ids.add(e.id()));
         return Response.accepted(Json.createObjectBuilder().add("eventIds", ids).build()).build();
     }
 
-    /** In the caller's tenant; a tenant's custom type travels as CUSTOM_EVENT. */
+    /**
+     * Publishes once more when a concurrent request took an idempotency key first: the publisher then finds the key
+     * and answers with that request's event, so both clients get the one event id. A second loss (the winner rolled
+     * back and yet another request took the key) is answered as a conflict.
+     */
+    private static <T> T afterLosingAKeyRace(Supplier<T> publishing) {
+        try {
+            return publishing.get();
+        } catch (IdempotencyKeyTakenException lost) {
+            try {
+                return publishing.get();
+            } catch (RuntimeException again) {
+                again.addSuppressed(lost);
+                throw again;
+            }
+        }
+    }
+
+    /** In the caller's tenant; a tenant's custom type travels as CUSTOM_EVENT. A null stays null: the publisher names its index. */
     private DomainEvent publishable(PublishRequest request) {
         if (request == null) {
-            throw new IllegalArgumentException("a batch must not hold null events");
+            return null;
         }
         return customEvents.toPublishable(caller.tenant(), request.inTenant(caller).toDomainEvent());
     }
