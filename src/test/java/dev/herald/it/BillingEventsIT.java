@@ -23,15 +23,19 @@ class BillingEventsIT extends RedisPipelineTestBase {
 
     private static final String USER = "6b0f4a52-2222-4000-8000-000000000003";
     private static final String MANAGER = "6b0f4a52-2222-4000-8000-000000000004";
-    private static final Set<String> TIME_TYPES = Set.of("TICKET_TIME_ENTRY_ADDED", "TIME_ENTRY_SUBMITTED", "TIME_ENTRY_APPROVED");
+    /** The events of the ticket the time is logged on and of the time itself, before the invoice's. */
+    private static final Set<String> TIME_TYPES = Set.of("TICKET_CREATED", "TICKET_TIME_ENTRY_ADDED", "TIME_ENTRY_SUBMITTED",
+            "TIME_ENTRY_APPROVED");
 
     @Test
     void approvedTimeIsInvoicedPaidAndRefundedWithEveryEventInOrder() throws Exception {
         String client = UUID.randomUUID().toString();
         List<String> invoiceTypes = new ArrayList<>();
 
+        String ticket = expectEvents(201, herald.post("api/tickets", Json.createObjectBuilder().add("ticketNumber", "T-1")
+                .add("title", "Printer on fire").build()), null, "TICKET_CREATED").getString("ticketId");
         String entry = expectEvents(201, herald.post("api/time-entries", Json.createObjectBuilder().add("clientId", client)
-                .add("workItemId", UUID.randomUUID().toString()).add("workItemType", "ticket").add("minutes", 90)
+                .add("workItemId", ticket).add("workItemType", "ticket").add("minutes", 90)
                 .add("rateCents", 10_000).add("actorUserId", USER).build()), null, "TICKET_TIME_ENTRY_ADDED").getString("id");
         expectEvents(200, herald.post("api/time-entries/" + entry + "/submit", actor(USER)), null, "TIME_ENTRY_SUBMITTED");
         expectEvents(200, herald.post("api/time-entries/" + entry + "/approve", actor(MANAGER)), null, "TIME_ENTRY_APPROVED");

@@ -49,7 +49,14 @@ public class BillingService {
         if (billable.isEmpty()) {
             throw new RefusedChangeException("client " + clientId + " has no approved billable time left to invoice");
         }
-        Invoice invoice = new Invoice(tenantId, clientId, currency, dueDate, billable.stream().mapToLong(TimeEntry::amountCents).sum());
+        long totalCents;
+        try {
+            totalCents = Amounts.total(billable.stream().map(TimeEntry::amountCents).toList());
+        } catch (ArithmeticException e) {
+            throw new RefusedChangeException("client " + clientId + "'s approved billable time totals more than the largest"
+                    + " invoice amount, " + Long.MAX_VALUE + " cents", e);
+        }
+        Invoice invoice = new Invoice(tenantId, clientId, currency, dueDate, totalCents);
         em.persist(invoice);
         billable.forEach(entry -> entry.invoicedBy(invoice.getId()));
         return events.publish(invoice.getId(), List.of(InvoiceEvents.generated(context(invoice, actorUserId), invoice.state())));

@@ -9,4 +9,8 @@ public class RefusedChangeException extends IllegalArgumentException {
     public RefusedChangeException(String message) {
         super(message);
     }
+
+    public RefusedChangeException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -3,6 +3,7 @@ package dev.herald.projects;
 import dev.herald.changes.ChangeResult;
 import dev.herald.changes.DomainEvents;
 import dev.herald.changes.NotFoundException;
+import dev.herald.changes.References;
 import dev.herald.changes.RefusedChangeException;
 import dev.herald.changes.Require;
 import dev.herald.projects.ProjectRequests.NewDependency;
@@ -90,7 +91,11 @@ public class ProjectService {
         if (blockerId.equals(taskId)) {
             throw new RefusedChangeException("a task cannot wait for itself");
         }
-        boolean open = !ProjectStatuses.TASK_DONE.equals(task(tenantId, projectId, blockerId).state().status());
+        ProjectTask blocker = References.inTenant(em, ProjectTask.class, ProjectTask::getTenantId, blockerId, tenantId, "blockedByTaskId");
+        if (!blocker.getProjectId().equals(projectId)) {
+            throw new RefusedChangeException("blockedByTaskId " + blockerId + " is a task of another project than " + projectId);
+        }
+        boolean open = !ProjectStatuses.TASK_DONE.equals(blocker.state().status());
         TaskDependency dependency = new TaskDependency(tenantId, taskId, blockerId, open);
         em.persist(dependency);
         return events.publish(taskId, open

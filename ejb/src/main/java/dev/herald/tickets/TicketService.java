@@ -2,6 +2,7 @@ package dev.herald.tickets;
 
 import dev.herald.changes.ChangeResult;
 import dev.herald.changes.DomainEvents;
+import dev.herald.changes.References;
 import dev.herald.changes.RefusedChangeException;
 import dev.herald.changes.Require;
 import dev.herald.publish.EnvelopeJson;
@@ -241,11 +242,7 @@ public class TicketService {
 
     /** An entity a request names in its body: one that is not the tenant's is a refused request. */
     private <T extends TenantOwned> T reference(Class<T> type, String id, String tenantId, String field) {
-        T found = id == null ? null : em.find(type, id);
-        if (found == null || !tenantId.equals(found.getTenantId())) {
-            throw new RefusedChangeException(field + " " + id + " is no " + type.getSimpleName() + " of tenant " + tenantId);
-        }
-        return found;
+        return References.inTenant(em, type, TenantOwned::getTenantId, id, tenantId, field);
     }
 
     /** The entity of that id in the tenant; another tenant's is as absent as a missing one. */

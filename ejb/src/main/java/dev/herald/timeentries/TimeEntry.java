@@ -1,5 +1,6 @@
 package dev.herald.timeentries;
 
+import dev.herald.billing.Amounts;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -74,7 +75,7 @@ public class TimeEntry {
 
     /** The amount this entry bills, in cents, rounded half up to the cent. */
     public long amountCents() {
-        return (minutes * rateCents + 30) / 60;
+        return Amounts.billed(minutes, rateCents);
     }
 
     public void invoicedBy(String invoiceId) {

@@ -1,11 +1,15 @@
 package dev.herald.timeentries;
 
+import dev.herald.billing.Amounts;
 import dev.herald.changes.ChangeResult;
 import dev.herald.changes.DomainEvents;
 import dev.herald.changes.NotFoundException;
+import dev.herald.changes.References;
 import dev.herald.changes.RefusedChangeException;
 import dev.herald.changes.Require;
+import dev.herald.projects.ProjectTask;
 import dev.herald.publish.EnvelopeJson;
+import dev.herald.tickets.Ticket;
 import dev.herald.timeentries.TimeEntry.Status;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -42,11 +46,28 @@ public class TimeEntryService {
         if (request.minutes() == null || request.minutes() < 1) {
             throw new RefusedChangeException("minutes must be at least 1, was " + request.minutes());
         }
+        long rateCents = request.rateCents() == null ? 0 : request.rateCents();
+        if (rateCents < 0) {
+            throw new RefusedChangeException("rateCents must be at least 0, was " + rateCents);
+        }
+        try {
+            Amounts.billed(request.minutes(), rateCents);
+        } catch (ArithmeticException e) {
+            throw new RefusedChangeException("minutes " + request.minutes() + " at rateCents " + rateCents
+                    + " bill more than the largest amount, " + Long.MAX_VALUE + " cents", e);
+        }
         TimeEntry entry = new TimeEntry(tenantId, user, Require.optionalUuid(request.clientId(), "clientId"),
-                Require.uuid(request.workItemId(), "workItemId"), request.workItemType(), request.minutes(),
-                request.billable() == null || request.billable(), request.rateCents() == null ? 0 : request.rateCents());
+                workItem(tenantId, request.workItemType(), Require.uuid(request.workItemId(), "workItemId")),
+                request.workItemType(), request.minutes(), request.billable() == null || request.billable(), rateCents);
         em.persist(entry);
         return events.publish(entry.getId(), TimeEntryEvents.logged(entry, Optional.ofNullable(actor), EnvelopeJson.now()));
+    }
+
+    /** The ticket or project task the time is logged on, which must be the tenant's own. */
+    private String workItem(String tenantId, String workItemType, String workItemId) {
+        return "ticket".equals(workItemType)
+                ? References.inTenant(em, Ticket.class, Ticket::getTenantId, workItemId, tenantId, "workItemId").getId()
+                : References.inTenant(em, ProjectTask.class, ProjectTask::getTenantId, workItemId, tenantId, "workItemId").getId();
     }
 
     public ChangeResult submit(String tenantId, String timeEntryId, String actorUserId) {

@@ -5,7 +5,11 @@ import dev.herald.publish.DomainEvent;
 import dev.herald.publish.PublishRequest;
 import jakarta.json.JsonObject;
 
-/** An event a person fires from the simulator: its type, its payload, and whether to send it or only try it. */
+/**
+ * An event a person fires from the simulator: its type, its payload, and whether to send it or only try it. Only
+ * {@code "dryRun": false} publishes: a simulator is for trying, so a request that does not say it means to publish
+ * does not (a dryRun that is not a JSON boolean never gets here, see StrictBodies).
+ */
 public record SimulationRequest(String eventType, JsonObject payload, Boolean dryRun) {
 
     /**
@@ -18,6 +22,6 @@ public record SimulationRequest(String eventType, JsonObject payload, Boolean dr
     }
 
     boolean isDryRun() {
-        return Boolean.TRUE.equals(dryRun);
+        return !Boolean.FALSE.equals(dryRun);
     }
 }

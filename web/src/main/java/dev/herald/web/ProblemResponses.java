@@ -35,7 +35,7 @@ public class ProblemResponses implements OASFilter {
                     + "\"incident\":\"0b7c6f0e-2d7a-4a51-9c1e-5d1b2f3a4c5d\"}");
 
     private static final Map<String, String> DESCRIPTIONS = Map.of(
-            "400", "The request is malformed: a parameter, a body that is not the JSON this operation reads, a refused value",
+            "400", "The request is malformed: a parameter, a body that is not the JSON this operation reads, a body member of the wrong JSON type or range (invalid-body, with issues), a refused value",
             "401", "No valid bearer token (missing, forged or expired)",
             "403", "The token's groups do not allow this operation, or the body names another tenant",
             "413", "The body is larger than herald.api.max-body-bytes",

@@ -1,6 +1,9 @@
 package dev.herald.web;
 
+import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
@@ -13,8 +16,10 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,7 +27,7 @@ import java.util.Locale;
  * it, also for a chunked body) and turns a body that fails to read as the endpoint's JSON into a 400 problem saying
  * so (the JSON-B and JSON-P providers throw their own exceptions, which the last-resort mapper would answer as a 500).
  * A JSON body is tokenized whole before a provider binds it ({@link JsonBodies}: a truncated body would otherwise spin
- * a thread inside Parsson). A declared Content-Length over the limit is refused earlier, by {@link BodySizeFilter}.
+ * a thread inside Parsson) and its members' JSON types checked against the record it binds ({@link StrictBodies}). A declared Content-Length over the limit is refused earlier, by {@link BodySizeFilter}.
  */
 @Provider
 public class RequestBodyGuard implements ReaderInterceptor {
@@ -34,7 +39,9 @@ public class RequestBodyGuard implements ReaderInterceptor {
         InputStream guarded = limit.guard(context.getInputStream());
         try {
             if (isJson(context.getMediaType())) {
-                guarded = new ByteArrayInputStream(JsonBodies.readChecked(guarded, charset(context.getMediaType())));
+                byte[] json = JsonBodies.readChecked(guarded, charset(context.getMediaType()));
+                refuseMistypedMembers(json, context);
+                guarded = new ByteArrayInputStream(json);
             }
             context.setInputStream(guarded);
             return context.proceed();
@@ -44,6 +51,21 @@ public class RequestBodyGuard implements ReaderInterceptor {
                 throw tooLarge();
             }
             throw new BadRequestException(Problems.response(RequestProblems.malformedBody(e)), e);
+        }
+    }
+
+    /** {@link StrictBodies}: a member JSON-B would coerce ("yes" into a boolean, 2^31 into an int) is a 400 naming it. */
+    private static void refuseMistypedMembers(byte[] json, ReaderInterceptorContext context) {
+        if (json.length == 0) {
+            return;
+        }
+        JsonValue body;
+        try (JsonReader reader = Json.createReader(new InputStreamReader(new ByteArrayInputStream(json), charset(context.getMediaType())))) {
+            body = reader.readValue();
+        }
+        List<BodyIssue> issues = StrictBodies.issues(body, context.getGenericType());
+        if (!issues.isEmpty()) {
+            throw new BadRequestException(Problems.response(RequestProblems.invalidBody(issues)));
         }
     }
 

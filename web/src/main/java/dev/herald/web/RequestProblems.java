@@ -1,7 +1,10 @@
 package dev.herald.web;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,10 +66,20 @@ public final class RequestProblems {
                 "the body is not JSON of the shape this endpoint reads (see the OpenAPI document at /openapi)");
     }
 
+    /** A body that is JSON of the right shape whose members have the wrong JSON type or range, each named by its pointer. */
+    public static Problem invalidBody(List<BodyIssue> issues) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        issues.forEach(issue -> array.add(issue.toJson()));
+        BodyIssue first = issues.get(0);
+        return Problem.typed(400, "invalid-body", "Invalid body", "member " + first.pointer() + " " + first.message()
+                        + (issues.size() == 1 ? "" : " (and " + (issues.size() - 1) + " more issues)"))
+                .with("issues", array.build());
+    }
+
     public static Problem bodyTooLarge(long maxBytes) {
         return Problem.typed(413, "body-too-large", "Content Too Large",
                         "the request body is larger than " + maxBytes + " bytes")
-                .with("maxBytes", jakarta.json.Json.createValue(maxBytes));
+                .with("maxBytes", Json.createValue(maxBytes));
     }
 
     private static String echo(String value) {
