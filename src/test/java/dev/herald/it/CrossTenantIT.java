@@ -114,6 +114,15 @@ class CrossTenantIT extends RedisPipelineTestBase {
                 Json.createObjectBuilder().add("assignedToUserId", USER).build());
         assertTrue(enqueued.status() < 300, enqueued.body());
         idOf.put("eventId", queued);
+        // A's own worker applies the event: wait for it, so that A's views change only if B changes them.
+        Eventually.await("A's queued event applied", PIPELINE, () -> {
+            try {
+                String journal = herald.get("api/workflows/executions/" + execution + "/journal").body();
+                return journal.contains("PENDING") || journal.contains("PROCESSING") ? null : Boolean.TRUE;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         String customType = "A_ONLY_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         created(herald.post("api/catalog/custom", Json.createObjectBuilder().add("eventType", customType).add("displayName", "A only")
                 .add("category", "Widgets").add("schema", Json.createObjectBuilder().add("type", "object")).build()), "eventType");

@@ -108,7 +108,8 @@ class TicketNotificationIT extends RedisPipelineTestBase {
                 .add("ticketNumber", "T-1").add("title", "Printer on fire").add("companyId", company).build());
         String ticketId = ticket.json().getString("ticketId");
         Eventually.await("the notification", WAIT, () -> notifications(tenant, ticketId).isEmpty() ? null : true);
-        assertEquals(Set.of(), notifications(UUID.randomUUID().toString(), ticketId));
+        assertEquals(404, HeraldClient.of(UUID.randomUUID().toString()).get("api/tickets/" + ticketId + "/notifications").status(),
+                "another tenant's ticket is as unknown as a missing one");
         assertEquals(404, HeraldClient.of("other-tenant").post("api/tickets/" + ticketId + "/assignee", user("other-tenant", UUID.randomUUID().toString())).status());
     }
 }

@@ -1,5 +1,6 @@
 package dev.herald.tickets;
 
+import dev.herald.changes.NotFoundException;
 import dev.herald.subscribe.ReceivedEvent;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -66,7 +67,12 @@ public class TicketNotifications {
         return NotificationRecipients.resolve(company, assignee, resources);
     }
 
+    /** @throws NotFoundException when the tenant has no such ticket (another tenant's is as unknown as a missing one) */
     public List<TicketNotification> of(String tenantId, String ticketId) {
+        Ticket ticket = ticketId == null ? null : em.find(Ticket.class, ticketId);
+        if (ticket == null || !tenantId.equals(ticket.getTenantId())) {
+            throw new NotFoundException("tenant " + tenantId + " has no ticket " + ticketId);
+        }
         return em.createQuery("select n from TicketNotification n where n.tenantId = :tenant and n.ticketId = :ticket"
                         + " order by n.createdAt, n.recipient", TicketNotification.class)
                 .setParameter("tenant", tenantId).setParameter("ticket", ticketId).getResultList();

@@ -61,6 +61,8 @@ public class CustomEventResource {
     @PUT
     @Path("/{eventType}")
     @Operation(summary = "Replace the definition of one of the tenant's custom event types (validated like a new one)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "request",
+            value = "{\"displayName\":\"Widget Shipped\",\"category\":\"Widgets\",\"description\":\"A widget left the warehouse for the customer\",\"schema\":{\"type\":\"object\",\"required\":[\"tenantId\"],\"properties\":{\"tenantId\":{\"type\":\"string\"}}}}")))
     public Response update(@PathParam("eventType") String eventType, CustomEvent event) {
         if (event == null) {
             return Problems.badRequest("a custom event definition is required");
