@@ -110,7 +110,9 @@ class PublishingIT extends RedisPipelineTestBase {
         awaitEntry(TICKET_CREATED_STREAM, eventId);
         assertEquals(List.of(eventId), Events.idsOfTenant(redis.entries(TICKET_CREATED_STREAM), tenant), "once, not twice");
         HeraldClient.Reply record = operator.get("api/relay/failed/" + eventId);
-        if (record.status() == 200) { // Redisson may have ridden out the outage inside one delivery, leaving no record
+        // A 2 s outage is within the Redis client's retry budget: it is usually ridden out inside one relay call and
+        // leaves no record. RedisOutageIT keeps Redis down past that budget and checks the failure path itself.
+        if (record.status() == 200) {
             assertEquals("RECOVERED", record.json().getString("status"), record.body());
         }
     }

@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.Redisson;
@@ -30,6 +31,15 @@ public class RedisConnection {
     @ConfigProperty(name = "herald.redis.timeout", defaultValue = "PT3S")
     Duration timeout;
 
+    @Inject
+    @ConfigProperty(name = "herald.redis.retry-attempts", defaultValue = "2")
+    int retryAttempts;
+
+    /** Empty: Redisson's default delay between attempts (equal jitter, 1 s to 2 s). */
+    @Inject
+    @ConfigProperty(name = "herald.redis.retry-delay")
+    Optional<Duration> retryDelay;
+
     private volatile RedissonClient client;
 
     public RedissonClient client() {
@@ -47,16 +57,18 @@ public class RedisConnection {
 
     Config config() {
         Config config = new Config();
-        config.useSingleServer()
+        retryBudget().applyTo(config.useSingleServer()
                 .setAddress(address)
                 .setConnectionPoolSize(poolSize)
                 .setConnectionMinimumIdleSize(Math.min(4, poolSize))
-                .setSubscriptionConnectionMinimumIdleSize(1)
-                .setTimeout((int) timeout.toMillis())
-                .setConnectTimeout((int) timeout.toMillis())
-                .setRetryAttempts(2);
+                .setSubscriptionConnectionMinimumIdleSize(1));
         config.setUseScriptCache(true);
         return config;
+    }
+
+    /** The client's timeouts and retries, and how long one call may therefore ride out an outage. */
+    public RedisRetryBudget retryBudget() {
+        return new RedisRetryBudget(timeout, retryAttempts, retryDelay);
     }
 
     /** True when Redis answers a PING within the configured timeout. */

@@ -115,4 +115,63 @@ class DeliveryTest {
         assertTrue(outcome.allDone());
         assertEquals(Set.of("e1:global:a", "e1:global:b"), ledger.marks);
     }
+
+    /**
+     * A runner like the server's ({@link ObserverTasks}): {@code Future.cancel(true)} on a timed-out observer does not
+     * interrupt its thread, so the observer goes on and finishes late. The threads are kept to be joined.
+     */
+    private final List<Thread> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private final TaskRunner nonInterrupting = task -> {
+        java.util.concurrent.CompletableFuture<Void> future = new java.util.concurrent.CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                future.complete(task.call());
+            } catch (Exception | Error e) {
+                future.completeExceptionally(e);
+            }
+        });
+        started.add(thread);
+        thread.start();
+        return future;
+    };
+
+    @Test
+    void anObserverThatFinishesAfterItsTimeoutIsNotRunAgainWhenTheEntryIsRedelivered() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ObserverInvoker late = (subscription, event) -> {
+            runs.computeIfAbsent(subscription.id(), k -> new AtomicInteger()).incrementAndGet();
+            if (subscription.id().equals("late")) {
+                boolean released = false;
+                while (!released) { // deaf to interruption: only the test lets it finish
+                    try {
+                        released = release.await(1, java.util.concurrent.TimeUnit.MINUTES);
+                    } catch (InterruptedException ignored) {
+                        // an interrupting runner would land here; the observer carries on
+                    }
+                }
+            }
+        };
+        Delivery delivery = new Delivery(late, nonInterrupting, ledger, Duration.ofMillis(200));
+        List<Subscription> subscribers = List.of(subscriber("late"), subscriber("good"));
+
+        Delivery.Outcome first = delivery.deliver(event("e1", "acme"), subscribers);
+        assertEquals(Delivery.Status.TIMED_OUT, first.statusOf("late"), "it cannot finish before the test releases it");
+        assertEquals(Delivery.Status.HANDLED, first.statusOf("good"));
+        assertFalse(first.allDone(), "the entry is not acknowledged: it will be redelivered");
+
+        release.countDown(); // the observer finishes, after its timeout
+        for (Thread thread : started) {
+            thread.join(10_000);
+            assertFalse(thread.isAlive(), "the observer's task ended");
+        }
+        Delivery.Outcome redelivered = delivery.deliver(event("e1", "acme"), subscribers);
+
+        assertEquals(1, runs("late"), "the observer that finished late ran once");
+        assertEquals(1, runs("good"));
+        assertEquals(Delivery.Status.ALREADY_HANDLED, redelivered.statusOf("late"));
+        assertEquals(Delivery.Status.ALREADY_HANDLED, redelivered.statusOf("good"));
+        assertTrue(redelivered.allDone(), "now acknowledged");
+        assertEquals(Set.of("e1:global:late", "e1:global:good"), ledger.marks);
+    }
 }

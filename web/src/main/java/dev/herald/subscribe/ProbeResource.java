@@ -2,11 +2,14 @@ package dev.herald.subscribe;
 
 import dev.herald.auth.Groups;
 import jakarta.annotation.security.RolesAllowed;
+import dev.herald.subscribe.probe.HangingProbe;
 import dev.herald.subscribe.probe.ProbeRecorder;
 import dev.herald.subscribe.probe.ProbeSubscribers;
 import dev.herald.web.Problems;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** What a test probe received; 404 unless {@code herald.subscribe.probes.enabled=true} (the test server only). */
 @Path("/subscribe/probes")
@@ -26,6 +30,9 @@ public class ProbeResource {
 
     @Inject
     ProbeRecorder recorder;
+
+    @Inject
+    HangingProbe hanging;
 
     @Inject
     @ConfigProperty(name = ProbeSubscribers.ENABLED, defaultValue = "false")
@@ -41,5 +48,20 @@ public class ProbeResource {
             return Problems.notFound("test probes are off");
         }
         return Response.ok(recorder.of(subscriberId)).build();
+    }
+
+    /** Ends probe-hangs' invocations for the event, now and later (they fail): the test decides when it stops hanging. */
+    @POST
+    @Path("/probe-hangs/{eventId}/release")
+    @Operation(summary = "Test probe: let probe-hangs stop hanging on the event (test server only)")
+    @APIResponse(responseCode = "200", description = "Released (test server only)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+                    value = "{\"released\":\"0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b\"}")))
+    public Response releaseHangingProbe(@PathParam("eventId") String eventId) {
+        if (!enabled) {
+            return Problems.notFound("test probes are off");
+        }
+        hanging.release(eventId);
+        return Response.ok(Json.createObjectBuilder().add("released", eventId).build()).build();
     }
 }

@@ -5,8 +5,6 @@ import dev.herald.subscribe.Subscribe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Subscribers for the integration tests, shipped in the EAR (the tests deploy the built EAR) and consumed only when
@@ -23,8 +21,7 @@ public class ProbeSubscribers {
     ProbeRecorder recorder;
 
     @Inject
-    @ConfigProperty(name = "herald.subscribe.handler-timeout", defaultValue = "PT10S")
-    Duration handlerTimeout;
+    HangingProbe hanging;
 
     void recorder(@Observes @Subscribe(id = "probe-recorder", types = {"TICKET_CREATED", "TICKET_UPDATED"},
             channel = "subscriber-it", enabledBy = ENABLED) ReceivedEvent event) {
@@ -47,14 +44,13 @@ public class ProbeSubscribers {
         throw new IllegalStateException("probe-throws fails on every event (event " + event.id() + ")");
     }
 
+    /**
+     * Hangs until the test releases the event ({@link HangingProbe}): it never finishes within any handler timeout,
+     * so each delivery times it out, whatever the machine's speed.
+     */
     void hangs(@Observes @Subscribe(id = "probe-hangs", types = "TICKET_CREATED", channel = "subscriber-isolation",
             enabledBy = ENABLED) ReceivedEvent event) {
         recorder.record("probe-hangs", event);
-        try {
-            Thread.sleep(handlerTimeout.multipliedBy(3).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("probe-hangs interrupted", e);
-        }
+        hanging.hang(event.id());
     }
 }
