@@ -60,7 +60,9 @@ class OrderingIT extends RedisPipelineTestBase {
      * have no order (neither committed before the other was asked for); what holds, and what is asserted, is: an
      * event whose publish was acknowledged (202, committed) before another event of its aggregate was even sent comes
      * before it on the stream. Each client thread records, for each of its own publishes, when it sent the request
-     * and when the 202 came back (one clock, {@code System.nanoTime()} of this JVM).
+     * and when the 202 came back (one clock, {@code System.nanoTime()} of this JVM). Meanwhile another tenant keeps
+     * the relay behind with batches of one-event messages, so that an acknowledged event often still waits in the
+     * queue when the next one of its aggregate arrives: only the group then keeps the two apart.
      */
     @Test
     void concurrentPublishersKeepTheOrderOfWhatWasAcknowledgedBeforeTheNextWasSent() throws Exception {
@@ -71,9 +73,11 @@ class OrderingIT extends RedisPipelineTestBase {
         for (int a = 0; a < aggregates; a++) {
             keys.add(tenant + ":project:" + UUID.randomUUID());
         }
-        ExecutorService clients = Executors.newFixedThreadPool(threads);
+        ExecutorService clients = Executors.newFixedThreadPool(threads + 1);
         List<Publish> publishes = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean publishing = new java.util.concurrent.atomic.AtomicBoolean(true);
         try {
+            Future<Integer> backlog = clients.submit(() -> backlogWhile(publishing));
             List<Future<List<Publish>>> shares = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int thread = t;
@@ -91,9 +95,14 @@ class OrderingIT extends RedisPipelineTestBase {
                     return own;
                 }));
             }
-            for (Future<List<Publish>> share : shares) {
-                publishes.addAll(share.get());
+            try {
+                for (Future<List<Publish>> share : shares) {
+                    publishes.addAll(share.get());
+                }
+            } finally {
+                publishing.set(false);
             }
+            System.out.printf("OrderingIT concurrent publishers: %d backlog events of another tenant meanwhile%n", backlog.get());
         } finally {
             clients.shutdownNow();
         }
@@ -228,8 +237,9 @@ class OrderingIT extends RedisPipelineTestBase {
 
     /**
      * A refused domain operation leaves the rows as they were, not only the streams. A duplicate ticket number fails
-     * at the insert; closing a project without the closing user is refused by the registry after the service had
-     * already applied the new name and status to the entity, so only the rollback keeps them out of the database.
+     * at the insert; closing a project without the closing user is refused ({@code RefusedChangeException}, while
+     * its events are derived) after the service had already applied the new name and status to the entity, so only
+     * the rollback keeps them out of the database.
      * There is no GET of a project: the next accepted change shows the row it started from, in its PROJECT_UPDATED
      * {@code changes} (previous values read from the database).
      */
@@ -270,6 +280,26 @@ class OrderingIT extends RedisPipelineTestBase {
         assertEquals(Set.of("TICKET_CREATED", "TICKET_UPDATED", "PROJECT_CREATED", "PROJECT_UPDATED", "PROJECT_STATUS_CHANGED"),
                 Set.copyOf(typesOfTenant(tenant)));
         assertEquals(5, typesOfTenant(tenant).size(), "nothing of the refused operations: " + typesOfTenant(tenant));
+    }
+
+    /**
+     * Batches of 500 events of a tenant of its own, each event its own JMS message (no aggregate, channel sets
+     * alternating), posted one after the other until told to stop: work for all 8 relay sessions.
+     */
+    private static int backlogWhile(java.util.concurrent.atomic.AtomicBoolean running) throws Exception {
+        String other = UUID.randomUUID().toString();
+        HeraldClient client = HeraldClient.of(other);
+        int sent = 0;
+        while (running.get()) {
+            JsonArrayBuilder batch = Json.createArrayBuilder();
+            for (int i = 0; i < 500; i++) {
+                JsonObject event = Events.projectCreated(other).build();
+                batch.add(i % 2 == 1 ? Json.createObjectBuilder(event)
+                        .add("channels", Json.createArrayBuilder().add("global").add(SIDE_CHANNEL)).build() : event);
+            }
+            sent += ids(client.post("api/events/batch", batch.build())).size();
+        }
+        return sent;
     }
 
     private record Publish(String id, int aggregate, long sentAt, long acknowledgedAt) {
