@@ -149,49 +149,6 @@ class PublishingIT extends RedisPipelineTestBase {
         assertEquals("REPLAYED", operator.get("api/relay/failed/" + eventId).json().getString("status"));
     }
 
-    @Test
-    void eventsOfOneAggregateKeepTheirOrderAcrossParallelRelays() throws Exception {
-        int aggregates = 8;
-        int perAggregate = 25;
-        ExecutorService clients = Executors.newFixedThreadPool(aggregates);
-        try {
-            List<Future<List<String>>> published = new ArrayList<>();
-            for (int a = 0; a < aggregates; a++) {
-                String aggregate = tenant + ":ticket-" + a;
-                published.add(clients.submit(() -> {
-                    List<String> ids = new ArrayList<>();
-                    for (int i = 0; i < perAggregate; i++) {
-                        HeraldClient.Reply reply = herald.post("api/events",
-                                Events.ticketCreated(tenant).add("aggregateKey", aggregate).build());
-                        assertEquals(202, reply.status(), reply.body());
-                        ids.add(reply.json().getString("eventId"));
-                    }
-                    return ids;
-                }));
-            }
-            Map<String, Integer> position = new HashMap<>();
-            List<List<String>> orders = new ArrayList<>();
-            for (Future<List<String>> f : published) {
-                orders.add(f.get());
-            }
-            Eventually.await("every ordered event", PIPELINE, () -> Events.idsOfTenant(redis.entries(TICKET_CREATED_STREAM), tenant)
-                    .size() >= aggregates * perAggregate ? true : null);
-            List<String> onStream = Events.idsOfTenant(redis.entries(TICKET_CREATED_STREAM), tenant);
-            for (int i = 0; i < onStream.size(); i++) {
-                position.put(onStream.get(i), i);
-            }
-            assertEquals(aggregates * perAggregate, position.size());
-            for (List<String> order : orders) {
-                List<Integer> seen = order.stream().map(position::get).toList();
-                List<Integer> sorted = new ArrayList<>(seen);
-                Collections.sort(sorted);
-                assertEquals(sorted, seen, "stream order of one aggregate follows its publish order");
-            }
-        } finally {
-            clients.shutdownNow();
-        }
-    }
-
     private void publishBarrierAndAwait(String tenant) throws Exception {
         String barrier = HeraldClient.of(tenant).post("api/events", Events.ticketCreated(tenant).build()).json().getString("eventId");
         awaitEntry(TICKET_CREATED_STREAM, barrier);
