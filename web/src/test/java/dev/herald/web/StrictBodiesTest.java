@@ -58,6 +58,15 @@ class StrictBodiesTest {
     }
 
     @Test
+    void aRecordMustBeAnObjectAndAListAnArray() {
+        // Found by ApiFuzzIT: [{"name":"Roll-out"}] was bound as the record of its one element and the write accepted.
+        assertEquals(List.of(""), pointers("[{\"dryRun\":false}]"));
+        assertEquals(List.of(""), pointers("\"text\""));
+        assertEquals(List.of("/channels", "/inners/0"), pointers("{\"inners\":[[{\"flag\":true}]],\"channels\":{\"a\":\"global\"}}"));
+        assertEquals(List.of(), pointers("{\"inners\":null,\"channels\":null}"));
+    }
+
+    @Test
     void theProblemNamesEveryIssue() {
         Problem problem = RequestProblems.invalidBody(List.of(new BodyIssue("/dryRun", "must be true or false, was 1")));
         assertEquals("urn:herald:problem:invalid-body", problem.type());
