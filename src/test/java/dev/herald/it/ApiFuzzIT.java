@@ -129,7 +129,7 @@ class ApiFuzzIT extends RedisPipelineTestBase {
 
     private void fuzz(long seed, String kind) throws Exception {
         random = new Random(seed);
-        int requests = Integer.getInteger("herald.fuzz.requests", 700);
+        int requests = Integer.getInteger("herald.fuzz.requests", 1200);
         System.out.println("ApiFuzzIT seed=" + seed + " kind=" + kind + " requests=" + requests + " tenant=" + tenant
                 + " (rerun with -Dherald.fuzz.seed=" + seed + ")");
         createTheObjectsOfTheTenant();
@@ -140,6 +140,7 @@ class ApiFuzzIT extends RedisPipelineTestBase {
         List<Finding> findings = new ArrayList<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
         Set<String> reached = new HashSet<>();
+        Set<String> accepted = new HashSet<>();
         int containerRejected = 0;
         int invalidWrites = 0;
         long started = System.nanoTime();
@@ -182,9 +183,13 @@ class ApiFuzzIT extends RedisPipelineTestBase {
                     continue;
                 }
                 int status = answer.status();
+                log.println(i + " -> " + status + " " + abbreviate(answer.body()));
                 statuses.merge(status, 1, Integer::sum);
                 if (status != 404 && status != 405) {
                     reached.add(operation.method() + " " + operation.template());
+                }
+                if (status < 300) {
+                    accepted.add(operation.method() + " " + operation.template());
                 }
                 if (write && validity == Validity.INVALID) {
                     invalidWrites++;
@@ -206,13 +211,17 @@ class ApiFuzzIT extends RedisPipelineTestBase {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         Thread.sleep(2000); // the relay writes within milliseconds of a commit; give a stray event time to show
-        List<String> unaccounted = publishedForTenant().entrySet().stream()
+        Map<String, String> published = publishedForTenant();
+        List<String> unaccounted = published.entrySet().stream()
                 .filter(e -> e.getValue() == null || !accountedIds.contains(e.getValue())).map(Map.Entry::getKey).toList();
         unaccounted.forEach(entry -> findings.add(new Finding("(published)", 0, "an event no accepted write answered with", entry)));
         System.out.printf("ApiFuzzIT result seed=%d kind=%s requests=%d statuses=%s containerRejected=%d invalidWrites=%d "
-                        + "operations=%d reachedPastRouting=%d seconds=%.1f findings=%d%n", seed, kind, requests,
+                        + "operations=%d reachedPastRouting=%d accepted=%d published=%d seconds=%.1f findings=%d%n", seed, kind, requests,
                 statuses.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).collect(java.util.stream.Collectors.joining(",")),
-                containerRejected, invalidWrites, operations.size(), reached.size(), seconds, findings.size());
+                containerRejected, invalidWrites, operations.size(), reached.size(), accepted.size(), published.size(), seconds,
+                findings.size());
+        System.out.println("ApiFuzzIT never answered 2xx seed=" + seed + ": " + operations.stream()
+                .map(o -> o.method() + " " + o.template()).filter(o -> !accepted.contains(o)).sorted().toList());
         findings.forEach(f -> System.out.println("ApiFuzzIT finding seed=" + seed + " " + f));
 
         assertTrue(findings.isEmpty(), findings.size() + " of " + requests + " requests (seed " + seed + ") answered wrongly:\n"
