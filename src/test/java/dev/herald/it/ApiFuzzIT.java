@@ -82,7 +82,7 @@ class ApiFuzzIT extends RedisPipelineTestBase {
     private static final Pattern OPERATOR_ROUTE = Pattern.compile("^/api/(relay|subscribe|workflows/stream)(/|$)");
     /** Body members that name one of the tenant's objects: filled with its id. */
     private static final List<String> ID_MEMBERS = List.of("ticketId", "projectId", "taskId", "dependsOnTaskId", "statusId",
-        "workItemId", "executionId", "clientId", "invoiceId", "paymentId");
+        "workItemId", "executionId", "clientId", "invoiceId", "paymentId", "userId", "authorUserId");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -117,6 +117,8 @@ class ApiFuzzIT extends RedisPipelineTestBase {
     private JsonObject validEvent;
     /** The scalar members of the example of the route a body is being made for: the ones wrongTypedMembers breaks. */
     private List<String> exampleScalars = List.of();
+    /** A status that closes a ticket: a body's statusId is it or the open one. */
+    private String closedStatus;
 
     @Test
     void fixedSeed() throws Exception {
@@ -279,6 +281,12 @@ class ApiFuzzIT extends RedisPipelineTestBase {
     private void createTheObjectsOfTheTenant() throws Exception {
         String open = created(herald.post("api/tickets/statuses", Json.createObjectBuilder().add("name", "Open").build()), "id");
         idOf.put("statusId", open);
+        closedStatus = created(herald.post("api/tickets/statuses", Json.createObjectBuilder().add("name", "Closed").add("closed", true)
+                .build()), "id");
+        String agent = created(herald.post("api/tickets/users", Json.createObjectBuilder().add("name", "Fuzz agent")
+                .add("email", "agent@fuzz.test").build()), "userId");
+        idOf.put("userId", agent);
+        idOf.put("authorUserId", agent);
         idOf.put("ticketId", created(herald.post("api/tickets", Json.createObjectBuilder().add("ticketNumber", "F-1")
                 .add("title", "Fuzzed ticket").add("statusId", open).add("actorUserId", USER).build()), "ticketId"));
         idOf.put("projectId", created(herald.post("api/projects", Json.createObjectBuilder().add("name", "Fuzzed project")
@@ -471,7 +479,7 @@ class ApiFuzzIT extends RedisPipelineTestBase {
                         object.add(name, tenant);
                     } else if (member.getValueType() == JsonValue.ValueType.STRING && ID_MEMBERS.contains(name)
                             && idOf.containsKey(name) && random.nextInt(4) != 0) {
-                        object.add(name, idOf.get(name));
+                        object.add(name, name.equals("statusId") && random.nextBoolean() ? closedStatus : idOf.get(name));
                     } else {
                         object.add(name, withIds(member));
                     }
