@@ -24,7 +24,15 @@ import java.util.Map;
  */
 public final class StrictBodies {
 
+    private static final String NOT_AN_OBJECT = "must be an object, was ";
+    private static final String NOT_AN_ARRAY = "must be an array, was ";
+
     private StrictBodies() {
+    }
+
+    /** Whether the issue is one of shape (an object or array expected), which the API answers as a malformed body. */
+    public static boolean ofShape(BodyIssue issue) {
+        return issue.message().startsWith(NOT_AN_OBJECT) || issue.message().startsWith(NOT_AN_ARRAY);
     }
 
     /** @return every member of {@code body} whose JSON type does not fit the matching component of {@code target} */
@@ -66,7 +74,7 @@ public final class StrictBodies {
                 }
             } else if (value.getValueType() != JsonValue.ValueType.NULL) {
                 // JSON-B binds [{...}] as the record of its one element: a body of another shape than the sender meant.
-                issues.add(new BodyIssue(pointer, "must be an object, was " + shown(value)));
+                issues.add(new BodyIssue(pointer, NOT_AN_OBJECT + shown(value)));
             }
         } else if (Collection.class.isAssignableFrom(raw)) {
             if (value.getValueType() == JsonValue.ValueType.ARRAY) {
@@ -75,7 +83,7 @@ public final class StrictBodies {
                     check(value.asJsonArray().get(i), element, pointer + "/" + i, issues);
                 }
             } else if (value.getValueType() != JsonValue.ValueType.NULL) {
-                issues.add(new BodyIssue(pointer, "must be an array, was " + shown(value)));
+                issues.add(new BodyIssue(pointer, NOT_AN_ARRAY + shown(value)));
             }
         } else if (Map.class.isAssignableFrom(raw) && value instanceof JsonObject object) {
             Type member = typeArgument(target, 1);

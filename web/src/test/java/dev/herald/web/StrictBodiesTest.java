@@ -64,6 +64,11 @@ class StrictBodiesTest {
         assertEquals(List.of(""), pointers("\"text\""));
         assertEquals(List.of("/channels", "/inners/0"), pointers("{\"inners\":[[{\"flag\":true}]],\"channels\":{\"a\":\"global\"}}"));
         assertEquals(List.of(), pointers("{\"inners\":null,\"channels\":null}"));
+        BodyIssue shape = StrictBodies.issues(Json.createReader(new StringReader("[{}]")).readValue(), Sample.class).get(0);
+        assertEquals(true, StrictBodies.ofShape(shape));
+        Problem problem = RequestProblems.malformedShape(shape);
+        assertEquals("urn:herald:problem:malformed-body", problem.type());
+        assertEquals("the body is not JSON of the shape this endpoint reads: the body must be an object, was [{}]", problem.detail());
     }
 
     @Test
