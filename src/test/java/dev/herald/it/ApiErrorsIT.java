@@ -51,6 +51,10 @@ class ApiErrorsIT {
                 ProblemAnswers.problem(post("api/events/batch", "{\"eventType\": \"TICKET_CREATED\"}"), 400).getString("type"));
         assertEquals("urn:herald:problem:malformed-body",
                 ProblemAnswers.problem(post("api/projects", "\"a string\""), 400).getString("type"));
+        // Found by ApiFuzzIT: JSON-B bound a one-element array as the record of its element, and the project was created.
+        JsonObject wrapped = ProblemAnswers.problem(post("api/projects", "[{\"name\": \"Roll-out\"}]"), 400);
+        assertEquals("urn:herald:problem:malformed-body", wrapped.getString("type"));
+        assertTrue(wrapped.getString("detail").contains("must be an object"), wrapped.toString());
     }
 
     /** Parsson's skipObject never returned on such a body under JSON-B and kept a server thread spinning. */

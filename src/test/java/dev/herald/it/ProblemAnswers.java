@@ -15,17 +15,21 @@ final class ProblemAnswers {
 
     /** Why the answer is not a proper problem of its own status, or empty when it is one. */
     static Optional<String> defect(HttpResponse<String> answer) {
-        String type = answer.headers().firstValue("Content-Type").orElse("");
+        return defect(answer.statusCode(), answer.headers().firstValue("Content-Type").orElse(""), answer.body());
+    }
+
+    /** Why an answer of this status, Content-Type and body is not a proper problem, or empty when it is one. */
+    static Optional<String> defect(int status, String type, String body) {
         if (!type.startsWith("application/problem+json")) {
             return Optional.of("Content-Type is '" + type + "'");
         }
         JsonObject problem;
-        try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
             problem = reader.readObject();
         } catch (RuntimeException e) {
             return Optional.of("body is not a JSON object: " + e.getMessage());
         }
-        if (problem.getInt("status", -1) != answer.statusCode()) {
+        if (problem.getInt("status", -1) != status) {
             return Optional.of("member status is " + problem.get("status"));
         }
         if (!problem.containsKey("type") || !problem.containsKey("title")) {

@@ -64,6 +64,11 @@ public class RequestBodyGuard implements ReaderInterceptor {
             body = reader.readValue();
         }
         List<BodyIssue> issues = StrictBodies.issues(body, context.getGenericType());
+        for (BodyIssue issue : issues) {
+            if (StrictBodies.ofShape(issue)) {
+                throw new BadRequestException(Problems.response(RequestProblems.malformedShape(issue)));
+            }
+        }
         if (!issues.isEmpty()) {
             throw new BadRequestException(Problems.response(RequestProblems.invalidBody(issues)));
         }

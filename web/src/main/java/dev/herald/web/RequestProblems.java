@@ -66,6 +66,12 @@ public final class RequestProblems {
                 "the body is not JSON of the shape this endpoint reads (see the OpenAPI document at /openapi)");
     }
 
+    /** A body that is JSON, but an object or array where the endpoint reads the other or a scalar (StrictBodies). */
+    public static Problem malformedShape(BodyIssue issue) {
+        return Problem.typed(400, "malformed-body", "Malformed body", "the body is not JSON of the shape this endpoint reads: "
+                + (issue.pointer().isEmpty() ? "the body" : issue.pointer()) + " " + issue.message());
+    }
+
     /** A body that is JSON of the right shape whose members have the wrong JSON type or range, each named by its pointer. */
     public static Problem invalidBody(List<BodyIssue> issues) {
         JsonArrayBuilder array = Json.createArrayBuilder();

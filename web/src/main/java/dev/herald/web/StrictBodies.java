@@ -19,11 +19,20 @@ import java.util.Map;
  * {@code -2147483649} into an int, so a body it accepts can mean something its sender did not write. A boolean
  * member must be a JSON boolean, an integer member a JSON integer (no fraction, no exponent) within its Java type's
  * range, a decimal member a JSON number, a string member a JSON string; none of these may be null (an absent member
- * is the endpoint's default). Members the record does not have are left to JSON-B, which ignores them.
+ * is the endpoint's default). A record must be a JSON object and a list a JSON array (JSON-B would bind
+ * {@code [{...}]} as the record of its element). Members the record does not have are left to JSON-B, which ignores them.
  */
 public final class StrictBodies {
 
+    private static final String NOT_AN_OBJECT = "must be an object, was ";
+    private static final String NOT_AN_ARRAY = "must be an array, was ";
+
     private StrictBodies() {
+    }
+
+    /** Whether the issue is one of shape (an object or array expected), which the API answers as a malformed body. */
+    public static boolean ofShape(BodyIssue issue) {
+        return issue.message().startsWith(NOT_AN_OBJECT) || issue.message().startsWith(NOT_AN_ARRAY);
     }
 
     /** @return every member of {@code body} whose JSON type does not fit the matching component of {@code target} */
@@ -55,23 +64,32 @@ public final class StrictBodies {
             if (value.getValueType() != JsonValue.ValueType.STRING && value.getValueType() != JsonValue.ValueType.NULL) {
                 issues.add(new BodyIssue(pointer, "must be a string, was " + shown(value)));
             }
-        } else if (raw.isRecord() && value instanceof JsonObject object) {
-            for (RecordComponent component : raw.getRecordComponents()) {
-                JsonValue member = object.get(component.getName());
-                if (member != null) {
-                    check(member, component.getGenericType(), pointer + "/" + escaped(component.getName()), issues);
+        } else if (raw.isRecord()) {
+            if (value instanceof JsonObject object) {
+                for (RecordComponent component : raw.getRecordComponents()) {
+                    JsonValue member = object.get(component.getName());
+                    if (member != null) {
+                        check(member, component.getGenericType(), pointer + "/" + escaped(component.getName()), issues);
+                    }
                 }
+            } else if (value.getValueType() != JsonValue.ValueType.NULL) {
+                // JSON-B binds [{...}] as the record of its one element: a body of another shape than the sender meant.
+                issues.add(new BodyIssue(pointer, NOT_AN_OBJECT + shown(value)));
             }
-        } else if (Collection.class.isAssignableFrom(raw) && value.getValueType() == JsonValue.ValueType.ARRAY) {
-            Type element = typeArgument(target, 0);
-            for (int i = 0; i < value.asJsonArray().size(); i++) {
-                check(value.asJsonArray().get(i), element, pointer + "/" + i, issues);
+        } else if (Collection.class.isAssignableFrom(raw)) {
+            if (value.getValueType() == JsonValue.ValueType.ARRAY) {
+                Type element = typeArgument(target, 0);
+                for (int i = 0; i < value.asJsonArray().size(); i++) {
+                    check(value.asJsonArray().get(i), element, pointer + "/" + i, issues);
+                }
+            } else if (value.getValueType() != JsonValue.ValueType.NULL) {
+                issues.add(new BodyIssue(pointer, NOT_AN_ARRAY + shown(value)));
             }
         } else if (Map.class.isAssignableFrom(raw) && value instanceof JsonObject object) {
             Type member = typeArgument(target, 1);
             object.forEach((key, v) -> check(v, member, pointer + "/" + escaped(key), issues));
         }
-        // Any other type (a JsonObject member, a record or list given as something else) is JSON-B's to bind or refuse.
+        // Any other type (a JsonObject member, a map given as something else) is JSON-B's to bind or refuse.
     }
 
     /** The integer types a body binds, with the range each can hold without JSON-B clamping or wrapping. */

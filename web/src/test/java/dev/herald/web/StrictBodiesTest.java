@@ -58,6 +58,20 @@ class StrictBodiesTest {
     }
 
     @Test
+    void aRecordMustBeAnObjectAndAListAnArray() {
+        // Found by ApiFuzzIT: [{"name":"Roll-out"}] was bound as the record of its one element and the write accepted.
+        assertEquals(List.of(""), pointers("[{\"dryRun\":false}]"));
+        assertEquals(List.of(""), pointers("\"text\""));
+        assertEquals(List.of("/channels", "/inners/0"), pointers("{\"inners\":[[{\"flag\":true}]],\"channels\":{\"a\":\"global\"}}"));
+        assertEquals(List.of(), pointers("{\"inners\":null,\"channels\":null}"));
+        BodyIssue shape = StrictBodies.issues(Json.createReader(new StringReader("[{}]")).readValue(), Sample.class).get(0);
+        assertEquals(true, StrictBodies.ofShape(shape));
+        Problem problem = RequestProblems.malformedShape(shape);
+        assertEquals("urn:herald:problem:malformed-body", problem.type());
+        assertEquals("the body is not JSON of the shape this endpoint reads: the body must be an object, was [{}]", problem.detail());
+    }
+
+    @Test
     void theProblemNamesEveryIssue() {
         Problem problem = RequestProblems.invalidBody(List.of(new BodyIssue("/dryRun", "must be true or false, was 1")));
         assertEquals("urn:herald:problem:invalid-body", problem.type());
