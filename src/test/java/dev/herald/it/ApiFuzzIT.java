@@ -260,14 +260,14 @@ class ApiFuzzIT extends RedisPipelineTestBase {
                 }
                 for (JsonValue value : parameters) {
                     JsonObject parameter = value.asJsonObject();
-                    String example = parameter.containsKey("example") ? scalar(parameter.get("example")) : null;
+                    String example = parameter.containsKey("example") ? OpenApiOperations.text(parameter.get("example")) : null;
                     if ("path".equals(parameter.getString("in", ""))) {
                         pathExamples.put(parameter.getString("name"), example);
                     } else if ("query".equals(parameter.getString("in", ""))) {
                         queryExamples.put(parameter.getString("name"), example);
                     }
                 }
-                String example = exampleBody(operation);
+                String example = OpenApiOperations.exampleBody(operation);
                 operations.add(new Operation(method.toUpperCase(), template, OPERATOR_ROUTE.matcher(template).find(), example,
                         operation.containsKey("requestBody"), pathExamples, queryExamples));
             }
@@ -628,32 +628,6 @@ class ApiFuzzIT extends RedisPipelineTestBase {
         } catch (RuntimeException e) {
             return null;
         }
-    }
-
-    /** The first documented JSON example of the operation's request body, "{}" when it has none, null when it takes none. */
-    private static String exampleBody(JsonObject operation) {
-        JsonObject content = operation.containsKey("requestBody")
-                ? operation.getJsonObject("requestBody").getJsonObject("content") : null;
-        if (content == null || !content.containsKey("application/json")) {
-            return null;
-        }
-        JsonObject json = content.getJsonObject("application/json");
-        if (json.containsKey("example")) {
-            return scalar(json.get("example"));
-        }
-        if (json.containsKey("examples")) {
-            for (JsonValue example : json.getJsonObject("examples").values()) {
-                JsonValue value = example.asJsonObject().get("value");
-                if (value != null) {
-                    return scalar(value);
-                }
-            }
-        }
-        return "{}";
-    }
-
-    private static String scalar(JsonValue value) {
-        return value.getValueType() == JsonValue.ValueType.STRING ? ((JsonString) value).getString() : value.toString();
     }
 
     private static JsonValue parse(String json) {

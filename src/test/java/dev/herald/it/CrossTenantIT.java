@@ -55,7 +55,7 @@ class CrossTenantIT extends RedisPipelineTestBase {
                     continue;
                 }
                 String path = withIdsOfA(template);
-                String body = exampleBody(operation.getValue().asJsonObject());
+                String body = OpenApiOperations.exampleBody(operation.getValue().asJsonObject());
                 HttpRequest.Builder request = HttpRequest.newBuilder(tenantB.uri(path.substring(1)))
                         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
                 if (body != null) {
@@ -157,24 +157,6 @@ class CrossTenantIT extends RedisPipelineTestBase {
         return path.toString();
     }
 
-    /** The first documented JSON example of the operation's request body, or null when it takes none. */
-    private static String exampleBody(JsonObject operation) {
-        JsonObject content = operation.containsKey("requestBody")
-                ? operation.getJsonObject("requestBody").getJsonObject("content") : null;
-        if (content == null || !content.containsKey("application/json")) {
-            return null;
-        }
-        JsonObject json = content.getJsonObject("application/json");
-        if (json.containsKey("examples")) {
-            for (JsonValue example : json.getJsonObject("examples").values()) {
-                JsonValue value = example.asJsonObject().get("value");
-                if (value != null) {
-                    return value.getValueType() == JsonValue.ValueType.STRING ? ((jakarta.json.JsonString) value).getString() : value.toString();
-                }
-            }
-        }
-        return "{}";
-    }
 
     private static String created(HeraldClient.Reply reply, String field) {
         assertTrue(reply.status() >= 200 && reply.status() < 300, reply.status() + " " + reply.body());
