@@ -1,8 +1,7 @@
 package dev.herald.web;
 
-import jakarta.json.Json;
+import dev.herald.publish.WireJson;
 import jakarta.json.JsonException;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.BadRequestException;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -59,10 +57,7 @@ public class RequestBodyGuard implements ReaderInterceptor {
         if (json.length == 0) {
             return;
         }
-        JsonValue body;
-        try (JsonReader reader = Json.createReader(new InputStreamReader(new ByteArrayInputStream(json), charset(context.getMediaType())))) {
-            body = reader.readValue();
-        }
+        JsonValue body = WireJson.parse(new String(json, charset(context.getMediaType())));
         List<BodyIssue> issues = StrictBodies.issues(body, context.getGenericType());
         for (BodyIssue issue : issues) {
             if (StrictBodies.ofShape(issue)) {
