@@ -7,6 +7,8 @@ import dev.herald.schema.CustomSchemaCheck;
 import dev.herald.schema.SchemaIssue;
 import dev.herald.schema.SchemaRegistry;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -82,11 +84,22 @@ public class CustomEventService {
     }
 
     /**
-     * The event as it is published: unchanged for a system type (or a type nobody defines, which the publisher
-     * refuses as unknown), and for one of the tenant's custom types checked against its schema and carried as
-     * {@code CUSTOM_EVENT} ({@link CustomEventWire}).
+     * The events as they are published: unchanged for a system type (or a type nobody defines, which the publisher
+     * refuses as unknown; a null stays null, for the publisher to name), and for one of the tenant's custom types
+     * checked against its schema and carried as {@code CUSTOM_EVENT} ({@link CustomEventWire}). One call per request,
+     * joining the caller's transaction if any rather than starting one: it only reads, and for a system type not
+     * even the database.
      */
-    public DomainEvent toPublishable(String tenantId, DomainEvent event) {
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<DomainEvent> toPublishable(String tenantId, List<DomainEvent> events) {
+        List<DomainEvent> publishable = new ArrayList<>(events.size());
+        for (DomainEvent event : events) {
+            publishable.add(event == null ? null : toPublishable(tenantId, event));
+        }
+        return publishable;
+    }
+
+    private DomainEvent toPublishable(String tenantId, DomainEvent event) {
         if (registry.refForEventType(event.eventType()).isPresent()) {
             return event;
         }

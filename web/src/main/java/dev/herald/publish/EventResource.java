@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -59,7 +60,7 @@ public class EventResource {
         if (request == null) {
             return Problems.badRequest("an event is required");
         }
-        DomainEvent event = publishable(request);
+        DomainEvent event = publishable(List.of(request)).get(0);
         EventEnvelope envelope = afterLosingAKeyRace(() -> publisher.publish(event));
         return Response.accepted(Json.createObjectBuilder().add("eventId", envelope.id())
                 .add("timestamp", EnvelopeJson.timestamp(envelope.timestamp())).build()).build();
@@ -77,7 +78,7 @@ public class EventResource {
         if (requests == null || requests.isEmpty() || requests.size() > MAX_BATCH) {
             return Problems.badRequest("a batch holds 1 to " + MAX_BATCH + " events");
         }
-        List<DomainEvent> events = requests.stream().map(this::publishable).toList();
+        List<DomainEvent> events = publishable(requests);
         List<EventEnvelope> envelopes = afterLosingAKeyRace(() -> publisher.publishAll(events));
         JsonArrayBuilder ids = Json.createArrayBuilder();
         envelopes.forEach(e -> ids.add(e.id()));
@@ -102,11 +103,15 @@ public class EventResource {
         }
     }
 
-    /** In the caller's tenant; a tenant's custom type travels as CUSTOM_EVENT. A null stays null: the publisher names its index. */
-    private DomainEvent publishable(PublishRequest request) {
-        if (request == null) {
-            return null;
+    /**
+     * In the caller's tenant; a tenant's custom type travels as CUSTOM_EVENT. A null stays null: the publisher names
+     * its index.
+     */
+    private List<DomainEvent> publishable(List<PublishRequest> requests) {
+        List<DomainEvent> events = new ArrayList<>(requests.size());
+        for (PublishRequest request : requests) {
+            events.add(request == null ? null : request.inTenant(caller).toDomainEvent());
         }
-        return customEvents.toPublishable(caller.tenant(), request.inTenant(caller).toDomainEvent());
+        return customEvents.toPublishable(caller.tenant(), events);
     }
 }
