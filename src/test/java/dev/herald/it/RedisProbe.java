@@ -8,19 +8,24 @@ import java.util.concurrent.LinkedBlockingQueue;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.StreamMessageId;
+import org.redisson.client.RedisConnectionException;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 
 /** A plain Redisson client on the test Redis, reading what Herald wrote exactly as an existing consumer would. */
 final class RedisProbe implements AutoCloseable {
 
-    private final RedissonClient client;
+    private RedissonClient client;
 
     RedisProbe() {
+        client = connect();
+    }
+
+    private static RedissonClient connect() {
         Config config = new Config();
         config.useSingleServer().setAddress("redis://127.0.0.1:" + Integer.getInteger("it.redis.port"))
                 .setConnectionMinimumIdleSize(1).setConnectionPoolSize(4).setSubscriptionConnectionMinimumIdleSize(1);
-        client = Redisson.create(config);
+        return Redisson.create(config);
     }
 
     /** The client itself, for what a consumer does beyond reading (groups, acknowledgements). */
@@ -30,8 +35,16 @@ final class RedisProbe implements AutoCloseable {
 
     /** Every entry of a stream, oldest first, as field maps. */
     List<Map<String, String>> entries(String stream) {
-        Map<StreamMessageId, Map<String, String>> range = client.<String, String>getStream(stream, StringCodec.INSTANCE)
-                .range(StreamMessageId.MIN, StreamMessageId.MAX);
+        Map<StreamMessageId, Map<String, String>> range;
+        try {
+            range = client.<String, String>getStream(stream, StringCodec.INSTANCE).range(StreamMessageId.MIN, StreamMessageId.MAX);
+        } catch (RedisConnectionException e) {
+            // A test that restarted Redis leaves this client's pooled connections dead, and Redisson may not have
+            // replaced them yet: a consumer connecting now reads what is there.
+            client.shutdown();
+            client = connect();
+            range = client.<String, String>getStream(stream, StringCodec.INSTANCE).range(StreamMessageId.MIN, StreamMessageId.MAX);
+        }
         return new ArrayList<>(range.values());
     }
 
