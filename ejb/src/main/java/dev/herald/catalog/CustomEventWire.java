@@ -1,8 +1,8 @@
 package dev.herald.catalog;
 
 import dev.herald.publish.DomainEvent;
-import dev.herald.publish.EventIssue;
-import dev.herald.publish.InvalidEventException;
+import dev.herald.events.EventIssue;
+import dev.herald.events.InvalidEventException;
 import dev.herald.publish.WireJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

@@ -3,7 +3,7 @@ package dev.herald.changes;
 import dev.herald.publish.DomainEvent;
 import dev.herald.publish.EventEnvelope;
 import dev.herald.publish.EventPublisher;
-import dev.herald.publish.InvalidEventException;
+import dev.herald.events.InvalidEventException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package dev.herald.publish;
 
+import dev.herald.events.EventIssue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

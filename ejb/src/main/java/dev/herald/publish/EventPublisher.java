@@ -1,5 +1,9 @@
 package dev.herald.publish;
 
+import dev.herald.events.BrokerUnavailableException;
+import dev.herald.events.EventIssue;
+import dev.herald.events.IdempotencyKeyTakenException;
+import dev.herald.events.InvalidEventException;
 import dev.herald.auth.TenantDirectory;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;

@@ -1,5 +1,6 @@
 package dev.herald.publish;
 
+import dev.herald.events.EventIssue;
 import jakarta.json.JsonObject;
 import java.util.List;
 

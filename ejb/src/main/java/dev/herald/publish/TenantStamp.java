@@ -1,5 +1,7 @@
 package dev.herald.publish;
 
+import dev.herald.events.EventIssue;
+import dev.herald.events.InvalidEventException;
 import dev.herald.auth.TenantDirectory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -1,7 +1,7 @@
 package dev.herald.redis;
 
 import dev.herald.publish.EnvelopeJson;
-import dev.herald.publish.EventIssue;
+import dev.herald.events.EventIssue;
 import dev.herald.publish.WireJson;
 import jakarta.json.JsonArrayBuilder;
 import java.time.Clock;

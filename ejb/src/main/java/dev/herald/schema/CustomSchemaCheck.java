@@ -1,7 +1,7 @@
 package dev.herald.schema;
 
 import dev.harrel.jsonschema.Validator;
-import dev.herald.publish.EventIssue;
+import dev.herald.events.EventIssue;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package dev.herald.schema;
 
-import dev.herald.publish.EventIssue;
+import dev.herald.events.EventIssue;
 import dev.herald.publish.PayloadValidator;
 import jakarta.json.JsonObject;
 import java.util.List;

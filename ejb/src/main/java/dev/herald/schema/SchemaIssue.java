@@ -1,6 +1,6 @@
 package dev.herald.schema;
 
-import dev.herald.publish.EventIssue;
+import dev.herald.events.EventIssue;
 
 /**
  * One reason a payload does not match its schema: where (a JSON pointer into the payload, {@code ""} for the

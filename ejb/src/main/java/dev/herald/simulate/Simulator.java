@@ -2,7 +2,7 @@ package dev.herald.simulate;
 
 import dev.herald.publish.DomainEvent;
 import dev.herald.publish.EventEnvelope;
-import dev.herald.publish.InvalidEventException;
+import dev.herald.events.InvalidEventException;
 import dev.herald.workflow.TriggerReport;
 import java.time.Clock;
 import java.time.Instant;

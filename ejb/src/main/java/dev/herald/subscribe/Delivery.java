@@ -1,5 +1,6 @@
 package dev.herald.subscribe;
 
+import dev.herald.events.ReceivedEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,7 @@
 package dev.herald.subscribe;
 
-import dev.herald.publish.EventIssue;
+import dev.herald.events.ReceivedEvent;
+import dev.herald.events.EventIssue;
 import dev.herald.publish.WireJson;
 import dev.herald.schema.SchemaIssue;
 import dev.herald.schema.SchemaRegistry;

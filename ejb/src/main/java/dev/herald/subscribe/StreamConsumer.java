@@ -1,5 +1,6 @@
 package dev.herald.subscribe;
 
+import dev.herald.events.ReceivedEvent;
 import dev.herald.redis.DeadLetters;
 import dev.herald.redis.StreamIdText;
 import java.util.ArrayList;

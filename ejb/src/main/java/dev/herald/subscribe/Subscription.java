@@ -1,23 +1,43 @@
 package dev.herald.subscribe;
 
+import dev.herald.events.EventTypes;
+import dev.herald.events.ReceivedEvent;
+import dev.herald.events.Subscribe;
 import java.util.List;
 import java.util.Set;
 
 /**
  * One discovered subscriber: its id, the event types and channel it reads, the tenants it is restricted to (empty:
- * all), the property that switches it on (empty: always on), and the observer method, for log lines.
+ * all), the property that switches it on (empty: always on), the observer method, for log lines, and what the
+ * observer takes: {@link ReceivedEvent} or a typed event record, bound from the payload.
  */
 public record Subscription(String id, List<String> types, String channel, Set<String> tenants, String enabledBy,
-                           String observer) {
+                           String observer, Class<?> observed) {
 
     public Subscription {
         types = List.copyOf(types);
         tenants = Set.copyOf(tenants);
     }
 
+    public Subscription(String id, List<String> types, String channel, Set<String> tenants, String enabledBy,
+                        String observer) {
+        this(id, types, channel, tenants, enabledBy, observer, ReceivedEvent.class);
+    }
+
     public static Subscription of(Subscribe annotation, String observer) {
         return new Subscription(annotation.id(), List.of(annotation.types()), annotation.channel(),
-                Set.of(annotation.tenants()), annotation.enabledBy(), observer);
+                Set.of(annotation.tenants()), annotation.enabledBy(), observer, ReceivedEvent.class);
+    }
+
+    /** A typed observer's subscription: its one type is the record's. */
+    public static Subscription typed(Subscribe annotation, String observer, Class<?> record) {
+        return new Subscription(annotation.id(), List.of(EventTypes.of(record).name()), annotation.channel(),
+                Set.of(annotation.tenants()), annotation.enabledBy(), observer, record);
+    }
+
+    /** Whether the observer takes the typed record rather than the {@link ReceivedEvent}. */
+    public boolean isTyped() {
+        return observed != ReceivedEvent.class;
     }
 
     /** Whether an event of this tenant is for the subscriber; one it is not for counts as handled. */

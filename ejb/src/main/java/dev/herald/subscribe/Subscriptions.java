@@ -1,5 +1,6 @@
 package dev.herald.subscribe;
 
+import dev.herald.events.Subscribe;
 import dev.herald.relay.WireFormat;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -69,7 +70,7 @@ public final class Subscriptions {
     /** The same subscriptions with their tenants named by id: events carry tenant UUIDs, annotations may name slugs. */
     public Subscriptions withTenantIds(UnaryOperator<String> idOf) {
         return new Subscriptions(all.stream().map(s -> new Subscription(s.id(), s.types(), s.channel(),
-                s.tenants().stream().map(idOf).collect(Collectors.toSet()), s.enabledBy(), s.observer())).toList());
+                s.tenants().stream().map(idOf).collect(Collectors.toSet()), s.enabledBy(), s.observer(), s.observed())).toList());
     }
 
     /** Per-type stream key → the subscriptions that read it, in a stable order. */

@@ -1,7 +1,7 @@
 package dev.herald.tickets;
 
 import dev.herald.changes.NotFoundException;
-import dev.herald.subscribe.ReceivedEvent;
+import dev.herald.events.ReceivedEvent;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -39,7 +39,7 @@ public final class Publishable {
         return Named.of(name, events);
     }
 
-    /** @throws dev.herald.publish.InvalidEventException with every issue, for the first event that breaks its schema */
+    /** @throws dev.herald.events.InvalidEventException with every issue, for the first event that breaks its schema */
     public static List<String> types(List<DomainEvent> events) {
         events.forEach(PUBLISH::create);
         return events.stream().map(DomainEvent::eventType).toList();

@@ -1,5 +1,6 @@
 package dev.herald.publish;
 
+import dev.herald.events.EventIssue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

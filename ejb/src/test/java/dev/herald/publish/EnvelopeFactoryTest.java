@@ -1,5 +1,7 @@
 package dev.herald.publish;
 
+import dev.herald.events.EventIssue;
+import dev.herald.events.InvalidEventException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

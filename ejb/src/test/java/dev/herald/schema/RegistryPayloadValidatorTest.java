@@ -3,7 +3,7 @@ package dev.herald.schema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.publish.EventIssue;
+import dev.herald.events.EventIssue;
 import jakarta.json.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import dev.herald.publish.DomainEvent;
 import dev.herald.publish.EnvelopeFactory;
 import dev.herald.publish.EnvelopeJson;
 import dev.herald.publish.EventEnvelope;
-import dev.herald.publish.InvalidEventException;
+import dev.herald.events.InvalidEventException;
 import dev.herald.publish.WireJson;
 import dev.herald.schema.RegistryPayloadValidator;
 import dev.herald.schema.SchemaRegistry;

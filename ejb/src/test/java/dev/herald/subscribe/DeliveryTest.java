@@ -1,5 +1,6 @@
 package dev.herald.subscribe;
 
+import dev.herald.events.ReceivedEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,10 +1,11 @@
 package dev.herald.subscribe;
 
+import dev.herald.events.ReceivedEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.publish.EventIssue;
+import dev.herald.events.EventIssue;
 import dev.herald.schema.SchemaRegistry;
 import java.time.Instant;
 import java.util.List;

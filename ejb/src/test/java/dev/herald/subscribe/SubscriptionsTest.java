@@ -61,4 +61,13 @@ class SubscriptionsTest {
         assertTrue(!restricted.accepts("globex"));
         assertTrue(subscription("all", "global", "TICKET_CREATED").accepts("globex"));
     }
+
+    @Test
+    void namingTenantsByIdKeepsWhatTheObserverTakes() {
+        Subscription typed = new Subscription("t", List.of("TICKET_CREATED"), "global", Set.of("acme"), "", "T.t", String.class);
+        Subscription named = Subscriptions.of(List.of(typed)).withTenantIds(slug -> "id-of-" + slug).all().get(0);
+        assertEquals(Set.of("id-of-acme"), named.tenants());
+        assertEquals(String.class, named.observed());
+        assertTrue(named.isTyped());
+    }
 }

@@ -1,5 +1,6 @@
 package dev.herald.publish;
 
+import dev.herald.events.BrokerUnavailableException;
 import dev.herald.web.Problem;
 import dev.herald.web.Problems;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package dev.herald.publish;
 
+import dev.herald.events.IdempotencyKeyTakenException;
 import dev.herald.auth.Caller;
 import dev.herald.auth.Groups;
 import dev.herald.catalog.CustomEventService;

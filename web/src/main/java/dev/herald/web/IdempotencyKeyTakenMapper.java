@@ -1,6 +1,6 @@
 package dev.herald.web;
 
-import dev.herald.publish.IdempotencyKeyTakenException;
+import dev.herald.events.IdempotencyKeyTakenException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;

@@ -1,7 +1,7 @@
 package dev.herald.web;
 
-import dev.herald.publish.EventIssue;
-import dev.herald.publish.InvalidEventException;
+import dev.herald.events.EventIssue;
+import dev.herald.events.InvalidEventException;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.core.Response;

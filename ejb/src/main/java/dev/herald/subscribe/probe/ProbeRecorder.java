@@ -1,6 +1,6 @@
 package dev.herald.subscribe.probe;
 
-import dev.herald.subscribe.ReceivedEvent;
+import dev.herald.events.ReceivedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.herald.subscribe.probe;
 
-import dev.herald.subscribe.ReceivedEvent;
-import dev.herald.subscribe.Subscribe;
+import dev.herald.events.ReceivedEvent;
+import dev.herald.events.Subscribe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package dev.herald.publish;
+package dev.herald.events;
 
 /** One reason an event was refused: where in the event (a JSON pointer) and what is wrong there. */
 public record EventIssue(String pointer, String message) {

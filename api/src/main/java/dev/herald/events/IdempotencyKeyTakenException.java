@@ -1,4 +1,4 @@
-package dev.herald.publish;
+package dev.herald.events;
 
 import jakarta.ejb.ApplicationException;
 

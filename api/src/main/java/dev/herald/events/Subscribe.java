@@ -1,4 +1,4 @@
-package dev.herald.subscribe;
+package dev.herald.events;
 
 import jakarta.enterprise.util.AnnotationLiteral;
 import jakarta.enterprise.util.Nonbinding;
@@ -9,11 +9,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Subscribes a CDI observer method to events on Herald's Redis streams:
+ * Subscribes a CDI observer method to events on Herald's Redis streams, either typed (the type is the record's):
  * <pre>
- * void onTicket(@Observes @Subscribe(id = "ticket-notifications", types = {"TICKET_CREATED"}) ReceivedEvent event)
+ * void onTicket(@Observes @Subscribe(id = "ticket-notifications") TicketCreated event)
  * </pre>
- * The observer is discovered at start-up ({@link SubscriptionExtension}); nothing else registers it.
+ * or as {@link ReceivedEvent}, with the envelope and the JSON payload, for one or more types:
+ * <pre>
+ * void onTicket(@Observes @Subscribe(id = "ticket-audit", types = {"TICKET_CREATED", "TICKET_CLOSED"}) ReceivedEvent event)
+ * </pre>
+ * The observer is discovered when the application starts; nothing else registers it.
  *
  * <p>Only {@link #id()} is binding. Herald delivers an entry to each subscriber separately, by firing the event
  * with {@code Subscribe.Literal.of(id)}: the qualifier matches exactly the one observer that carries that id (ids
@@ -28,9 +32,12 @@ public @interface Subscribe {
     /** The stable subscriber id: the dedupe key of its deliveries and the name in dead-letter reasons. */
     String id();
 
-    /** Event types, SCREAMING_SNAKE_CASE, e.g. {@code TICKET_CREATED}. */
+    /**
+     * Event types, SCREAMING_SNAKE_CASE, e.g. {@code TICKET_CREATED}: required for a {@link ReceivedEvent} observer;
+     * a typed observer's type is its record's, so it leaves this empty.
+     */
     @Nonbinding
-    String[] types();
+    String[] types() default {};
 
     /** The channel whose per-type streams are read. */
     @Nonbinding

@@ -1,4 +1,4 @@
-package dev.herald.subscribe;
+package dev.herald.events;
 
 import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;

@@ -1,0 +1,56 @@
+package dev.herald.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.herald.auth.TenantDirectory;
+import dev.herald.events.EventIssue;
+import dev.herald.events.EventType;
+import dev.herald.events.HeraldEvent;
+import dev.herald.events.InvalidEventException;
+import dev.herald.events.Outgoing;
+import jakarta.json.Json;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.annotation.JsonbProperty;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+public class TypedEventsTest {
+
+    @EventType(name = "TICKET_CREATED", version = 1)
+    public record TicketOpened(String tenantId, String ticketId, @JsonbProperty("opened_by") String openedBy) implements HeraldEvent {
+    }
+
+    static final String ACME = "2f281f27-f782-3d33-8ba0-c22cb03f530d";
+    final TypedEvents typed = new TypedEvents(JsonbBuilder.create(), TenantDirectory.derived());
+
+    @Test
+    void anEmptyTenantIdIsTheTenantPublishedFor() {
+        DomainEvent event = typed.toDomainEvent("acme", Outgoing.of(new TicketOpened(null, "t-1", "u-1")));
+        assertEquals("TICKET_CREATED", event.eventType());
+        assertEquals(Json.createObjectBuilder().add("ticketId", "t-1").add("opened_by", "u-1").add("tenantId", ACME).build(),
+                event.payload());
+    }
+
+    @Test
+    void aPayloadNamingAnotherTenantIsRefusedAtItsTenantId() {
+        InvalidEventException refused = assertThrows(InvalidEventException.class,
+                () -> typed.toDomainEvent("acme", Outgoing.of(new TicketOpened("globex", "t-1", null))));
+        assertEquals(List.of("/payload/tenantId"), refused.issues().stream().map(EventIssue::pointer).toList());
+    }
+
+    @Test
+    void theSameTenantBySlugOrIdIsAccepted() {
+        assertEquals(ACME, typed.toDomainEvent("acme", Outgoing.of(new TicketOpened(ACME, "t-1", null))).payload().getString("tenantId"));
+    }
+
+    @Test
+    void routingOptionsCarryOverWithTheAggregateKeyedByTenantId() {
+        DomainEvent event = typed.toDomainEvent("acme", Outgoing.of(new TicketOpened(null, "t-1", null))
+                .forAggregate("t-1").onChannels("global", "desk").withIdempotencyKey("k-1"));
+        assertEquals(Optional.of(ACME + ":t-1"), event.aggregateKey());
+        assertEquals(List.of("global", "desk"), event.channels());
+        assertEquals(Optional.of("k-1"), event.idempotencyKey());
+    }
+}
