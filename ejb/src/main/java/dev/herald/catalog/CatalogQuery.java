@@ -1,6 +1,6 @@
 package dev.herald.catalog;
 
-import dev.herald.changes.Paging;
+import dev.herald.kernel.Paging;
 
 import java.util.Locale;
 import java.util.Map;

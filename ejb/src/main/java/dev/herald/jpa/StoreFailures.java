@@ -1,5 +1,6 @@
 package dev.herald.jpa;
 
+import dev.herald.persistence.ValueTooLongException;
 import jakarta.persistence.OptimisticLockException;
 import java.sql.SQLException;
 import java.util.Optional;

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import dev.herald.jpa.ColumnLimits;
+import dev.herald.persistence.ColumnLimits;
 import dev.herald.relay.FailedEvent;
 import java.util.regex.Pattern;
 

@@ -1,7 +1,7 @@
 package dev.herald.workflow;
 
-import dev.herald.changes.NotFoundException;
-import dev.herald.changes.Paging;
+import dev.herald.kernel.NotFoundException;
+import dev.herald.kernel.Paging;
 import dev.herald.publish.EnvelopeJson;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import dev.herald.persistence.ValueTooLongException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.herald.publish.probe;
 
-import dev.herald.changes.NotFoundException;
+import dev.herald.kernel.NotFoundException;
 import dev.herald.publish.DomainEvent;
 import dev.herald.publish.EventEnvelope;
 import dev.herald.publish.EventPublisher;

@@ -1,6 +1,6 @@
 package dev.herald.workflow.probe;
 
-import dev.herald.changes.NotFoundException;
+import dev.herald.kernel.NotFoundException;
 import dev.herald.workflow.JournalView;
 import dev.herald.workflow.QueuedEvent;
 import dev.herald.workflow.WorkflowQueue;

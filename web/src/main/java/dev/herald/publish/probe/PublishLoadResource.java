@@ -1,9 +1,9 @@
 package dev.herald.publish.probe;
 
-import dev.herald.auth.Caller;
+import dev.herald.api.auth.Caller;
 import dev.herald.auth.Groups;
-import dev.herald.publish.PublishRequest;
-import dev.herald.web.Requests;
+import dev.herald.api.publish.PublishRequest;
+import dev.herald.api.web.Requests;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

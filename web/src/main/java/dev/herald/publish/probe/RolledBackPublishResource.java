@@ -1,11 +1,11 @@
 package dev.herald.publish.probe;
 
-import dev.herald.auth.Caller;
+import dev.herald.api.auth.Caller;
 import dev.herald.auth.Groups;
 import dev.herald.publish.DomainEvent;
-import dev.herald.publish.EventResource;
-import dev.herald.publish.PublishRequest;
-import dev.herald.web.Problems;
+import dev.herald.api.publish.EventResource;
+import dev.herald.api.publish.PublishRequest;
+import dev.herald.api.web.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

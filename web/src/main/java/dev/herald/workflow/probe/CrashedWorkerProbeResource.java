@@ -1,9 +1,9 @@
 package dev.herald.workflow.probe;
 
-import dev.herald.auth.Caller;
+import dev.herald.api.auth.Caller;
 import dev.herald.auth.Groups;
-import dev.herald.web.Requests;
-import dev.herald.workflow.EventSubmission;
+import dev.herald.api.web.Requests;
+import dev.herald.api.workflow.EventSubmission;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

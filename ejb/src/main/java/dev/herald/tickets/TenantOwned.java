@@ -1,7 +1,0 @@
-package dev.herald.tickets;
-
-/** An entity that belongs to one tenant: another tenant's is as absent as a missing one. */
-public interface TenantOwned {
-
-    String getTenantId();
-}

@@ -1,0 +1,47 @@
+package dev.herald.reference.changes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.herald.contract.ConsumerContract;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Named;
+
+import dev.herald.publish.DomainEvent;
+import dev.herald.publish.EnvelopeFactory;
+import dev.herald.schema.RegistryPayloadValidator;
+import dev.herald.schema.SchemaRegistry;
+import java.util.List;
+
+/** The shipped schemas, exactly as the publisher validates (and enriches) each event: for the domains' unit tests. */
+public final class Publishable {
+
+    private static final EnvelopeFactory PUBLISH = EnvelopeFactory.system(new RegistryPayloadValidator(SchemaRegistry.loadFromClasspath()));
+
+    private Publishable() {
+    }
+
+    /**
+     * Each event of an operation is accepted by the existing consumers (their contract, checked first so that a contract
+     * break names itself) and by Herald's schema.
+     */
+    public static void acceptedByTheConsumersAndHerald(List<DomainEvent> events) {
+        assertFalse(events.isEmpty(), "the operation emitted nothing");
+        for (DomainEvent event : events) {
+            assertEquals(List.of(), ConsumerContract.payloadViolations(event.eventType(), event.payload().toString()),
+                    event.eventType() + " " + event.payload());
+        }
+        types(events);
+    }
+
+    /** A named operation for a parameterized test: the events it emits. */
+    public static Named<Supplier<List<DomainEvent>>> operation(String name, Supplier<List<DomainEvent>> events) {
+        return Named.of(name, events);
+    }
+
+    /** @throws dev.herald.events.InvalidEventException with every issue, for the first event that breaks its schema */
+    public static List<String> types(List<DomainEvent> events) {
+        events.forEach(PUBLISH::create);
+        return events.stream().map(DomainEvent::eventType).toList();
+    }
+}
