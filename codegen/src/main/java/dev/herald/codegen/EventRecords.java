@@ -22,7 +22,7 @@ final class EventRecords {
     static JavaFile javaFile(String eventType, SchemaRef ref, JsonObject payloadSchema) {
         ClassName name = ClassName.get(PACKAGE, ref.className());
         JsonObject objectSchema = VariantMerger.objectSchema(payloadSchema);
-        TypeSpec record = RecordSpecs.record(name, objectSchema, Javadocs.ofRecord(payloadSchema, eventType, ref.toString()))
+        TypeSpec record = RecordSpecs.record(name, objectSchema, Javadocs.ofEventRecord(payloadSchema, eventType, ref.toString()))
                 .addSuperinterface(HERALD_EVENT)
                 // No date in @Generated: the same schemas must give byte-identical sources.
                 .addAnnotation(AnnotationSpec.builder(GENERATED)

@@ -15,13 +15,16 @@ final class Javadocs {
     private Javadocs() {
     }
 
-    static String ofRecord(JsonObject schema, String eventType, String schemaRef) {
+    static String ofEventRecord(JsonObject schema, String eventType, String schemaRef) {
         List<String> paragraphs = new ArrayList<>();
         words(schema).ifPresent(paragraphs::add);
-        if (eventType != null) {
-            paragraphs.add("Event type {@code " + escape(eventType) + "}, payload schema {@code " + schemaRef + "}.");
-        }
+        paragraphs.add("Event type {@code " + escape(eventType) + "}, payload schema {@code " + schemaRef + "}.");
         return String.join("\n<p>\n", paragraphs) + "\n";
+    }
+
+    /** A nested record's words, or where it belongs when the schema has none. */
+    static String ofNestedRecord(JsonObject schema, com.palantir.javapoet.ClassName enclosing) {
+        return words(schema).orElse("An object in {@link " + String.join(".", enclosing.simpleNames()) + "}.") + "\n";
     }
 
     /** One line: the description, required or optional, and the constraints a caller must meet. */

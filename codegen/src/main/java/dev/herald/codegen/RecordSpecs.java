@@ -36,7 +36,7 @@ final class RecordSpecs {
         List<TypeSpec> nested = new ArrayList<>();
         TypeMapper types = new TypeMapper((suggested, schema) -> {
             ClassName child = name.nestedClass(nestedNames.allocate(suggested));
-            String doc = Javadocs.ofRecord(schema, null, null);
+            String doc = Javadocs.ofNestedRecord(schema, name);
             nested.add(record(child, schema, doc).addModifiers(Modifier.STATIC).build());
             return child;
         });
