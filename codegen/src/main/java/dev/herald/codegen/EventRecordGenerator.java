@@ -7,8 +7,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,10 +34,10 @@ public final class EventRecordGenerator {
         System.out.println("herald-event-codegen: " + written + " event records in " + args[2]);
     }
 
-    /** @return the number of records written */
+    /** @return the number of event records, written or already up to date */
     public static int generate(Path schemaDir, Path catalogFile, Path outputDir) throws IOException {
         Path packageDir = outputDir.resolve(EventRecords.PACKAGE.replace('.', '/'));
-        deleteStaleSources(packageDir);
+        Files.createDirectories(packageDir);
         Set<String> classNames = new HashSet<>();
         JsonArray catalog = read(catalogFile).asJsonArray();
         for (JsonObject entry : catalog.getValuesAs(JsonObject.class)) {
@@ -51,19 +53,31 @@ public final class EventRecordGenerator {
             } catch (RuntimeException e) {
                 throw new IllegalStateException("Cannot generate the record of " + eventType + " from " + ref, e);
             }
-            file.writeTo(outputDir);
+            writeIfChanged(packageDir.resolve(ref.className() + ".java"), file.toString());
         }
+        deleteStaleSources(packageDir, classNames);
         return classNames.size();
     }
 
-    /** A schema removed or renamed must not leave its old record behind to be compiled. */
-    private static void deleteStaleSources(Path packageDir) throws IOException {
-        if (!Files.isDirectory(packageDir)) {
+    /**
+     * An unchanged source keeps its timestamp, so that the compiler plugin's stale-source check does not recompile
+     * all of herald-api on every build (rewriting the 280 files made an incremental compile about 6 s slower).
+     */
+    private static void writeIfChanged(Path target, String source) throws IOException {
+        byte[] bytes = source.getBytes(StandardCharsets.UTF_8);
+        if (Files.exists(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
             return;
         }
+        Files.write(target, bytes);
+    }
+
+    /** A schema removed or renamed must not leave its old record behind to be compiled. */
+    private static void deleteStaleSources(Path packageDir, Set<String> classNames) throws IOException {
         List<Path> sources;
         try (Stream<Path> files = Files.list(packageDir)) {
-            sources = files.filter(f -> f.getFileName().toString().endsWith(".java")).toList();
+            sources = files.filter(f -> f.getFileName().toString().endsWith(".java"))
+                    .filter(f -> !classNames.contains(f.getFileName().toString().replaceFirst("\\.java$", "")))
+                    .toList();
         }
         for (Path source : sources) {
             Files.delete(source);
