@@ -9,6 +9,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns a payload schema into the one object schema its record is made from. Most payloads are an object with
@@ -18,6 +19,8 @@ import java.util.Map;
  * differs between shapes is dropped (a {@code uuid} in one shape and any string in the other is a string).
  */
 final class VariantMerger {
+
+    private static final Set<JsonValue> INTEGER_OR_NUMBER = Set.of(Json.createValue("integer"), Json.createValue("number"));
 
     private VariantMerger() {
     }
@@ -66,6 +69,14 @@ final class VariantMerger {
                 case "required" -> {
                     if (theirs != null) {
                         out.add(key, intersection(mine.asJsonArray(), theirs.asJsonArray()));
+                    }
+                }
+                // An integer in one shape and a number in the other is a number; other disagreements name no type.
+                case "type" -> {
+                    if (mine.equals(theirs)) {
+                        out.add(key, mine);
+                    } else if (theirs != null && Set.of(mine, theirs).equals(INTEGER_OR_NUMBER)) {
+                        out.add(key, "number");
                     }
                 }
                 case "items" -> {

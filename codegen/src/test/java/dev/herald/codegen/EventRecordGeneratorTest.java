@@ -88,12 +88,12 @@ class EventRecordGeneratorTest {
     @Test
     void variantsMergeIntoOneRecordThatAcceptsEveryShape() {
         var schema = json("{'type':'object','definitions':{"
-                + "'current':{'type':'object','required':['tenantId','ticketId'],'properties':{'tenantId':{'type':'string','format':'uuid'},'ticketId':{'type':'string'}}},"
-                + "'legacy':{'type':'object','required':['tenantId','userId'],'properties':{'tenantId':{'type':'string','format':'uuid'},'ticketId':{'type':'string','format':'uuid'},'userId':{'type':'string'}}}},"
+                + "'current':{'type':'object','required':['tenantId','ticketId'],'properties':{'tenantId':{'type':'string','format':'uuid'},'ticketId':{'type':'string'},'size':{'type':'integer'}}},"
+                + "'legacy':{'type':'object','required':['tenantId','userId'],'properties':{'tenantId':{'type':'string','format':'uuid'},'ticketId':{'type':'string','format':'uuid'},'userId':{'type':'string'},'size':{'type':'number'}}}},"
                 + "'anyOf':[{'$ref':'#/definitions/current'},{'$ref':'#/definitions/legacy'}]}");
         String source = Schemas.source(EventRecords.javaFile("X", SchemaRef.parse("payload.Thing.v1"), schema));
-        // uuid in one shape and any string in the other: a String; required only where both require it.
-        assertTrue(source.contains("record Thing(UUID tenantId, String ticketId, String userId)"), source);
+        // uuid in one shape and any string in the other: a String; integer or number: a number; required where both require it.
+        assertTrue(source.contains("record Thing(UUID tenantId, String ticketId, BigDecimal size, String userId)"), source);
         assertTrue(source.contains("@param tenantId Required."), source);
         assertTrue(source.contains("@param ticketId Optional."), source);
     }
