@@ -1,7 +1,8 @@
 package dev.herald.reference.changes;
 
-import dev.herald.publish.WireJson;
+import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -18,6 +19,8 @@ import java.util.Objects;
  * @param changed the changed fields, each with its previous and new value ({@code JsonValue.NULL} for absent)
  */
 public record FieldChanges(Map<String, Change> changed) {
+
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     public record Change(JsonValue previous, JsonValue current) {
     }
@@ -60,22 +63,22 @@ public record FieldChanges(Map<String, Change> changed) {
 
     /** {@code ["name", "status"]}: the payload's {@code updatedFields}. */
     public JsonArrayBuilder fieldsJson() {
-        JsonArrayBuilder fields = WireJson.builders().createArrayBuilder();
+        JsonArrayBuilder fields = JSON.createArrayBuilder();
         changed.keySet().forEach(fields::add);
         return fields;
     }
 
     /** {@code {"name": {"previous": "a", "new": "b"}}}: the payload's {@code changes}. */
     public JsonObject changesJson() {
-        JsonObjectBuilder changes = WireJson.builders().createObjectBuilder();
-        changed.forEach((field, change) -> changes.add(field, WireJson.builders().createObjectBuilder()
+        JsonObjectBuilder changes = JSON.createObjectBuilder();
+        changed.forEach((field, change) -> changes.add(field, JSON.createObjectBuilder()
                 .add("previous", change.previous()).add("new", change.current())));
         return changes.build();
     }
 
     /** A state's text field as the value {@link #between} compares: JSON null for absent. */
     public static JsonValue text(String value) {
-        return value == null ? JsonValue.NULL : WireJson.builders().createArrayBuilder().add(value).build().get(0);
+        return value == null ? JsonValue.NULL : JSON.createArrayBuilder().add(value).build().get(0);
     }
 
     private static JsonValue orNull(JsonValue value) {

@@ -7,8 +7,14 @@ import dev.herald.contract.ConsumerContract;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Named;
 
+import dev.herald.auth.TenantDirectory;
+import dev.herald.events.Outgoing;
 import dev.herald.publish.DomainEvent;
 import dev.herald.publish.EnvelopeFactory;
+import dev.herald.publish.TypedEvents;
+import dev.herald.publish.WireJson;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import dev.herald.schema.RegistryPayloadValidator;
 import dev.herald.schema.SchemaRegistry;
 import java.util.List;
@@ -17,8 +23,23 @@ import java.util.List;
 public final class Publishable {
 
     private static final EnvelopeFactory PUBLISH = EnvelopeFactory.system(new RegistryPayloadValidator(SchemaRegistry.loadFromClasspath()));
+    private static final Jsonb JSONB = JsonbBuilder.create();
+    private static final TypedEvents TYPED = new TypedEvents(JSONB, TenantDirectory.derived());
 
     private Publishable() {
+    }
+
+    /**
+     * The typed events as the platform's publisher turns them into what it validates and sends, each for the tenant
+     * its payload names.
+     */
+    public static List<DomainEvent> published(List<Outgoing> events) {
+        return events.stream().map(Publishable::published).toList();
+    }
+
+    public static DomainEvent published(Outgoing event) {
+        String tenant = WireJson.parseObject(JSONB.toJson(event.event())).getString("tenantId");
+        return TYPED.toDomainEvent(tenant, event);
     }
 
     /**
