@@ -1,6 +1,6 @@
 package dev.herald.bench;
 
-import dev.herald.publish.WireJson;
+import dev.herald.kernel.WireJson;
 import dev.herald.workflow.ExecutionState;
 import dev.herald.workflow.Replay;
 import dev.herald.workflow.ReplayBound;

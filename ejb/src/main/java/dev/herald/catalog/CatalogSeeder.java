@@ -1,6 +1,5 @@
 package dev.herald.catalog;
 
-import dev.herald.publish.EnvelopeJson;
 import dev.herald.schema.SchemaRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Lock;
@@ -10,6 +9,7 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -27,6 +27,9 @@ public class CatalogSeeder {
     EntityManager em;
 
     @Inject
+    Clock clock;
+
+    @Inject
     SchemaRegistry registry;
 
     private SeedReport lastReport;
@@ -42,7 +45,7 @@ public class CatalogSeeder {
         }
         List<CatalogEntry> system = em.createQuery("SELECT e FROM CatalogEntry e WHERE e.tenantId = :system", CatalogEntry.class)
                 .setParameter("system", CatalogEntry.SYSTEM).getResultList();
-        lastReport = CatalogSync.apply(shipped, system, EnvelopeJson.now(), em::persist);
+        lastReport = CatalogSync.apply(shipped, system, clock.instant(), em::persist);
         // Only seeding changes system entries (one deployment's catalog), so each server keeps the result in memory.
         systemEntries = em.createQuery("SELECT e FROM CatalogEntry e WHERE e.tenantId = :system AND e.removed = false",
                 CatalogEntry.class).setParameter("system", CatalogEntry.SYSTEM).getResultStream().map(CatalogView::of).toList();

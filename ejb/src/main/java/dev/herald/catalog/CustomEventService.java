@@ -1,8 +1,7 @@
 package dev.herald.catalog;
 
 import dev.herald.publish.DomainEvent;
-import dev.herald.publish.EnvelopeJson;
-import dev.herald.publish.WireJson;
+import dev.herald.kernel.WireJson;
 import dev.herald.schema.CustomSchemaCheck;
 import dev.herald.schema.SchemaIssue;
 import dev.herald.schema.SchemaRegistry;
@@ -14,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import dev.herald.jpa.StoreFailures;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +29,9 @@ public class CustomEventService {
     EntityManager em;
 
     @Inject
+    Clock clock;
+
+    @Inject
     SchemaRegistry registry;
 
     public CatalogView define(String tenantId, CustomEvent event) {
@@ -36,7 +39,7 @@ public class CustomEventService {
         if (ownEntry(tenantId, event.eventType()) != null) {
             throw new CatalogConflictException("tenant " + tenantId + " already defines " + event.eventType());
         }
-        CatalogEntry entry = CatalogEntry.custom(tenantId, definitionOf(event), schemaOf(event), EnvelopeJson.now());
+        CatalogEntry entry = CatalogEntry.custom(tenantId, definitionOf(event), schemaOf(event), clock.instant());
         em.persist(entry);
         return CatalogView.of(entry);
     }
@@ -53,7 +56,7 @@ public class CustomEventService {
         if (entry == null) {
             return Optional.empty();
         }
-        entry.updateFrom(definitionOf(named), schemaOf(named), EnvelopeJson.now());
+        entry.updateFrom(definitionOf(named), schemaOf(named), clock.instant());
         // Written now rather than at commit, so that losing to a concurrent update (the entry's version) is a conflict
         // this method reports, not a failed commit.
         try {

@@ -3,7 +3,7 @@ package dev.herald.catalog;
 import dev.herald.publish.DomainEvent;
 import dev.herald.events.EventIssue;
 import dev.herald.events.InvalidEventException;
-import dev.herald.publish.WireJson;
+import dev.herald.kernel.WireJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;

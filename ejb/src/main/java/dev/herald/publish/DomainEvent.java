@@ -20,6 +20,9 @@ public record DomainEvent(String eventType, JsonObject payload, Optional<String>
                           Optional<String> idempotencyKey, boolean simulated) {
 
     public static final String GLOBAL_CHANNEL = "global";
+    /** The longest aggregate key, and channel list joined by commas, an event may carry: what a relay failure stores. */
+    public static final int MAX_AGGREGATE_KEY = 200;
+    public static final int MAX_CHANNEL_LIST = 1000;
 
     public DomainEvent {
         Objects.requireNonNull(eventType, "eventType");

@@ -1,5 +1,7 @@
 package dev.herald.publish;
 
+import dev.herald.kernel.WireJson;
+import dev.herald.kernel.WireTime;
 import dev.herald.events.EventIssue;
 import dev.herald.events.InvalidEventException;
 import jakarta.json.JsonObject;
@@ -15,7 +17,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import dev.herald.persistence.ColumnLimits;
-import dev.herald.relay.FailedEvent;
 import java.util.regex.Pattern;
 
 /**
@@ -31,9 +32,8 @@ public final class EnvelopeFactory {
 
     /** An idempotency key is stored with the event it took (PublishedKey). */
     private static final int MAX_IDEMPOTENCY_KEY = ColumnLimits.of(PublishedKey.class).maxLength("idempotencyKey").orElseThrow();
-    /** A relay failure records the aggregate key and the channels of the event (FailedEvent). */
-    private static final int MAX_AGGREGATE_KEY = ColumnLimits.of(FailedEvent.class).maxLength("aggregateKey").orElseThrow();
-    private static final int MAX_CHANNEL_LIST = ColumnLimits.of(FailedEvent.class).maxLength("channels").orElseThrow();
+    private static final int MAX_AGGREGATE_KEY = DomainEvent.MAX_AGGREGATE_KEY;
+    private static final int MAX_CHANNEL_LIST = DomainEvent.MAX_CHANNEL_LIST;
 
     private final Clock clock;
     private final Supplier<UUID> ids;
@@ -110,7 +110,7 @@ public final class EnvelopeFactory {
         }
         JsonObjectBuilder builder = WireJson.builders().createObjectBuilder(payload);
         if (addTime) {
-            builder.add("occurredAt", EnvelopeJson.timestamp(now));
+            builder.add("occurredAt", WireTime.text(now));
         }
         if (addActor) {
             builder.add("actorUserId", actorUserId.get());

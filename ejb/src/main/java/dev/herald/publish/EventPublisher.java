@@ -1,5 +1,6 @@
 package dev.herald.publish;
 
+import dev.herald.kernel.Uuids;
 import dev.herald.events.BrokerUnavailableException;
 import dev.herald.events.EventIssue;
 import dev.herald.events.IdempotencyKeyTakenException;

@@ -1,5 +1,6 @@
 package dev.herald.publish;
 
+import dev.herald.kernel.WireJson;
 import dev.herald.events.EventIssue;
 import dev.herald.events.InvalidEventException;
 import dev.herald.auth.TenantDirectory;

@@ -1,5 +1,7 @@
 package dev.herald.publish;
 
+import dev.herald.kernel.WireJson;
+import dev.herald.kernel.WireTime;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -77,7 +79,7 @@ public final class WireForms {
     }
 
     private static String utc(String text) {
-        return EnvelopeJson.timestamp(OffsetDateTime.parse(text.toUpperCase(java.util.Locale.ROOT))
+        return WireTime.text(OffsetDateTime.parse(text.toUpperCase(java.util.Locale.ROOT))
                 .toInstant().truncatedTo(ChronoUnit.MILLIS));
     }
 }

@@ -1,8 +1,8 @@
 package dev.herald.redis;
 
-import dev.herald.publish.EnvelopeJson;
+import dev.herald.kernel.WireTime;
 import dev.herald.events.EventIssue;
-import dev.herald.publish.WireJson;
+import dev.herald.kernel.WireJson;
 import jakarta.json.JsonArrayBuilder;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -80,7 +80,7 @@ public final class DeadLetters {
         letter.put("sourceStream", stream);
         letter.put("sourceMessageId", entryId);
         letter.put("deliveries", Long.toString(deliveries));
-        letter.put("deadLetteredAt", EnvelopeJson.timestamp(clock.instant()));
+        letter.put("deadLetteredAt", WireTime.text(clock.instant()));
         letter.put("reason", reason);
         if (!issues.isEmpty()) {
             JsonArrayBuilder list = WireJson.builders().createArrayBuilder();

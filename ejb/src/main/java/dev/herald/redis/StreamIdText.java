@@ -1,6 +1,6 @@
 package dev.herald.redis;
 
-import dev.herald.retention.StreamId;
+import dev.herald.redis.StreamId;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,6 +1,5 @@
 package dev.herald.relay;
 
-import dev.herald.publish.EnvelopeJson;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -1,5 +1,6 @@
 package dev.herald.relay;
 
+import dev.herald.publish.DomainEvent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -33,10 +34,10 @@ public class FailedEvent {
     @Column(name = "ENVELOPE", nullable = false)
     private String envelope;
 
-    @Column(name = "CHANNELS", nullable = false, length = 1000)
+    @Column(name = "CHANNELS", nullable = false, length = DomainEvent.MAX_CHANNEL_LIST)
     private String channels;
 
-    @Column(name = "AGGREGATE_KEY", length = 200)
+    @Column(name = "AGGREGATE_KEY", length = DomainEvent.MAX_AGGREGATE_KEY)
     private String aggregateKey;
 
     @Enumerated(EnumType.STRING)

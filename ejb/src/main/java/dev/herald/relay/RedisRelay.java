@@ -1,5 +1,6 @@
 package dev.herald.relay;
 
+import dev.herald.redis.RedisKeysConfiguration;
 import dev.herald.publish.EnvelopeJson;
 import dev.herald.publish.EventEnvelope;
 import dev.herald.redis.RedisConnection;
@@ -68,7 +69,7 @@ public class RedisRelay {
     RedisConnection redis;
 
     @Inject
-    RelayConfiguration configuration;
+    RedisKeysConfiguration configuration;
 
     /** @return the number of (event, channel) units actually written; 0 when every one had been relayed before */
     public int relay(List<RelayedMessage> events) {

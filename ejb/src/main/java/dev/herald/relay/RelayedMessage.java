@@ -2,7 +2,7 @@ package dev.herald.relay;
 
 import dev.herald.publish.DomainEvent;
 import dev.herald.publish.EventMessages;
-import dev.herald.publish.WireJson;
+import dev.herald.kernel.WireJson;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;

@@ -1,5 +1,6 @@
 package dev.herald.relay;
 
+import dev.herald.redis.RedisKeysConfiguration;
 import dev.herald.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +24,7 @@ public class RelayedStreams {
     RedisConnection redis;
 
     @Inject
-    RelayConfiguration configuration;
+    RedisKeysConfiguration configuration;
 
     public Tail tail(String channel, String eventType, int count) {
         String name = new WireFormat(configuration.settings()).typeStream(channel, eventType);

@@ -1,10 +1,12 @@
 package dev.herald.relay;
 
+import dev.herald.redis.RedisKeys;
+import dev.herald.kernel.WireTime;
 import dev.herald.publish.DomainEvent;
 import dev.herald.publish.EnvelopeJson;
 import dev.herald.publish.EventEnvelope;
-import dev.herald.publish.Uuids;
-import dev.herald.publish.WireJson;
+import dev.herald.kernel.Uuids;
+import dev.herald.kernel.WireJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.List;
@@ -20,9 +22,9 @@ public final class WireFormat {
     /** The types that carry the name of the event in the payload (wire format, the workflow stream). */
     static final Set<String> GENERIC_TYPES = Set.of("CUSTOM_EVENT", "UNKNOWN", "INTEGRATION_WEBHOOK_RECEIVED");
 
-    private final RelaySettings settings;
+    private final RedisKeys settings;
 
-    public WireFormat(RelaySettings settings) {
+    public WireFormat(RedisKeys settings) {
         this.settings = settings;
     }
 
@@ -58,7 +60,7 @@ public final class WireFormat {
                 "event_name", eventName(envelope.eventType(), payload),
                 "event_type", envelope.eventType(),
                 "tenant", envelope.tenantId(),
-                "timestamp", EnvelopeJson.timestamp(envelope.timestamp()),
+                "timestamp", WireTime.text(envelope.timestamp()),
                 "user_id", userId(payload),
                 "from_state", "",
                 "to_state", "",

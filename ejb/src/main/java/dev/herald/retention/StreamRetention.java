@@ -1,8 +1,8 @@
 package dev.herald.retention;
 
 import dev.herald.redis.RedisConnection;
-import dev.herald.relay.RelayConfiguration;
-import dev.herald.relay.RelaySettings;
+import dev.herald.redis.RedisKeysConfiguration;
+import dev.herald.redis.RedisKeys;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -63,7 +63,7 @@ public class StreamRetention {
 
     /** The relay's own key names: the streams retention manages are exactly the ones the relay writes. */
     @Inject
-    RelayConfiguration relayConfiguration;
+    RedisKeysConfiguration redisKeys;
 
     @Inject
     RedisConnection redis;
@@ -71,7 +71,8 @@ public class StreamRetention {
     @Resource
     TimerService timerService;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     private volatile RetentionPolicy policy = RetentionPolicy.none();
     private volatile RetentionScope scope = RetentionScope.allChannels();
@@ -96,7 +97,7 @@ public class StreamRetention {
         }
         long millis = interval.toMillis();
         timerService.createIntervalTimer(millis, millis, new TimerConfig(TIMER_NAME, false));
-        RelaySettings keys = relayConfiguration.settings();
+        RedisKeys keys = redisKeys.settings();
         LOG.info("Stream retention on: " + policy + ", every " + interval + ", streams " + keys.streamPrefix()
                 + "event-stream:* of " + scope + (scope.includesWorkflowStream() ? " and " + keys.workflowStream() : "")
                 + ", never past a consumer group's oldest unacknowledged entry");
@@ -136,7 +137,7 @@ public class StreamRetention {
                 LOG.fine("Stream retention: Redis unreachable, pass skipped");
                 pass = RetentionPass.skipped(now, "Redis unreachable at " + redis.address());
             } else {
-                RelaySettings keys = relayConfiguration.settings();
+                RedisKeys keys = redisKeys.settings();
                 pass = new StreamTrimmer(redis.client(), policy, keys.streamPrefix(), keys.workflowStream(), scope).run(now);
             }
             lastPass = pass;

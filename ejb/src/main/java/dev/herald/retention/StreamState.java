@@ -1,5 +1,6 @@
 package dev.herald.retention;
 
+import dev.herald.redis.StreamId;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package dev.herald.retention;
 
+import dev.herald.redis.StreamId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

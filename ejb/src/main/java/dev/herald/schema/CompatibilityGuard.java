@@ -1,6 +1,6 @@
 package dev.herald.schema;
 
-import dev.herald.publish.WireJson;
+import dev.herald.kernel.WireJson;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

@@ -1,7 +1,7 @@
 package dev.herald.schema;
 
 import dev.harrel.jsonschema.Error;
-import dev.herald.publish.WireJson;
+import dev.herald.kernel.WireJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;

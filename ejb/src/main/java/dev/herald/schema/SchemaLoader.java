@@ -3,7 +3,7 @@ package dev.herald.schema;
 import dev.harrel.jsonschema.InvalidSchemaException;
 import dev.harrel.jsonschema.JsonSchemaException;
 import dev.harrel.jsonschema.Validator;
-import dev.herald.publish.WireJson;
+import dev.herald.kernel.WireJson;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;

@@ -5,7 +5,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import dev.herald.publish.WireJson;
+import dev.herald.kernel.WireJson;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

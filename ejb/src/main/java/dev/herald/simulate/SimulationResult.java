@@ -1,6 +1,6 @@
 package dev.herald.simulate;
 
-import dev.herald.publish.WireJson;
+import dev.herald.kernel.WireJson;
 import dev.herald.workflow.TriggeredWorkflow;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

@@ -1,7 +1,7 @@
 package dev.herald.simulate;
 
-import dev.herald.publish.EnvelopeJson;
-import dev.herald.publish.WireJson;
+import dev.herald.kernel.WireTime;
+import dev.herald.kernel.WireJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
@@ -17,7 +17,7 @@ public record SimulationView(String simulationId, String eventType, String event
                 .add("eventType", eventType);
         nullable(json, "eventId", eventId);
         nullable(json, "user", user);
-        return json.add("at", EnvelopeJson.timestamp(at))
+        return json.add("at", WireTime.text(at))
                 .add("dryRun", dryRun)
                 .add("outcome", outcome.name())
                 .add("issueCount", issueCount)

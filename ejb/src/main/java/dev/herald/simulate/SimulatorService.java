@@ -19,6 +19,9 @@ import java.util.UUID;
 public class SimulatorService {
 
     @Inject
+    Clock clock;
+
+    @Inject
     EventPublisher publisher;
 
     @Inject
@@ -53,7 +56,7 @@ public class SimulatorService {
                 journal.recordRefusal(simulation);
             }
         };
-        simulator = new Simulator(pipeline, records, triggers, Clock.systemUTC(), UUID::randomUUID);
+        simulator = new Simulator(pipeline, records, triggers, clock, UUID::randomUUID);
     }
 
     /** @see Simulator#simulate */

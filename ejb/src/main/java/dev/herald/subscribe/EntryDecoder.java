@@ -2,7 +2,7 @@ package dev.herald.subscribe;
 
 import dev.herald.events.ReceivedEvent;
 import dev.herald.events.EventIssue;
-import dev.herald.publish.WireJson;
+import dev.herald.kernel.WireJson;
 import dev.herald.schema.SchemaIssue;
 import dev.herald.schema.SchemaRegistry;
 import jakarta.json.JsonException;

@@ -3,7 +3,7 @@ package dev.herald.subscribe;
 import dev.herald.auth.TenantDirectory;
 import dev.herald.redis.DeadLetters;
 import dev.herald.redis.RedisConnection;
-import dev.herald.relay.RelayConfiguration;
+import dev.herald.redis.RedisKeysConfiguration;
 import dev.herald.relay.WireFormat;
 import dev.herald.schema.SchemaRegistry;
 import jakarta.annotation.PostConstruct;
@@ -46,13 +46,16 @@ public class SubscriberRuntime {
     }
 
     @Inject
+    Clock clock;
+
+    @Inject
     SubscriptionExtension extension;
 
     @Inject
     SubscriberConfiguration configuration;
 
     @Inject
-    RelayConfiguration relayConfiguration;
+    RedisKeysConfiguration redisKeys;
 
     @Inject
     RedisConnection redis;
@@ -85,7 +88,7 @@ public class SubscriberRuntime {
         settings = configuration.settings();
         active = extension.subscriptions().active(name -> config.getOptionalValue(name, Boolean.class).orElse(false))
                 .withTenantIds(tenantDirectory::idOf);
-        streams = active.byStream(new WireFormat(relayConfiguration.settings()));
+        streams = active.byStream(new WireFormat(redisKeys.settings()));
         if (streams.isEmpty()) {
             LOG.info("No active subscriber: nothing to consume");
             return;
@@ -142,7 +145,7 @@ public class SubscriberRuntime {
 
     /** The dead letters of every stream, for listing and replay. */
     public DeadLetters deadLetters() {
-        return new DeadLetters(redis.client(), settings.group(), Clock.systemUTC());
+        return new DeadLetters(redis.client(), settings.group(), clock);
     }
 
     public Status status() {
@@ -152,7 +155,7 @@ public class SubscriberRuntime {
 
     /** The per-type stream key of a channel and event type, as the relay writes it. */
     public String streamOf(String channel, String eventType) {
-        return new WireFormat(relayConfiguration.settings()).typeStream(channel, eventType);
+        return new WireFormat(redisKeys.settings()).typeStream(channel, eventType);
     }
 
     @PreDestroy

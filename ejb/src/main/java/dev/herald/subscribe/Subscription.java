@@ -3,6 +3,7 @@ package dev.herald.subscribe;
 import dev.herald.events.EventTypes;
 import dev.herald.events.ReceivedEvent;
 import dev.herald.events.Subscribe;
+import jakarta.json.bind.annotation.JsonbTransient;
 import java.util.List;
 import java.util.Set;
 
@@ -12,7 +13,7 @@ import java.util.Set;
  * observer takes: {@link ReceivedEvent} or a typed event record, bound from the payload.
  */
 public record Subscription(String id, List<String> types, String channel, Set<String> tenants, String enabledBy,
-                           String observer, Class<?> observed) {
+                           String observer, @JsonbTransient Class<?> observed) {
 
     public Subscription {
         types = List.copyOf(types);

@@ -1,7 +1,7 @@
 package dev.herald.tail;
 
 import dev.herald.redis.RedisConnection;
-import dev.herald.relay.RelayConfiguration;
+import dev.herald.redis.RedisKeysConfiguration;
 import dev.herald.subscribe.ObserverTasks;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -30,7 +30,7 @@ public class LiveTail {
     RedisConnection redis;
 
     @Inject
-    RelayConfiguration relay;
+    RedisKeysConfiguration relay;
 
     @Inject
     ObserverTasks tasks;

@@ -1,6 +1,6 @@
 package dev.herald.tail;
 
-import dev.herald.publish.WireJson;
+import dev.herald.kernel.WireJson;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.herald.workflow;
 
-import dev.herald.publish.WireJson;
+import dev.herald.kernel.WireJson;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -2,7 +2,6 @@ package dev.herald.workflow;
 
 import dev.herald.kernel.NotFoundException;
 import dev.herald.kernel.Paging;
-import dev.herald.publish.EnvelopeJson;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -14,6 +13,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.time.Clock;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -39,6 +39,9 @@ public class WorkflowService {
 
     @PersistenceContext(unitName = "herald")
     EntityManager em;
+
+    @Inject
+    Clock clock;
 
     @Inject
     WorkflowDefinitions definitions;
@@ -82,7 +85,7 @@ public class WorkflowService {
         requireText(startEventId, "startEventId");
         WorkflowDefinition definition = definitions.latest(workflowName).orElseThrow(() -> new IllegalArgumentException(
                 "no workflow named " + workflowName + "; deployed are " + definitions.all()));
-        WorkflowEvent started = WorkflowEvent.started(initialData == null ? JsonValue.EMPTY_JSON_OBJECT : initialData, EnvelopeJson.now());
+        WorkflowEvent started = WorkflowEvent.started(initialData == null ? JsonValue.EMPTY_JSON_OBJECT : initialData, clock.instant());
         ExecutionState state = WorkflowReducer.start(definition, started);
         WorkflowExecution execution = new WorkflowExecution(tenantId, definition, state, correlationKey, started.occurredAt());
         em.persist(execution);
@@ -142,7 +145,7 @@ public class WorkflowService {
                 .setParameter("tenant", tenantId).setParameter("execution", executionId).setParameter("last", last)
                 .getSingleResult());
         long sequence = last + 1;
-        Instant at = execution.nextEventAt(EnvelopeJson.now());
+        Instant at = execution.nextEventAt(clock.instant());
         JournalEntry entry = JournalEntry.pending(tenantId, executionId, eventId, eventName, sequence,
                 payload == null ? JsonValue.EMPTY_JSON_OBJECT : payload, at.isBefore(latest) ? latest : at, userId);
         em.persist(entry);
@@ -292,7 +295,7 @@ public class WorkflowService {
                 .filter(s -> s.sequence() == execution.getLastSequence() && s.reducerVersion() == WorkflowReducer.REDUCER_VERSION)
                 .findFirst();
         return existing.orElseGet(() -> store(tenantId, executionId,
-                Snapshot.of(execution.state(), execution.getLastEventAt(), EnvelopeJson.now())));
+                Snapshot.of(execution.state(), execution.getLastEventAt(), clock.instant())));
     }
 
     private Replay replay(String tenantId, String executionId, ReplayBound bound) {
@@ -359,7 +362,7 @@ public class WorkflowService {
                                   String userId) {
         ExecutionState before = execution.state();
         WorkflowEvent event = new WorkflowEvent(before.sequence() + 1, eventName,
-                payload == null ? JsonValue.EMPTY_JSON_OBJECT : payload, execution.nextEventAt(EnvelopeJson.now()));
+                payload == null ? JsonValue.EMPTY_JSON_OBJECT : payload, execution.nextEventAt(clock.instant()));
         ExecutionState after = transition(execution, event);
         em.persist(JournalEntry.applied(execution.getTenantId(), execution.getId(), eventId, eventName, eventName,
                 before.currentState(), event, after, userId));
@@ -377,7 +380,7 @@ public class WorkflowService {
         execution.advance(after, event.occurredAt());
         flushOrConflict(execution.getId(), event.sequence() - 1);
         if (policy.shouldSnapshot(after.sequence())) {
-            store(execution.getTenantId(), execution.getId(), Snapshot.of(after, event.occurredAt(), EnvelopeJson.now()));
+            store(execution.getTenantId(), execution.getId(), Snapshot.of(after, event.occurredAt(), clock.instant()));
         }
     }
 
@@ -390,7 +393,7 @@ public class WorkflowService {
                         + " AND b.workflowName = :workflow AND b.correlationKey = :key AND b.expiresAt > :now"
                         + " ORDER BY b.receivedAt, b.id", EarlyEvent.class)
                 .setParameter("tenant", execution.getTenantId()).setParameter("workflow", definition.name())
-                .setParameter("key", execution.getCorrelationKey()).setParameter("now", UtcColumns.toColumn(EnvelopeJson.now()))
+                .setParameter("key", execution.getCorrelationKey()).setParameter("now", UtcColumns.toColumn(clock.instant()))
                 .getResultList());
         Optional<EarlyEvent> next;
         while ((next = waiting.stream().filter(early -> WorkflowReducer.accepts(definition, execution.state(),

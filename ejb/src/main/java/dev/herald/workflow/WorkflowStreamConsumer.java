@@ -2,7 +2,7 @@ package dev.herald.workflow;
 
 import dev.herald.redis.DeadLetters;
 import dev.herald.redis.RedisConnection;
-import dev.herald.relay.RelayConfiguration;
+import dev.herald.redis.RedisKeysConfiguration;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -64,7 +64,7 @@ public class WorkflowStreamConsumer {
     int maxDeliveries;
 
     @Inject
-    RelayConfiguration relayConfiguration;
+    RedisKeysConfiguration redisKeys;
 
     @Inject
     RedisConnection redis;
@@ -90,7 +90,7 @@ public class WorkflowStreamConsumer {
                     + batch + ", " + maxDeliveries);
         }
         String consumer = "herald-" + ManagementFactory.getRuntimeMXBean().getName();
-        stream = new RedisWorkflowStream(redis::client, relayConfiguration.settings().workflowStream(), group, consumer,
+        stream = new RedisWorkflowStream(redis::client, redisKeys.settings().workflowStream(), group, consumer,
                 claimIdle);
         try {
             // Now rather than at the first tick, so that events published right after the deployment are read.
@@ -102,7 +102,7 @@ public class WorkflowStreamConsumer {
         }
         timerService.createIntervalTimer(pollInterval.toMillis(), pollInterval.toMillis(),
                 new TimerConfig("herald-workflow-stream", false));
-        LOG.info("Workflow stream consumer: " + relayConfiguration.settings().workflowStream() + ", group " + group
+        LOG.info("Workflow stream consumer: " + redisKeys.settings().workflowStream() + ", group " + group
                 + ", consumer " + consumer + ", every " + pollInterval + ", unacknowledged entries retried after " + claimIdle
                 + ", dead-lettered at delivery " + maxDeliveries);
     }
@@ -122,7 +122,7 @@ public class WorkflowStreamConsumer {
                     .run(() -> stopping);
             if (failing) {
                 failing = false;
-                LOG.info("Workflow stream consumer reads " + relayConfiguration.settings().workflowStream() + " again");
+                LOG.info("Workflow stream consumer reads " + redisKeys.settings().workflowStream() + " again");
             }
             if (result.total() > 0) {
                 LOG.fine(() -> "Workflow stream pass: " + result);
@@ -132,7 +132,7 @@ public class WorkflowStreamConsumer {
             // Redis (or the database) is away: the next tick is the retry, and nothing was acknowledged.
             stream.groupMayBeGone();
             LOG.log(failing ? Level.FINE : Level.WARNING, "Workflow stream consumer cannot read "
-                    + relayConfiguration.settings().workflowStream() + "; retrying every " + pollInterval, e);
+                    + redisKeys.settings().workflowStream() + "; retrying every " + pollInterval, e);
             failing = true;
         } finally {
             running.set(false);
@@ -140,7 +140,7 @@ public class WorkflowStreamConsumer {
     }
 
     public String streamKey() {
-        return relayConfiguration.settings().workflowStream();
+        return redisKeys.settings().workflowStream();
     }
 
     /** The workflow stream's oldest dead letters (every tenant's: for operators). */

@@ -1,11 +1,11 @@
 package dev.herald.workflow;
 
-import dev.herald.publish.EnvelopeJson;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +27,9 @@ public class WorkflowTriggers {
 
     @PersistenceContext(unitName = "herald")
     EntityManager em;
+
+    @Inject
+    Clock clock;
 
     @Inject
     WorkflowDefinitions definitions;
@@ -62,7 +65,7 @@ public class WorkflowTriggers {
     /** Removes the early events whose time ran out; returns how many. */
     public int purgeExpiredEarlyEvents() {
         return em.createQuery("DELETE FROM EarlyEvent b WHERE b.expiresAt <= :now")
-                .setParameter("now", UtcColumns.toColumn(EnvelopeJson.now())).executeUpdate();
+                .setParameter("now", UtcColumns.toColumn(clock.instant())).executeUpdate();
     }
 
     public List<EarlyEventView> earlyEvents(String tenantId) {
@@ -104,7 +107,7 @@ public class WorkflowTriggers {
                 .setParameter("tenant", entry.tenant()).setParameter("event", entry.eventId())
                 .setParameter("workflow", correlation.workflowName()).getResultStream().findFirst();
         if (kept.isEmpty()) {
-            Instant now = EnvelopeJson.now();
+            Instant now = clock.instant();
             em.persist(new EarlyEvent(entry.tenant(), correlation, entry, now, now.plus(earlyEventTtl)));
         }
     }

@@ -1,5 +1,6 @@
 package dev.herald.publish;
 
+import dev.herald.kernel.WireTime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -41,6 +42,6 @@ class EnvelopeJsonTest {
 
     @Test
     void timestampIsNeverAnOffset() {
-        assertEquals("1970-01-01T00:00:00.007Z", EnvelopeJson.timestamp(Instant.ofEpochMilli(7)));
+        assertEquals("1970-01-01T00:00:00.007Z", WireTime.text(Instant.ofEpochMilli(7)));
     }
 }

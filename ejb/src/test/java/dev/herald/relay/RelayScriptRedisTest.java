@@ -1,5 +1,6 @@
 package dev.herald.relay;
 
+import dev.herald.redis.RedisKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -35,7 +36,7 @@ class RelayScriptRedisTest {
         redis = TestRedis.start();
         client = redis.client();
         prefix = "herald-relay-test-" + UUID.randomUUID() + ":";
-        format = new WireFormat(new RelaySettings(prefix, prefix + "event:", prefix + "workflow", prefix + "relayed:",
+        format = new WireFormat(new RedisKeys(prefix, prefix + "event:", prefix + "workflow", prefix + "relayed:",
                 Duration.ofMinutes(5)));
     }
 

@@ -1,5 +1,6 @@
 package dev.herald.relay;
 
+import dev.herald.redis.RedisKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.publish.EnvelopeJson;
 import dev.herald.publish.EventEnvelope;
-import dev.herald.publish.WireJson;
+import dev.herald.kernel.WireJson;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class WireFormatTest {
 
     private static final String USER = "6b0f4a52-2222-4000-8000-000000000003";
-    private final WireFormat format = new WireFormat(RelaySettings.defaults());
+    private final WireFormat format = new WireFormat(RedisKeys.defaults());
     private final EventEnvelope envelope = new EventEnvelope("3f1c2a9e-0000-4000-8000-000000000001", "TICKET_CREATED",
             Instant.parse("2026-11-23T07:41:51.792Z"),
             Json.createObjectBuilder().add("tenantId", "t1").add("actorUserId", USER).build());

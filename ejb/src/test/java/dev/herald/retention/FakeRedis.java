@@ -1,5 +1,6 @@
 package dev.herald.retention;
 
+import dev.herald.redis.StreamId;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.herald.retention;
 
+import dev.herald.redis.StreamId;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.redis.RedisConnection;
-import dev.herald.relay.RelayConfiguration;
-import dev.herald.relay.RelaySettings;
+import dev.herald.redis.RedisKeysConfiguration;
+import dev.herald.redis.RedisKeys;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import java.lang.reflect.Proxy;
@@ -46,10 +47,10 @@ class StreamRetentionTest {
         bean.maxAge = maxAge;
         bean.interval = Duration.ofSeconds(60);
         bean.channels = "*";
-        bean.relayConfiguration = new RelayConfiguration() {
+        bean.redisKeys = new RedisKeysConfiguration() {
             @Override
-            public RelaySettings settings() {
-                return RelaySettings.defaults();
+            public RedisKeys settings() {
+                return RedisKeys.defaults();
             }
         };
         bean.clock = Clock.fixed(NOW, ZoneOffset.UTC);

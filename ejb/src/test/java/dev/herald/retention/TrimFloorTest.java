@@ -1,5 +1,6 @@
 package dev.herald.retention;
 
+import dev.herald.redis.StreamId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

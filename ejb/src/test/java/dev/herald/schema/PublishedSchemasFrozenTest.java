@@ -2,7 +2,7 @@ package dev.herald.schema;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.publish.WireJson;
+import dev.herald.kernel.WireJson;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

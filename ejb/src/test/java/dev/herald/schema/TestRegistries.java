@@ -1,6 +1,6 @@
 package dev.herald.schema;
 
-import dev.herald.publish.WireJson;
+import dev.herald.kernel.WireJson;
 import jakarta.json.JsonObject;
 
 /** Registries shared by the tests: loading the 280 shipped schemas takes seconds, so it happens once per JVM. */

@@ -1,5 +1,6 @@
 package dev.herald.simulate;
 
+import dev.herald.kernel.WireTime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,10 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.publish.DomainEvent;
 import dev.herald.publish.EnvelopeFactory;
-import dev.herald.publish.EnvelopeJson;
 import dev.herald.publish.EventEnvelope;
 import dev.herald.events.InvalidEventException;
-import dev.herald.publish.WireJson;
+import dev.herald.kernel.WireJson;
 import dev.herald.schema.RegistryPayloadValidator;
 import dev.herald.schema.SchemaRegistry;
 import dev.herald.workflow.TriggerReport;
@@ -61,7 +61,7 @@ class SimulatorTest {
     void enrichmentIsThePublishersAlone() {
         SimulationResult result = simulator.simulate(TENANT, USER, ticketCreated(), false);
         assertEquals(ticketCreated().payload(), publisher.received.get(0).payload(), "the simulator hands the payload on as given");
-        assertEquals(EnvelopeJson.timestamp(publisher.sent.get(0).timestamp()), result.payload().getString("occurredAt"),
+        assertEquals(WireTime.text(publisher.sent.get(0).timestamp()), result.payload().getString("occurredAt"),
                 "occurredAt as the publisher stamped it");
         assertEquals(USER, result.payload().getString("actorUserId"), "the actor as the publisher adds it");
         assertEquals(TENANT, result.payload().getString("tenantId"));

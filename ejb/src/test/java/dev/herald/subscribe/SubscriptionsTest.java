@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.herald.relay.RelaySettings;
+import dev.herald.redis.RedisKeys;
 import dev.herald.relay.WireFormat;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +39,7 @@ class SubscriptionsTest {
                 subscription("mail", "global", "TICKET_CREATED", "TICKET_CLOSED"),
                 subscription("audit", "global", "TICKET_CREATED"),
                 subscription("probe", "subscriber-it", "TICKET_CREATED")));
-        Map<String, List<Subscription>> streams = all.byStream(new WireFormat(RelaySettings.defaults()));
+        Map<String, List<Subscription>> streams = all.byStream(new WireFormat(RedisKeys.defaults()));
         assertEquals(List.of("alga-psa:event-stream:global:TICKET_CREATED", "alga-psa:event-stream:global:TICKET_CLOSED",
                 "alga-psa:event-stream:subscriber-it:TICKET_CREATED"), List.copyOf(streams.keySet()));
         assertEquals(List.of("mail", "audit"), streams.get("alga-psa:event-stream:global:TICKET_CREATED").stream()

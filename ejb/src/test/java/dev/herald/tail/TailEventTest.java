@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.herald.publish.EnvelopeJson;
 import dev.herald.publish.EventEnvelope;
-import dev.herald.publish.WireJson;
+import dev.herald.kernel.WireJson;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.List;

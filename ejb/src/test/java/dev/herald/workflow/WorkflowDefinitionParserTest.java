@@ -39,7 +39,7 @@ class WorkflowDefinitionParserTest {
         assertEquals("DOOR_BUILT", trigger.eventType());
         assertEquals("acme", trigger.tenant());
         assertEquals("doorId", trigger.correlationField());
-        assertTrue(trigger.filter().matches(dev.herald.publish.WireJson.parseObject("{\"kind\":\"oak\"}")));
+        assertTrue(trigger.filter().matches(dev.herald.kernel.WireJson.parseObject("{\"kind\":\"oak\"}")));
     }
 
     @Test

@@ -138,6 +138,6 @@ class WorkflowReducerTest {
     }
 
     private static jakarta.json.JsonValue jsonValue(String text) {
-        return dev.herald.publish.WireJson.parse(text);
+        return dev.herald.kernel.WireJson.parse(text);
     }
 }

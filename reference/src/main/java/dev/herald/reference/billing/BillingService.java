@@ -152,7 +152,7 @@ public class BillingService {
     }
 
     private static Context context(Invoice invoice, String actorUserId) {
-        return new Context(invoice, Optional.ofNullable(Require.optionalUuid(actorUserId, "actorUserId")), EnvelopeJson.now());
+        return new Context(invoice, Optional.ofNullable(Require.optionalUuid(actorUserId, "actorUserId")), WireTime.CLOCK.instant());
     }
 
     private static LocalDate date(String value, String field) {

@@ -2,7 +2,7 @@ package dev.herald.reference.billing;
 
 import dev.herald.publish.DomainEvent;
 import dev.herald.publish.EnvelopeJson;
-import dev.herald.publish.WireJson;
+import dev.herald.kernel.WireJson;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -119,6 +119,6 @@ public final class InvoiceEvents {
     }
 
     private static String time(Context context) {
-        return EnvelopeJson.timestamp(context.at());
+        return WireTime.text(context.at());
     }
 }

@@ -39,7 +39,7 @@ public class ProjectService {
     public ChangeResult create(String tenantId, NewProject request) {
         ProjectState state = new ProjectState(Require.text(request.name(), "name"), request.description(),
                 ProjectStatuses.checked(request.status() == null ? "planned" : request.status(), ProjectStatuses.PROJECT, "status"));
-        Project project = new Project(tenantId, state.name(), state.description(), state.status(), EnvelopeJson.now());
+        Project project = new Project(tenantId, state.name(), state.description(), state.status(), WireTime.CLOCK.instant());
         em.persist(project);
         return events.publish(project.getId(), ProjectTransitions.project(context(tenantId, project.getId(), request.actorUserId()), null, state));
     }
@@ -120,7 +120,7 @@ public class ProjectService {
     }
 
     private static Context context(String tenantId, String projectId, String actorUserId) {
-        return new Context(tenantId, projectId, Optional.ofNullable(Require.optionalUuid(actorUserId, "actorUserId")), EnvelopeJson.now());
+        return new Context(tenantId, projectId, Optional.ofNullable(Require.optionalUuid(actorUserId, "actorUserId")), WireTime.CLOCK.instant());
     }
 
     /** PROJECT_TASK_ASSIGNED's consumers refuse an assignee that is no UUID: refused here, before a row is written. */

@@ -4,7 +4,7 @@ import dev.herald.reference.changes.RefusedChangeException;
 import dev.herald.reference.changes.FieldChanges;
 import dev.herald.publish.DomainEvent;
 import dev.herald.publish.EnvelopeJson;
-import dev.herald.publish.WireJson;
+import dev.herald.kernel.WireJson;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -125,6 +125,6 @@ public final class ProjectTransitions {
     }
 
     private static String time(Context context) {
-        return EnvelopeJson.timestamp(context.at());
+        return WireTime.text(context.at());
     }
 }

@@ -5,7 +5,7 @@ import dev.herald.reference.changes.DomainEvents;
 import dev.herald.reference.changes.References;
 import dev.herald.reference.changes.RefusedChangeException;
 import dev.herald.reference.changes.Require;
-import dev.herald.publish.EnvelopeJson;
+import dev.herald.reference.changes.Moments;
 import dev.herald.reference.tickets.TicketRequests.Assignee;
 import dev.herald.reference.tickets.TicketRequests.NewCategory;
 import dev.herald.reference.tickets.TicketRequests.NewComment;
@@ -41,7 +41,7 @@ public class TicketService {
     DomainEvents events;
 
     public CreatedTicket create(String tenantId, NewTicket request) {
-        Instant now = EnvelopeJson.now();
+        Instant now = Moments.now();
         Ticket ticket = new Ticket(tenantId, Require.text(request.ticketNumber(), "ticketNumber"), Require.text(request.title(), "title"), now);
         em.persist(ticket);
         if (request.companyId() != null) {
@@ -53,7 +53,7 @@ public class TicketService {
             state = state.withAssignee(inTenant(User.class, request.assignedToUserId(), tenantId).getId());
         }
         apply(ticket, TicketState.titled(ticket.getTitle()), state);
-        ChangeResult published = events.publish(ticket.getId(), TicketTransitions.created(context(ticket, request.actorUserId(), now), state));
+        ChangeResult published = events.publish(tenantId, ticket.getId(), TicketTransitions.created(context(ticket, request.actorUserId(), now), state));
         // The rows are written after the events were handed over on purpose: a constraint violation here must take
         // the already-sent events down with the transaction, which is what the rollback guarantee promises.
         try {
@@ -120,11 +120,11 @@ public class TicketService {
         String author = authorEntry.getId();
         Comment comment = Comment.by(TicketComment.newId(), Require.text(request.body(), "body"), request.internal(), authorEntry,
                 byContact ? Comment.CONTACT : Comment.USER, channel);
-        Instant now = EnvelopeJson.now();
+        Instant now = Moments.now();
         em.persist(new TicketComment(ticket, comment, now));
         Context context = new Context(tenantId, ticketId, byContact ? Optional.empty() : Optional.of(author),
                 byContact ? Optional.of(author) : Optional.empty(), now);
-        return events.publish(comment.id(), TicketTransitions.commented(context, comment));
+        return events.publish(tenantId, comment.id(), TicketTransitions.commented(context, comment));
     }
 
     public String createStatus(String tenantId, NewCategory request) {
@@ -181,11 +181,11 @@ public class TicketService {
     /** The one way a ticket changes: its state before, the next one, the rows, and the events the difference means. */
     private ChangeResult change(String tenantId, String ticketId, String actorUserId, UnaryOperator<TicketState> next) {
         Ticket ticket = inTenant(Ticket.class, ticketId, tenantId);
-        Context context = context(ticket, actorUserId, EnvelopeJson.now());
+        Context context = context(ticket, actorUserId, Moments.now());
         TicketState before = state(ticket);
         TicketState after = next.apply(before);
         apply(ticket, before, after);
-        return events.publish(ticketId, TicketTransitions.changed(context, before, after));
+        return events.publish(tenantId, ticketId, TicketTransitions.changed(context, before, after));
     }
 
     private TicketState classified(String tenantId, TicketState state, String statusId, String priorityId, String boardId) {

@@ -1,7 +1,7 @@
 package dev.herald.reference.tickets;
 
 import dev.herald.reference.changes.FieldChanges;
-import dev.herald.publish.WireJson;
+import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonValue;
 import java.util.LinkedHashMap;
@@ -60,7 +60,7 @@ public record TicketState(String title, String description, String statusId, boo
         fields.put("statusId", FieldChanges.text(statusId));
         fields.put("priorityId", FieldChanges.text(priorityId));
         fields.put("boardId", FieldChanges.text(boardId));
-        JsonArrayBuilder resources = WireJson.builders().createArrayBuilder();
+        JsonArrayBuilder resources = Json.createArrayBuilder();
         additionalResources.forEach(resources::add);
         fields.put("additionalResources", resources.build());
         return fields;

@@ -1,15 +1,32 @@
 package dev.herald.reference.tickets;
 
+import static dev.herald.reference.changes.Require.id;
+
+import dev.herald.events.HeraldEvent;
+import dev.herald.events.Outgoing;
+import dev.herald.events.types.TicketAssigned;
+import dev.herald.events.types.TicketClosed;
+import dev.herald.events.types.TicketCommentAdded;
+import dev.herald.events.types.TicketCreated;
+import dev.herald.events.types.TicketCustomerReplied;
+import dev.herald.events.types.TicketEscalated;
+import dev.herald.events.types.TicketInternalNoteAdded;
+import dev.herald.events.types.TicketMessageAdded;
+import dev.herald.events.types.TicketPriorityChanged;
+import dev.herald.events.types.TicketQueueChanged;
+import dev.herald.events.types.TicketReopened;
+import dev.herald.events.types.TicketStatusChanged;
+import dev.herald.events.types.TicketUnassigned;
+import dev.herald.events.types.TicketUpdated;
 import dev.herald.reference.changes.FieldChanges;
-import dev.herald.publish.DomainEvent;
-import dev.herald.publish.EnvelopeJson;
-import dev.herald.publish.WireJson;
-import jakarta.json.JsonObjectBuilder;
+import dev.herald.reference.changes.Moments;
+import dev.herald.reference.changes.Require;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The one transition detector of tickets: from a state before and after a business operation it derives the events,
@@ -28,6 +45,27 @@ public final class TicketTransitions {
 
         public static Context byUser(String tenantId, String ticketId, Optional<String> actorUserId, Instant at) {
             return new Context(tenantId, ticketId, actorUserId, Optional.empty(), at);
+        }
+
+        UUID tenant() {
+            return id(tenantId);
+        }
+
+        UUID ticket() {
+            return id(ticketId);
+        }
+
+        UUID user() {
+            return actorUserId.map(Require::id).orElse(null);
+        }
+
+        /** Who acted, as every ticket event's {@code actorType} says: a user, a client contact, or the system. */
+        UUID contact() {
+            return actorUserId.isPresent() ? null : actorContactId.map(Require::id).orElse(null);
+        }
+
+        String actorType() {
+            return actorUserId.isPresent() ? "USER" : actorContactId.isPresent() ? "CONTACT" : "SYSTEM";
         }
     }
 
@@ -60,39 +98,40 @@ public final class TicketTransitions {
     }
 
     /** A ticket opened: TICKET_CREATED, and TICKET_ASSIGNED when it is opened with an assignee. */
-    public static List<DomainEvent> created(Context context, TicketState after) {
-        List<DomainEvent> events = new ArrayList<>();
-        JsonObjectBuilder created = base(context).add("createdAt", time(context));
-        context.actorUserId().ifPresent(user -> created.add("createdByUserId", user));
-        events.add(event(context, "TICKET_CREATED", created));
+    public static List<Outgoing> created(Context c, TicketState after) {
+        List<Outgoing> events = new ArrayList<>();
+        events.add(event(c, TicketCreated.builder().tenantId(c.tenant()).occurredAt(c.at()).ticketId(c.ticket())
+                .actorUserId(c.user()).actorContactId(c.contact()).actorType(c.actorType())
+                .createdAt(Moments.text(c.at())).createdByUserId(c.user()).build()));
         if (after.assignedToUserId() != null) {
-            events.add(assigned(context, null, after.assignedToUserId()));
+            events.add(assigned(c, null, after.assignedToUserId()));
         }
         return events;
     }
 
     /** A ticket changed; nothing that the events describe changed means no event. */
-    public static List<DomainEvent> changed(Context context, TicketState before, TicketState after) {
-        List<DomainEvent> events = new ArrayList<>();
+    public static List<Outgoing> changed(Context c, TicketState before, TicketState after) {
+        List<Outgoing> events = new ArrayList<>();
         FieldChanges changes = FieldChanges.between(before.fields(), after.fields());
         if (!changes.isEmpty()) {
-            JsonObjectBuilder updated = base(context).add("updatedFields", changes.fieldsJson()).add("changes", changes.changesJson());
-            context.actorUserId().ifPresent(user -> updated.add("updatedByUserId", user));
-            events.add(event(context, "TICKET_UPDATED", updated));
+            events.add(event(c, TicketUpdated.builder().tenantId(c.tenant()).occurredAt(c.at()).ticketId(c.ticket())
+                    .actorUserId(c.user()).actorContactId(c.contact()).actorType(c.actorType())
+                    .updatedFields(changes.fields()).changes(changes.changesJson()).updatedByUserId(c.user()).build()));
         }
         if (changes.has("statusId")) {
-            statusEvents(context, before, after, events);
+            statusEvents(c, before, after, events);
         }
         if (changes.has("priorityId") && before.priorityId() != null && after.priorityId() != null) {
-            events.add(event(context, "TICKET_PRIORITY_CHANGED", base(context).add("previousPriorityId", before.priorityId())
-                    .add("newPriorityId", after.priorityId()).add("changedAt", time(context))));
+            events.add(event(c, TicketPriorityChanged.builder().tenantId(c.tenant()).occurredAt(c.at()).ticketId(c.ticket())
+                    .actorUserId(c.user()).actorContactId(c.contact()).actorType(c.actorType())
+                    .previousPriorityId(before.priorityId()).newPriorityId(after.priorityId()).changedAt(c.at()).build()));
         }
         if (changes.has("boardId")) {
-            boardEvents(context, before, after, events);
+            boardEvents(c, before, after, events);
         }
         if (!Objects.equals(before.assignedToUserId(), after.assignedToUserId())) {
-            events.add(after.assignedToUserId() != null ? assigned(context, before.assignedToUserId(), after.assignedToUserId())
-                    : unassigned(context, before.assignedToUserId()));
+            events.add(after.assignedToUserId() != null ? assigned(c, before.assignedToUserId(), after.assignedToUserId())
+                    : unassigned(c, before.assignedToUserId()));
         }
         return events;
     }
@@ -101,96 +140,79 @@ public final class TicketTransitions {
      * A comment added: TICKET_MESSAGE_ADDED for every comment (its visibility says which kind), then
      * TICKET_INTERNAL_NOTE_ADDED for an internal one or TICKET_CUSTOMER_REPLIED for a client contact's, then the legacy
      * TICKET_COMMENT_ADDED existing consumers read (its {@code userId} is the author, a contact's id for a client; its
-     * {@code comment.id} is what those consumers key on, {@code comment.commentId} the same id as Herald's schema names it).
+     * {@code comment.id} is what those consumers key on).
      */
-    public static List<DomainEvent> commented(Context context, Comment comment) {
-        List<DomainEvent> events = new ArrayList<>();
-        events.add(event(context, "TICKET_MESSAGE_ADDED", base(context).add("messageId", comment.id())
-                .add("visibility", comment.internal() ? "internal" : "public").add("authorId", comment.authorId())
-                .add("authorType", comment.authorType()).add("channel", comment.channel()).add("createdAt", time(context))));
+    public static List<Outgoing> commented(Context c, Comment comment) {
+        List<Outgoing> events = new ArrayList<>();
+        events.add(event(c, TicketMessageAdded.builder().tenantId(c.tenant()).occurredAt(c.at()).ticketId(c.ticket())
+                .actorUserId(c.user()).actorContactId(c.contact()).actorType(c.actorType())
+                .messageId(id(comment.id())).visibility(comment.internal() ? "internal" : "public")
+                .authorId(id(comment.authorId())).authorType(comment.authorType()).channel(comment.channel())
+                .createdAt(c.at()).build()));
         if (comment.internal()) {
-            events.add(event(context, "TICKET_INTERNAL_NOTE_ADDED", base(context).add("noteId", comment.id())
-                    .add("createdAt", time(context))));
+            events.add(event(c, TicketInternalNoteAdded.builder().tenantId(c.tenant()).occurredAt(c.at()).ticketId(c.ticket())
+                    .actorUserId(c.user()).actorContactId(c.contact()).actorType(c.actorType())
+                    .noteId(id(comment.id())).createdAt(c.at()).build()));
         } else if (comment.byContact()) {
-            events.add(event(context, "TICKET_CUSTOMER_REPLIED", base(context).add("messageId", comment.id())
-                    .add("contactId", comment.authorId()).add("channel", comment.channel()).add("receivedAt", time(context))));
+            events.add(event(c, TicketCustomerReplied.builder().tenantId(c.tenant()).occurredAt(c.at()).ticketId(c.ticket())
+                    .actorUserId(c.user()).actorContactId(c.contact()).actorType(c.actorType())
+                    .messageId(id(comment.id())).contactId(id(comment.authorId())).channel(comment.channel())
+                    .receivedAt(c.at()).build()));
         }
-        events.add(event(context, "TICKET_COMMENT_ADDED", WireJson.builders().createObjectBuilder()
-                .add("tenantId", context.tenantId()).add("ticketId", context.ticketId()).add("userId", comment.authorId())
-                .add("comment", WireJson.builders().createObjectBuilder().add("id", comment.id()).add("commentId", comment.id())
-                        .add("content", comment.body()).add("author", comment.author()).add("authorType", comment.byContact() ? "client" : "internal")
-                        .add("isInternal", comment.internal()))));
+        events.add(event(c, TicketCommentAdded.builder().tenantId(c.tenant()).ticketId(c.ticket()).userId(id(comment.authorId()))
+                .comment(TicketCommentAdded.Comment.builder().id(id(comment.id())).content(comment.body())
+                        .author(comment.author()).authorType(comment.byContact() ? "client" : "internal")
+                        .isInternal(comment.internal()).build())
+                .build()));
         return events;
     }
 
-    private static void statusEvents(Context context, TicketState before, TicketState after, List<DomainEvent> events) {
+    private static void statusEvents(Context c, TicketState before, TicketState after, List<Outgoing> events) {
         if (before.statusId() != null && after.statusId() != null) {
-            events.add(event(context, "TICKET_STATUS_CHANGED", base(context).add("previousStatusId", before.statusId())
-                    .add("newStatusId", after.statusId()).add("changedAt", time(context))));
+            events.add(event(c, TicketStatusChanged.builder().tenantId(c.tenant()).occurredAt(c.at()).ticketId(c.ticket())
+                    .actorUserId(c.user()).actorContactId(c.contact()).actorType(c.actorType())
+                    .previousStatusId(before.statusId()).newStatusId(after.statusId()).changedAt(c.at()).build()));
         }
         if (!before.closed() && after.closed()) {
-            JsonObjectBuilder closed = base(context).add("closedAt", time(context));
-            context.actorUserId().ifPresent(user -> closed.add("closedByUserId", user));
-            events.add(event(context, "TICKET_CLOSED", closed));
+            events.add(event(c, TicketClosed.builder().tenantId(c.tenant()).occurredAt(c.at()).ticketId(c.ticket())
+                    .actorUserId(c.user()).actorContactId(c.contact()).actorType(c.actorType())
+                    .closedAt(Moments.text(c.at())).closedByUserId(c.user()).build()));
         } else if (before.closed() && !after.closed() && after.statusId() != null) {
-            events.add(event(context, "TICKET_REOPENED", base(context).add("previousStatusId", before.statusId())
-                    .add("newStatusId", after.statusId()).add("reopenedAt", time(context))));
+            events.add(event(c, TicketReopened.builder().tenantId(c.tenant()).occurredAt(c.at()).ticketId(c.ticket())
+                    .actorUserId(c.user()).actorContactId(c.contact()).actorType(c.actorType())
+                    .previousStatusId(before.statusId()).newStatusId(after.statusId()).reopenedAt(c.at()).build()));
         }
     }
 
-    private static void boardEvents(Context context, TicketState before, TicketState after, List<DomainEvent> events) {
-        JsonObjectBuilder moved = base(context).add("changedAt", time(context));
-        optional(moved, "previousBoardId", before.boardId());
-        optional(moved, "newBoardId", after.boardId());
-        events.add(event(context, "TICKET_QUEUE_CHANGED", moved));
+    private static void boardEvents(Context c, TicketState before, TicketState after, List<Outgoing> events) {
+        events.add(event(c, TicketQueueChanged.builder().tenantId(c.tenant()).occurredAt(c.at()).ticketId(c.ticket())
+                .actorUserId(c.user()).actorContactId(c.contact()).actorType(c.actorType())
+                .previousBoardId(id(before.boardId())).newBoardId(id(after.boardId())).changedAt(c.at()).build()));
         if (after.boardId() != null && after.escalationBoard() && !before.escalationBoard()) {
-            JsonObjectBuilder escalated = base(context).add("toQueueId", after.boardId()).add("escalatedAt", time(context))
-                    .add("reason", "moved onto an escalation board");
-            optional(escalated, "fromQueueId", before.boardId());
-            events.add(event(context, "TICKET_ESCALATED", escalated));
+            events.add(event(c, TicketEscalated.builder().tenantId(c.tenant()).occurredAt(c.at()).ticketId(c.ticket())
+                    .actorUserId(c.user()).actorContactId(c.contact()).actorType(c.actorType())
+                    .toQueueId(id(after.boardId())).fromQueueId(id(before.boardId())).escalatedAt(c.at())
+                    .reason("moved onto an escalation board").build()));
         }
     }
 
     /** TICKET_ASSIGNED keeps {@code assignedToUserId}, which the notification subscriber reads, beside the domain fields. */
-    private static DomainEvent assigned(Context context, String previous, String assignee) {
-        JsonObjectBuilder assigned = base(context).add("assignedToUserId", assignee).add("newAssigneeId", assignee)
-                .add("newAssigneeType", "user").add("assignedAt", time(context));
-        if (previous != null) {
-            assigned.add("previousAssigneeId", previous).add("previousAssigneeType", "user");
-        }
-        context.actorUserId().ifPresent(user -> assigned.add("assignedByUserId", user));
-        return event(context, "TICKET_ASSIGNED", assigned);
+    private static Outgoing assigned(Context c, String previous, String assignee) {
+        return event(c, TicketAssigned.builder().tenantId(c.tenant()).occurredAt(c.at()).ticketId(c.ticket())
+                .actorUserId(c.user()).actorContactId(c.contact()).actorType(c.actorType())
+                .assignedToUserId(id(assignee)).newAssigneeId(id(assignee)).newAssigneeType("user")
+                .assignedAt(Moments.text(c.at())).previousAssigneeId(id(previous))
+                .previousAssigneeType(previous == null ? null : "user").assignedByUserId(c.user()).build());
     }
 
-    private static DomainEvent unassigned(Context context, String previous) {
-        return event(context, "TICKET_UNASSIGNED", base(context).add("previousAssigneeId", previous)
-                .add("previousAssigneeType", "user").add("unassignedAt", time(context)));
+    private static Outgoing unassigned(Context c, String previous) {
+        return event(c, TicketUnassigned.builder().tenantId(c.tenant()).occurredAt(c.at()).ticketId(c.ticket())
+                .actorUserId(c.user()).actorContactId(c.contact()).actorType(c.actorType())
+                .previousAssigneeId(id(previous)).previousAssigneeType("user").unassignedAt(c.at()).build());
     }
 
-    private static JsonObjectBuilder base(Context context) {
-        JsonObjectBuilder payload = WireJson.builders().createObjectBuilder().add("tenantId", context.tenantId())
-                .add("occurredAt", time(context)).add("ticketId", context.ticketId());
-        if (context.actorUserId().isPresent()) {
-            payload.add("actorUserId", context.actorUserId().get()).add("actorType", "USER");
-        } else if (context.actorContactId().isPresent()) {
-            payload.add("actorContactId", context.actorContactId().get()).add("actorType", "CONTACT");
-        } else {
-            payload.add("actorType", "SYSTEM");
-        }
-        return payload;
-    }
-
-    private static void optional(JsonObjectBuilder payload, String field, String value) {
-        if (value != null) {
-            payload.add(field, value);
-        }
-    }
-
-    private static DomainEvent event(Context context, String type, JsonObjectBuilder payload) {
-        return DomainEvent.of(type, payload.build()).forAggregate(context.tenantId(), "ticket:" + context.ticketId());
-    }
-
-    private static String time(Context context) {
-        return EnvelopeJson.timestamp(context.at());
+    /** All events of a ticket (its time entries' too) keep their order on the streams. */
+    private static Outgoing event(Context c, HeraldEvent event) {
+        return Outgoing.of(event).forAggregate("ticket:" + c.ticketId());
     }
 }

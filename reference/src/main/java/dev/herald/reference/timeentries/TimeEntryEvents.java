@@ -2,7 +2,7 @@ package dev.herald.reference.timeentries;
 
 import dev.herald.publish.DomainEvent;
 import dev.herald.publish.EnvelopeJson;
-import dev.herald.publish.WireJson;
+import dev.herald.kernel.WireJson;
 import dev.herald.reference.timeentries.TimeEntry.Status;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
@@ -25,9 +25,9 @@ public final class TimeEntryEvents {
         List<DomainEvent> events = new ArrayList<>();
         if (TICKET.equals(entry.getWorkItemType())) {
             JsonObjectBuilder payload = WireJson.builders().createObjectBuilder().add("tenantId", entry.getTenantId())
-                    .add("occurredAt", EnvelopeJson.timestamp(at)).add("ticketId", entry.getWorkItemId())
+                    .add("occurredAt", WireTime.text(at)).add("ticketId", entry.getWorkItemId())
                     .add("timeEntryId", entry.getId()).add("minutes", entry.getMinutes()).add("billable", entry.isBillable())
-                    .add("createdAt", EnvelopeJson.timestamp(at));
+                    .add("createdAt", WireTime.text(at));
             actorUserId.ifPresentOrElse(user -> payload.add("actorUserId", user).add("actorType", "USER"),
                     () -> payload.add("actorType", "SYSTEM"));
             events.add(DomainEvent.of("TICKET_TIME_ENTRY_ADDED", payload.build())
@@ -48,7 +48,7 @@ public final class TimeEntryEvents {
                 .add("workItemType", entry.getWorkItemType()).add(to == Status.APPROVED ? "approvedBy" : "requestedBy", actorUserId)
                 .add("changes", WireJson.builders().createObjectBuilder().add("status", WireJson.builders().createObjectBuilder()
                         .add("previous", from.name().toLowerCase()).add("new", to.name().toLowerCase())))
-                .add("timestamp", EnvelopeJson.timestamp(at));
+                .add("timestamp", WireTime.text(at));
         return DomainEvent.of(type, payload.build()).forAggregate(entry.getTenantId(), "time-entry:" + entry.getId());
     }
 }

@@ -60,7 +60,7 @@ public class TimeEntryService {
                 workItem(tenantId, request.workItemType(), Require.uuid(request.workItemId(), "workItemId")),
                 request.workItemType(), request.minutes(), request.billable() == null || request.billable(), rateCents);
         em.persist(entry);
-        return events.publish(entry.getId(), TimeEntryEvents.logged(entry, Optional.ofNullable(actor), EnvelopeJson.now()));
+        return events.publish(entry.getId(), TimeEntryEvents.logged(entry, Optional.ofNullable(actor), WireTime.CLOCK.instant()));
     }
 
     /** The ticket or project task the time is logged on, which must be the tenant's own. */
@@ -89,6 +89,6 @@ public class TimeEntryService {
         }
         String actor = Require.uuid(actorUserId, "actorUserId");
         entry.moveTo(to);
-        return events.publish(timeEntryId, List.of(TimeEntryEvents.transition(entry, from, to, actor, EnvelopeJson.now())));
+        return events.publish(timeEntryId, List.of(TimeEntryEvents.transition(entry, from, to, actor, WireTime.CLOCK.instant())));
     }
 }

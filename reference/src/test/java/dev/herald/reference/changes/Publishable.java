@@ -12,7 +12,7 @@ import dev.herald.events.Outgoing;
 import dev.herald.publish.DomainEvent;
 import dev.herald.publish.EnvelopeFactory;
 import dev.herald.publish.TypedEvents;
-import dev.herald.publish.WireJson;
+import dev.herald.kernel.WireJson;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import dev.herald.schema.RegistryPayloadValidator;

@@ -47,30 +47,30 @@ class TicketEventsMeetTheConsumerContractTest {
     /** Each operation of {@link TicketService}, with the transitions it hands to the publisher. */
     static Stream<Named<Supplier<List<DomainEvent>>>> operations() {
         return Stream.of(
-                operation("create by a user", () -> TicketTransitions.created(BY_USER, OPENED)),
-                operation("create by the system, assigned", () -> TicketTransitions.created(BY_SYSTEM, OPENED.withAssignee(USER))),
-                operation("create bare", () -> TicketTransitions.created(BY_USER, TicketState.titled("T"))),
-                operation("update the text", () -> TicketTransitions.changed(BY_USER, OPENED, OPENED.withText("Printer smoking", null))),
-                operation("a first status", () -> TicketTransitions.changed(BY_SYSTEM, TicketState.titled("T"),
-                        TicketState.titled("T").withStatus(OPEN, false))),
-                operation("update the status", () -> TicketTransitions.changed(BY_USER, OPENED, OPENED.withStatus(PENDING, false))),
-                operation("close", () -> TicketTransitions.changed(BY_USER, OPENED, OPENED.withStatus(CLOSED, true))),
-                operation("close by the system", () -> TicketTransitions.changed(BY_SYSTEM, OPENED, OPENED.withStatus(CLOSED, true))),
-                operation("reopen", () -> TicketTransitions.changed(BY_USER, OPENED.withStatus(CLOSED, true), OPENED.withStatus(OPEN, false))),
-                operation("change the priority", () -> TicketTransitions.changed(BY_USER, OPENED, OPENED.withPriority(HIGH))),
-                operation("move onto an escalation board", () -> TicketTransitions.changed(BY_USER, OPENED, OPENED.withBoard(ESCALATION, true))),
-                operation("a first board, an escalation one", () -> TicketTransitions.changed(BY_SYSTEM, TicketState.titled("T"),
-                        TicketState.titled("T").withBoard(ESCALATION, true))),
-                operation("assign", () -> TicketTransitions.changed(BY_USER, OPENED, OPENED.withAssignee(USER))),
-                operation("reassign", () -> TicketTransitions.changed(BY_SYSTEM, OPENED.withAssignee(USER), OPENED.withAssignee(OTHER_USER))),
-                operation("unassign", () -> TicketTransitions.changed(BY_USER, OPENED.withAssignee(USER), OPENED.withAssignee(null))),
-                operation("add a resource", () -> TicketTransitions.changed(BY_USER, OPENED, OPENED.withResource(OTHER_USER))),
-                operation("a public comment by a user", () -> TicketTransitions.commented(BY_USER,
-                        new Comment(COMMENT, "On it", false, USER, Comment.USER, "ui", "Ada Agent"))),
-                operation("an internal note", () -> TicketTransitions.commented(BY_USER,
-                        new Comment(COMMENT, "Toner again", true, USER, Comment.USER, "api", "Ada Agent"))),
-                operation("a customer reply", () -> TicketTransitions.commented(BY_CONTACT,
-                        new Comment(COMMENT, "Still smoking", false, CONTACT, Comment.CONTACT, "email", "Carl Client"))));
+                operation("create by a user", () -> Publishable.published(TicketTransitions.created(BY_USER, OPENED))),
+                operation("create by the system, assigned", () -> Publishable.published(TicketTransitions.created(BY_SYSTEM, OPENED.withAssignee(USER)))),
+                operation("create bare", () -> Publishable.published(TicketTransitions.created(BY_USER, TicketState.titled("T")))),
+                operation("update the text", () -> Publishable.published(TicketTransitions.changed(BY_USER, OPENED, OPENED.withText("Printer smoking", null)))),
+                operation("a first status", () -> Publishable.published(TicketTransitions.changed(BY_SYSTEM, TicketState.titled("T"),
+                        TicketState.titled("T").withStatus(OPEN, false)))),
+                operation("update the status", () -> Publishable.published(TicketTransitions.changed(BY_USER, OPENED, OPENED.withStatus(PENDING, false)))),
+                operation("close", () -> Publishable.published(TicketTransitions.changed(BY_USER, OPENED, OPENED.withStatus(CLOSED, true)))),
+                operation("close by the system", () -> Publishable.published(TicketTransitions.changed(BY_SYSTEM, OPENED, OPENED.withStatus(CLOSED, true)))),
+                operation("reopen", () -> Publishable.published(TicketTransitions.changed(BY_USER, OPENED.withStatus(CLOSED, true), OPENED.withStatus(OPEN, false)))),
+                operation("change the priority", () -> Publishable.published(TicketTransitions.changed(BY_USER, OPENED, OPENED.withPriority(HIGH)))),
+                operation("move onto an escalation board", () -> Publishable.published(TicketTransitions.changed(BY_USER, OPENED, OPENED.withBoard(ESCALATION, true)))),
+                operation("a first board, an escalation one", () -> Publishable.published(TicketTransitions.changed(BY_SYSTEM, TicketState.titled("T"),
+                        TicketState.titled("T").withBoard(ESCALATION, true)))),
+                operation("assign", () -> Publishable.published(TicketTransitions.changed(BY_USER, OPENED, OPENED.withAssignee(USER)))),
+                operation("reassign", () -> Publishable.published(TicketTransitions.changed(BY_SYSTEM, OPENED.withAssignee(USER), OPENED.withAssignee(OTHER_USER)))),
+                operation("unassign", () -> Publishable.published(TicketTransitions.changed(BY_USER, OPENED.withAssignee(USER), OPENED.withAssignee(null)))),
+                operation("add a resource", () -> Publishable.published(TicketTransitions.changed(BY_USER, OPENED, OPENED.withResource(OTHER_USER)))),
+                operation("a public comment by a user", () -> Publishable.published(TicketTransitions.commented(BY_USER,
+                        new Comment(COMMENT, "On it", false, USER, Comment.USER, "ui", "Ada Agent")))),
+                operation("an internal note", () -> Publishable.published(TicketTransitions.commented(BY_USER,
+                        new Comment(COMMENT, "Toner again", true, USER, Comment.USER, "api", "Ada Agent")))),
+                operation("a customer reply", () -> Publishable.published(TicketTransitions.commented(BY_CONTACT,
+                        new Comment(COMMENT, "Still smoking", false, CONTACT, Comment.CONTACT, "email", "Carl Client")))));
     }
 
     @ParameterizedTest
@@ -81,8 +81,8 @@ class TicketEventsMeetTheConsumerContractTest {
 
     @Test
     void commentAddedCarriesTheCommentIdAndAuthorTheConsumersRequire() {
-        DomainEvent legacy = TicketTransitions.commented(BY_CONTACT,
-                new Comment(COMMENT, "Still smoking", false, CONTACT, Comment.CONTACT, "portal", "Carl Client")).get(2);
+        DomainEvent legacy = Publishable.published(TicketTransitions.commented(BY_CONTACT,
+                new Comment(COMMENT, "Still smoking", false, CONTACT, Comment.CONTACT, "portal", "Carl Client"))).get(2);
         assertEquals("TICKET_COMMENT_ADDED", legacy.eventType());
         assertEquals(COMMENT, legacy.payload().getJsonObject("comment").getString("id"));
         assertEquals("Carl Client", legacy.payload().getJsonObject("comment").getString("author"));
@@ -92,8 +92,8 @@ class TicketEventsMeetTheConsumerContractTest {
     @Test
     void everyChannelACommentMayComeByIsOneTheConsumersKnow() {
         for (String channel : Comment.CHANNELS) {
-            for (DomainEvent event : TicketTransitions.commented(BY_CONTACT,
-                    new Comment(COMMENT, "Still smoking", false, CONTACT, Comment.CONTACT, channel, "Carl Client"))) {
+            for (DomainEvent event : Publishable.published(TicketTransitions.commented(BY_CONTACT,
+                    new Comment(COMMENT, "Still smoking", false, CONTACT, Comment.CONTACT, channel, "Carl Client")))) {
                 assertEquals(List.of(), ConsumerContract.payloadViolations(event.eventType(), event.payload().toString()),
                         channel + ": " + event.eventType());
             }

@@ -40,7 +40,7 @@ class TicketTransitionsTest {
 
     @Test
     void aNewTicketIsCreatedByItsActorKeyedByTheTicket() {
-        List<DomainEvent> events = TicketTransitions.created(byUser, open);
+        List<DomainEvent> events = Publishable.published(TicketTransitions.created(byUser, open));
         assertEquals(List.of("TICKET_CREATED"), types(events), "and every payload is valid against its schema");
         JsonObject payload = events.get(0).payload();
         assertEquals(USER, payload.getString("createdByUserId"));
@@ -51,7 +51,7 @@ class TicketTransitionsTest {
 
     @Test
     void aTicketOpenedWithAnAssigneeIsAlsoAssigned() {
-        List<DomainEvent> events = TicketTransitions.created(bySystem, open.withAssignee(USER));
+        List<DomainEvent> events = Publishable.published(TicketTransitions.created(bySystem, open.withAssignee(USER)));
         assertEquals(List.of("TICKET_CREATED", "TICKET_ASSIGNED"), types(events));
         assertEquals("SYSTEM", events.get(0).payload().getString("actorType"));
         assertEquals(USER, events.get(1).payload().getString("assignedToUserId"));
@@ -60,14 +60,14 @@ class TicketTransitionsTest {
 
     @Test
     void aNoOpUpdateMeansNoEvent() {
-        assertEquals(List.of(), TicketTransitions.changed(byUser, open, open.withText("Printer on fire", null).withBoard(DESK, false)));
+        assertEquals(List.of(), Publishable.published(TicketTransitions.changed(byUser, open, open.withText("Printer on fire", null).withBoard(DESK, false))));
         TicketState assigned = open.withAssignee(USER).withResource(OTHER_USER);
-        assertEquals(List.of(), TicketTransitions.changed(byUser, assigned, assigned.withAssignee(USER).withResource(OTHER_USER)));
+        assertEquals(List.of(), Publishable.published(TicketTransitions.changed(byUser, assigned, assigned.withAssignee(USER).withResource(OTHER_USER))));
     }
 
     @Test
     void aRetitleIsAnUpdateWithItsPreviousAndNewValue() {
-        List<DomainEvent> events = TicketTransitions.changed(byUser, open, open.withText("Printer smoking", "since noon"));
+        List<DomainEvent> events = Publishable.published(TicketTransitions.changed(byUser, open, open.withText("Printer smoking", "since noon")));
         assertEquals(List.of("TICKET_UPDATED"), types(events));
         JsonObject payload = events.get(0).payload();
         assertEquals("[\"title\",\"description\"]", payload.getJsonArray("updatedFields").toString());
@@ -79,7 +79,7 @@ class TicketTransitionsTest {
 
     @Test
     void aStatusChangeIsAnUpdateAndAStatusTransition() {
-        List<DomainEvent> events = TicketTransitions.changed(byUser, open, open.withStatus(PENDING, false));
+        List<DomainEvent> events = Publishable.published(TicketTransitions.changed(byUser, open, open.withStatus(PENDING, false)));
         assertEquals(List.of("TICKET_UPDATED", "TICKET_STATUS_CHANGED"), types(events));
         assertEquals(OPEN, events.get(1).payload().getString("previousStatusId"));
         assertEquals(PENDING, events.get(1).payload().getString("newStatusId"));
@@ -89,14 +89,14 @@ class TicketTransitionsTest {
 
     @Test
     void enteringAClosedStatusClosesTheTicket() {
-        List<DomainEvent> events = TicketTransitions.changed(byUser, open, open.withStatus(CLOSED, true));
+        List<DomainEvent> events = Publishable.published(TicketTransitions.changed(byUser, open, open.withStatus(CLOSED, true)));
         assertEquals(List.of("TICKET_UPDATED", "TICKET_STATUS_CHANGED", "TICKET_CLOSED"), types(events));
         assertEquals(USER, events.get(2).payload().getString("closedByUserId"));
     }
 
     @Test
     void leavingAClosedStatusForAnOpenOneReopensTheTicket() {
-        List<DomainEvent> events = TicketTransitions.changed(byUser, open.withStatus(CLOSED, true), open.withStatus(OPEN, false));
+        List<DomainEvent> events = Publishable.published(TicketTransitions.changed(byUser, open.withStatus(CLOSED, true), open.withStatus(OPEN, false)));
         assertEquals(List.of("TICKET_UPDATED", "TICKET_STATUS_CHANGED", "TICKET_REOPENED"), types(events));
         assertEquals(CLOSED, events.get(2).payload().getString("previousStatusId"));
         assertEquals(OPEN, events.get(2).payload().getString("newStatusId"));
@@ -106,18 +106,18 @@ class TicketTransitionsTest {
     void movingBetweenClosedStatusesDoesNotCloseAgain() {
         TicketState closed = open.withStatus(CLOSED, true);
         assertEquals(List.of("TICKET_UPDATED", "TICKET_STATUS_CHANGED"),
-                types(TicketTransitions.changed(byUser, closed, closed.withStatus(PENDING, true))));
+                types(Publishable.published(TicketTransitions.changed(byUser, closed, closed.withStatus(PENDING, true)))));
     }
 
     @Test
     void aFirstStatusIsAnUpdateOnlyBecauseThereIsNoPreviousOne() {
         TicketState bare = TicketState.titled("T");
-        assertEquals(List.of("TICKET_UPDATED"), types(TicketTransitions.changed(byUser, bare, bare.withStatus(OPEN, false))));
+        assertEquals(List.of("TICKET_UPDATED"), types(Publishable.published(TicketTransitions.changed(byUser, bare, bare.withStatus(OPEN, false)))));
     }
 
     @Test
     void aPriorityChangeNamesBothPriorities() {
-        List<DomainEvent> events = TicketTransitions.changed(byUser, open, open.withPriority(HIGH));
+        List<DomainEvent> events = Publishable.published(TicketTransitions.changed(byUser, open, open.withPriority(HIGH)));
         assertEquals(List.of("TICKET_UPDATED", "TICKET_PRIORITY_CHANGED"), types(events));
         assertEquals(LOW, events.get(1).payload().getString("previousPriorityId"));
         assertEquals(HIGH, events.get(1).payload().getString("newPriorityId"));
@@ -125,7 +125,7 @@ class TicketTransitionsTest {
 
     @Test
     void movingOntoAnEscalationBoardChangesTheQueueAndEscalates() {
-        List<DomainEvent> events = TicketTransitions.changed(byUser, open, open.withBoard(ESCALATION, true));
+        List<DomainEvent> events = Publishable.published(TicketTransitions.changed(byUser, open, open.withBoard(ESCALATION, true)));
         assertEquals(List.of("TICKET_UPDATED", "TICKET_QUEUE_CHANGED", "TICKET_ESCALATED"), types(events));
         assertEquals(DESK, events.get(1).payload().getString("previousBoardId"));
         assertEquals(ESCALATION, events.get(1).payload().getString("newBoardId"));
@@ -136,22 +136,22 @@ class TicketTransitionsTest {
     @Test
     void movingToAnOrdinaryBoardOrBetweenEscalationBoardsIsAQueueChangeOnly() {
         String other = "3f1c2a9e-0000-4000-8000-000000000323";
-        assertEquals(List.of("TICKET_UPDATED", "TICKET_QUEUE_CHANGED"), types(TicketTransitions.changed(byUser, open, open.withBoard(other, false))));
+        assertEquals(List.of("TICKET_UPDATED", "TICKET_QUEUE_CHANGED"), types(Publishable.published(TicketTransitions.changed(byUser, open, open.withBoard(other, false)))));
         TicketState escalated = open.withBoard(ESCALATION, true);
         assertEquals(List.of("TICKET_UPDATED", "TICKET_QUEUE_CHANGED"),
-                types(TicketTransitions.changed(byUser, escalated, escalated.withBoard(other, true))));
+                types(Publishable.published(TicketTransitions.changed(byUser, escalated, escalated.withBoard(other, true)))));
     }
 
     @Test
     void assigningReassigningAndUnassigningNameThePreviousAndNewAssignee() {
-        List<DomainEvent> first = TicketTransitions.changed(byUser, open, open.withAssignee(USER));
+        List<DomainEvent> first = Publishable.published(TicketTransitions.changed(byUser, open, open.withAssignee(USER)));
         assertEquals(List.of("TICKET_ASSIGNED"), types(first), "the assignee is no TICKET_UPDATED field: it has its own events");
         assertEquals(USER, first.get(0).payload().getString("assignedByUserId"));
-        List<DomainEvent> again = TicketTransitions.changed(byUser, open.withAssignee(USER), open.withAssignee(OTHER_USER));
+        List<DomainEvent> again = Publishable.published(TicketTransitions.changed(byUser, open.withAssignee(USER), open.withAssignee(OTHER_USER)));
         assertEquals(List.of("TICKET_ASSIGNED"), types(again));
         assertEquals(USER, again.get(0).payload().getString("previousAssigneeId"));
         assertEquals(OTHER_USER, again.get(0).payload().getString("newAssigneeId"));
-        List<DomainEvent> gone = TicketTransitions.changed(byUser, open.withAssignee(OTHER_USER), open);
+        List<DomainEvent> gone = Publishable.published(TicketTransitions.changed(byUser, open.withAssignee(OTHER_USER), open));
         assertEquals(List.of("TICKET_UNASSIGNED"), types(gone));
         assertEquals(OTHER_USER, gone.get(0).payload().getString("previousAssigneeId"));
         assertEquals("user", gone.get(0).payload().getString("previousAssigneeType"));
@@ -159,7 +159,7 @@ class TicketTransitionsTest {
 
     @Test
     void anAdditionalResourceIsAnUpdateOfTheResourceList() {
-        List<DomainEvent> events = TicketTransitions.changed(bySystem, open.withResource(USER), open.withResource(USER).withResource(OTHER_USER));
+        List<DomainEvent> events = Publishable.published(TicketTransitions.changed(bySystem, open.withResource(USER), open.withResource(USER).withResource(OTHER_USER)));
         assertEquals(List.of("TICKET_UPDATED"), types(events));
         JsonObject change = events.get(0).payload().getJsonObject("changes").getJsonObject("additionalResources");
         assertEquals("[\"" + USER + "\"]", change.get("previous").toString());
@@ -168,8 +168,8 @@ class TicketTransitionsTest {
 
     @Test
     void severalChangesAtOnceAreOneUpdateThenEachTransitionInOrder() {
-        List<DomainEvent> events = TicketTransitions.changed(byUser, open,
-                open.withText("New", null).withStatus(CLOSED, true).withPriority(HIGH).withBoard(ESCALATION, true).withAssignee(USER));
+        List<DomainEvent> events = Publishable.published(TicketTransitions.changed(byUser, open,
+                open.withText("New", null).withStatus(CLOSED, true).withPriority(HIGH).withBoard(ESCALATION, true).withAssignee(USER)));
         assertEquals(List.of("TICKET_UPDATED", "TICKET_STATUS_CHANGED", "TICKET_CLOSED", "TICKET_PRIORITY_CHANGED",
                 "TICKET_QUEUE_CHANGED", "TICKET_ESCALATED", "TICKET_ASSIGNED"), types(events));
         assertEquals("[\"title\",\"statusId\",\"priorityId\",\"boardId\"]", events.get(0).payload().getJsonArray("updatedFields").toString());
@@ -177,7 +177,7 @@ class TicketTransitionsTest {
 
     @Test
     void aPublicCommentByAUserIsAMessageAndTheLegacyComment() {
-        List<DomainEvent> events = TicketTransitions.commented(byUser, new Comment(COMMENT, "Restarted the spooler", false, USER, "user", "api", "Ada Agent"));
+        List<DomainEvent> events = Publishable.published(TicketTransitions.commented(byUser, new Comment(COMMENT, "Restarted the spooler", false, USER, "user", "api", "Ada Agent")));
         assertEquals(List.of("TICKET_MESSAGE_ADDED", "TICKET_COMMENT_ADDED"), types(events));
         assertEquals("public", events.get(0).payload().getString("visibility"));
         JsonObject legacy = events.get(1).payload();
@@ -190,7 +190,7 @@ class TicketTransitionsTest {
 
     @Test
     void anInternalCommentIsAnInternalNote() {
-        List<DomainEvent> events = TicketTransitions.commented(byUser, new Comment(COMMENT, "Call them back", true, USER, "user", "ui", "Ada Agent"));
+        List<DomainEvent> events = Publishable.published(TicketTransitions.commented(byUser, new Comment(COMMENT, "Call them back", true, USER, "user", "ui", "Ada Agent")));
         assertEquals(List.of("TICKET_MESSAGE_ADDED", "TICKET_INTERNAL_NOTE_ADDED", "TICKET_COMMENT_ADDED"), types(events));
         assertEquals("internal", events.get(0).payload().getString("visibility"));
         assertEquals(COMMENT, events.get(1).payload().getString("noteId"));
@@ -200,7 +200,7 @@ class TicketTransitionsTest {
     @Test
     void aPublicCommentByAClientContactIsACustomerReply() {
         Context byContact = new Context(TENANT, TICKET, Optional.empty(), Optional.of(CONTACT), AT);
-        List<DomainEvent> events = TicketTransitions.commented(byContact, new Comment(COMMENT, "Still on fire", false, CONTACT, "contact", "portal", "Carl Client"));
+        List<DomainEvent> events = Publishable.published(TicketTransitions.commented(byContact, new Comment(COMMENT, "Still on fire", false, CONTACT, "contact", "portal", "Carl Client")));
         assertEquals(List.of("TICKET_MESSAGE_ADDED", "TICKET_CUSTOMER_REPLIED", "TICKET_COMMENT_ADDED"), types(events));
         assertEquals("CONTACT", events.get(0).payload().getString("actorType"));
         assertEquals(CONTACT, events.get(0).payload().getString("actorContactId"));

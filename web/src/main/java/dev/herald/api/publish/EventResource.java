@@ -1,7 +1,6 @@
 package dev.herald.api.publish;
 
 import dev.herald.publish.DomainEvent;
-import dev.herald.publish.EnvelopeJson;
 import dev.herald.publish.EventEnvelope;
 import dev.herald.publish.EventPublisher;
 import dev.herald.events.IdempotencyKeyTakenException;
@@ -68,7 +67,7 @@ public class EventResource {
         DomainEvent event = publishable(List.of(request)).get(0);
         EventEnvelope envelope = afterLosingAKeyRace(() -> publisher.publish(event));
         return Response.accepted(Json.createObjectBuilder().add("eventId", envelope.id())
-                .add("timestamp", EnvelopeJson.timestamp(envelope.timestamp())).build()).build();
+                .add("timestamp", WireTime.text(envelope.timestamp())).build()).build();
     }
 
     @POST

@@ -1,7 +1,7 @@
 package dev.herald.api.web;
 
 import dev.herald.redis.DeadLetters;
-import dev.herald.retention.StreamId;
+import dev.herald.redis.StreamId;
 import jakarta.json.Json;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;

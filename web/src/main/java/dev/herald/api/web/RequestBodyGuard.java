@@ -1,6 +1,6 @@
 package dev.herald.api.web;
 
-import dev.herald.publish.WireJson;
+import dev.herald.kernel.WireJson;
 import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbException;

@@ -1,4 +1,4 @@
-package dev.herald.relay;
+package dev.herald.redis;
 
 import java.time.Duration;
 
@@ -6,10 +6,10 @@ import java.time.Duration;
  * Where the relay writes: every key prefix and name is configuration, with the defaults of the existing wire
  * format ({@code alga-psa:} stream prefix, {@code event:} channel prefix, {@code workflow:events:global}).
  */
-public record RelaySettings(String streamPrefix, String channelPrefix, String workflowStream, String dedupePrefix,
+public record RedisKeys(String streamPrefix, String channelPrefix, String workflowStream, String dedupePrefix,
                             Duration dedupeWindow) {
 
-    public static RelaySettings defaults() {
-        return new RelaySettings("alga-psa:", "event:", "workflow:events:global", "herald:relayed:", Duration.ofDays(7));
+    public static RedisKeys defaults() {
+        return new RedisKeys("alga-psa:", "event:", "workflow:events:global", "herald:relayed:", Duration.ofDays(7));
     }
 }

@@ -1,4 +1,4 @@
-package dev.herald.relay;
+package dev.herald.redis;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,7 +7,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Reads the relay's key names from MicroProfile Config (server.xml variables, environment, system properties). */
 @ApplicationScoped
-public class RelayConfiguration {
+public class RedisKeysConfiguration {
 
     @Inject
     @ConfigProperty(name = "herald.redis.stream-prefix", defaultValue = "alga-psa:")
@@ -29,7 +29,7 @@ public class RelayConfiguration {
     @ConfigProperty(name = "herald.relay.dedupe-window", defaultValue = "P7D")
     Duration dedupeWindow;
 
-    public RelaySettings settings() {
-        return new RelaySettings(streamPrefix, channelPrefix, workflowStream, dedupePrefix, dedupeWindow);
+    public RedisKeys settings() {
+        return new RedisKeys(streamPrefix, channelPrefix, workflowStream, dedupePrefix, dedupeWindow);
     }
 }

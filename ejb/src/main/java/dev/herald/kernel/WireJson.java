@@ -1,4 +1,4 @@
-package dev.herald.publish;
+package dev.herald.kernel;
 
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;

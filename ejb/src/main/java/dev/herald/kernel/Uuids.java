@@ -1,4 +1,4 @@
-package dev.herald.publish;
+package dev.herald.kernel;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package dev.herald.retention;
+package dev.herald.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

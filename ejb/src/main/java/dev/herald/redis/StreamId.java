@@ -1,4 +1,4 @@
-package dev.herald.retention;
+package dev.herald.redis;
 
 import java.util.Objects;
 
