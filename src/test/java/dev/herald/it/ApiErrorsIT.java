@@ -158,11 +158,21 @@ class ApiErrorsIT {
         assertEquals(404, ProblemAnswers.problem(get("api/catalog/NO_SUCH_TYPE"), 404).getInt("status"));
     }
 
+    /**
+     * The probes are no part of the API: the production EAR has none (ProductionEarTest), and the probes WAR these
+     * tests add answers at /probes only, to a token with the role only, as the API does.
+     */
     @Test
-    void publishLoadProbeIsA404ProblemOutsideTheBenchmarkRun() throws Exception {
-        JsonObject problem = ProblemAnswers.problem(post("api/events/probes/load",
-                "{\"event\":{\"eventType\":\"PROJECT_CREATED\",\"payload\":{}},\"events\":3,\"workers\":1}"), 404);
-        assertTrue(problem.getString("detail").contains("herald.publish.probes.enabled"), problem.toString());
+    void probesAreOutsideTheApiAndNeverOpenWithoutAToken() throws Exception {
+        String load = "{\"event\":{\"eventType\":\"PROJECT_CREATED\",\"payload\":{}},\"events\":3,\"workers\":1}";
+        ProblemAnswers.problem(post("api/events/probes/load", load), 404);
+        HttpRequest.Builder anonymous = HttpRequest.newBuilder(herald.uri("probes/events/load"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(load));
+        assertEquals(401, new HeraldClient().exchange(anonymous).statusCode());
+        assertEquals(401, new HeraldClient().exchange(HttpRequest.newBuilder(herald.uri("probes/subscribe/probe-recorder")).GET())
+                .statusCode());
+        assertEquals(403, HeraldClient.of(tenant, "reader").exchange(HttpRequest.newBuilder(herald.uri("probes/events/load"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(load))).statusCode());
     }
 
     @Test

@@ -77,7 +77,7 @@ class ApiFuzzIT extends RedisPipelineTestBase {
     private static final String[] ODD_JSON = {"application/json; charset=UTF-8", "application/json; charset=bogus", "*/*", "",
         "application/problem+json"};
     private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z]+)}");
-    /** Test hooks, off in production: the publish load probe, the crashed worker probe, the subscribers' probes. */
+    /** Test hooks (the probes WAR, never in production): the publish load, rollback, crashed worker and subscribers' probes. */
     private static final Pattern NOT_FUZZED = Pattern.compile("/probes(/|$)");
     private static final Pattern OPERATOR_ROUTE = Pattern.compile("^/api/(relay|subscribe|workflows/stream)(/|$)");
     /** Body members that name one of the tenant's objects: filled with its id. */

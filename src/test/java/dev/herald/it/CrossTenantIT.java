@@ -27,7 +27,7 @@ class CrossTenantIT extends RedisPipelineTestBase {
 
     private static final String USER = "6b0f4a52-2222-4000-8000-000000000003";
     private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z]+)}");
-    /** Routes of the test probes (off in production) and of tenant-less reference data (schemas, subscribers). */
+    /** Routes of the test probes (their own WAR, never in production) and of tenant-less reference data (schemas, subscribers). */
     private static final Pattern NOT_TENANT_DATA = Pattern.compile("/probes/|\\{ref}|\\{name}|\\{subscriberId}");
 
     private final Map<String, String> idOf = new LinkedHashMap<>();

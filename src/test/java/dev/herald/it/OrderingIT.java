@@ -201,7 +201,7 @@ class OrderingIT extends RedisPipelineTestBase {
             batch.add(i % 3 == 0 ? Json.createObjectBuilder(event)
                     .add("channels", Json.createArrayBuilder().add("global").add(SIDE_CHANNEL)).build() : event);
         }
-        HeraldClient.Reply reply = herald.post("api/events/probes/rolled-back-batch", batch.build());
+        HeraldClient.Reply reply = herald.post("probes/events/rolled-back-batch", batch.build());
         assertEquals(200, reply.status(), reply.body());
         assertTrue(reply.json().getBoolean("rolledBack"), reply.body());
         Set<String> rolledBack = new HashSet<>(reply.json().getJsonArray("eventIds").getValuesAs(JsonString::getString));
@@ -226,10 +226,10 @@ class OrderingIT extends RedisPipelineTestBase {
         assertOnlyTheBarrier(barrierIds, workflowEntriesOf(tenant).stream().map(e -> e.get("event_id")).toList(), rolledBack);
     }
 
-    /** The probe is a test server's: without its flag it would be a 404 (as in production); here it is on. */
+    /** The probe is the tests' (the probes WAR, never in the production EAR): it validates as the publisher does. */
     @Test
     void anInvalidBatchIsRefusedByTheRollbackProbeAsByThePublisher() throws Exception {
-        HeraldClient.Reply refused = herald.post("api/events/probes/rolled-back-batch", Json.createArrayBuilder()
+        HeraldClient.Reply refused = herald.post("probes/events/rolled-back-batch", Json.createArrayBuilder()
                 .add(Events.projectCreated(tenant)).add(Events.ticketCreated(tenant, "not-a-uuid")).build());
         assertEquals(400, refused.status(), refused.body());
         assertEquals("/1/payload/ticketId", refused.json().getJsonArray("issues").getJsonObject(0).getString("pointer"));

@@ -26,8 +26,8 @@ import org.redisson.api.stream.StreamAddArgs;
 import org.redisson.client.codec.StringCodec;
 
 /**
- * Subscribers on the real server and Redis, through the test probes the EAR ships (dev.herald.subscribe.probe,
- * on only in the test server): probe-recorder and probe-tenant-a on channel subscriber-it, probe-succeeds,
+ * Subscribers on the real server and Redis, through the test subscribers the tests add to the built EAR
+ * (dev.herald.probes.subscribe, an EAR library; what they received is read at /probes/subscribe): probe-recorder and probe-tenant-a on channel subscriber-it, probe-succeeds,
  * probe-throws and probe-hangs (which hangs until the test releases the event) on channel subscriber-isolation.
  * The test server claims after 2 s idle, times observers out after 2 s and dead-letters at the third delivery.
  */
@@ -52,7 +52,7 @@ class SubscriberIT extends RedisPipelineTestBase {
 
     private JsonArray invocations(String subscriberId) {
         try {
-            HeraldClient.Reply reply = operator.get("api/subscribe/probes/" + subscriberId);
+            HeraldClient.Reply reply = operator.get("probes/subscribe/" + subscriberId);
             assertEquals(200, reply.status(), reply.body());
             return reply.jsonArray();
         } catch (Exception e) {
@@ -234,7 +234,7 @@ class SubscriberIT extends RedisPipelineTestBase {
             }
             assertEquals(1, invocations("probe-succeeds", eventId).size(), "the good subscriber ran exactly once in three deliveries");
         } finally {
-            HeraldClient.Reply released = operator.post("api/subscribe/probes/probe-hangs/" + eventId + "/release",
+            HeraldClient.Reply released = operator.post("probes/subscribe/probe-hangs/" + eventId + "/release",
                     JsonValue.EMPTY_JSON_OBJECT);
             assertEquals(200, released.status(), released.body());
         }

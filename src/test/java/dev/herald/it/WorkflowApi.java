@@ -84,7 +84,7 @@ final class WorkflowApi {
     /** The test probe: the event enqueued and left PROCESSING by a worker that died before applying it. */
     HeraldClient.Reply enqueueClaimedByACrashedWorker(String execution, String eventId, String eventName, JsonObject payload)
             throws Exception {
-        return herald.post("api/workflows/probes/executions/" + execution + "/crashed-worker",
+        return herald.post("probes/workflows/executions/" + execution + "/crashed-worker",
                 event(eventId, eventName, payload));
     }
 

@@ -17,6 +17,8 @@ class ArchitectureTest {
 
     private static final JavaClasses WEB = new ClassFileImporter().importPath(Paths.get("target/classes"));
     private static final JavaClasses SERVICES = new ClassFileImporter().importPath(Paths.get("../ejb/target/classes"));
+    private static final JavaClasses PRODUCTION = new ClassFileImporter()
+            .importPaths(Paths.get("target/classes"), Paths.get("../ejb/target/classes"));
 
     @Test
     void everyResourceSaysWhoMayCallIt() {
@@ -39,6 +41,20 @@ class ArchitectureTest {
         noClasses().should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs..")
                 .because("the ejb module is reached through JAX-RS adapters, JMS and CDI, never the other way round")
                 .check(SERVICES);
+    }
+
+    @Test
+    void nothingInProductionIsAProbe() {
+        noClasses().should().resideInAPackage("dev.herald.probes..")
+                .because("the test probes live in the probes module, which the production EAR never carries")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void nothingInProductionDependsOnAProbe() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("dev.herald.probes..")
+                .because("the production EAR has no probe: a class that needs one would fail there")
+                .check(PRODUCTION);
     }
 
     @Test

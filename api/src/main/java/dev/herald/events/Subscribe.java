@@ -52,7 +52,8 @@ public @interface Subscribe {
 
     /**
      * When not empty, the name of a boolean configuration property: the subscription is consumed only when it is
-     * {@code true} (the test probes use {@code herald.subscribe.probes.enabled}).
+     * {@code true} (a subscriber that only some deployments of the application should run, e.g. {@code
+     * herald.audit.enabled}).
      */
     @Nonbinding
     String enabledBy() default "";

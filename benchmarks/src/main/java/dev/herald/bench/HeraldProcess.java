@@ -38,7 +38,7 @@ final class HeraldProcess implements AutoCloseable {
         this.process = process;
     }
 
-    /** @param properties extra {@code -Dname=value} arguments for the run (a probe switched on, for example) */
+    /** @param properties extra arguments for the run: {@code -Dname=value}, or {@code -Pprobes} for the test probes */
     static HeraldProcess start(Path root, String... properties) throws Exception {
         Path log = Files.createTempFile("herald-run-", ".log");
         List<String> command = new ArrayList<>(List.of("mvn", "-Prun", "package", "-DskipTests"));

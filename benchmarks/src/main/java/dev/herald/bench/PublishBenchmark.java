@@ -31,7 +31,8 @@ import org.redisson.config.Config;
  * Redisson XADD of the same envelopes from one client in the same run.
  * Every mode runs after a warm-up of its own (Liberty's JIT needs a few thousand requests before the figures
  * settle: a cold server relays a third of what a warm one does).
- * Two of the modes publish from inside the server (the publish load probe: container threads calling
+ * Two of the modes publish from inside the server (the publish load probe of the probes WAR, which the run server
+ * carries only with {@code -Pprobes}: container threads calling
  * EventPublisher as a business EJB would, one transaction per event or per 100), so that the publishing path is
  * measured without an HTTP client, JAX-RS and token checks on the same two cores; their latency runs from the
  * envelope's timestamp (taken in the publish call, millisecond precision) to the stream entry.
@@ -59,7 +60,8 @@ public final class PublishBenchmark {
         int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 10_000;
         int serverThreads = args.length > 5 ? Integer.parseInt(args[5]) : 16;
         // -Dherald.bench.run-properties="-Dliberty.bootstrap.x=y ...": settings for the measured server (A/B runs).
-        List<String> runProperties = new ArrayList<>(List.of("-Dherald.publish.probes=true"));
+        // -Pprobes: the run server's EAR also carries the test probes (the load probe at /probes/events/load).
+        List<String> runProperties = new ArrayList<>(List.of("-Pprobes"));
         String extra = System.getProperty("herald.bench.run-properties", "").trim();
         if (!extra.isEmpty()) {
             runProperties.addAll(List.of(extra.split("\\s+")));
@@ -155,7 +157,7 @@ public final class PublishBenchmark {
         String body = "{\"event\":{\"eventType\":\"" + TYPE + "\",\"payload\":{\"projectId\":\"" + UUID.randomUUID()
                 + "\"}},\"events\":" + events + ",\"workers\":" + threads + ",\"perTransaction\":" + perTransaction + "}";
         long start = System.nanoTime();
-        java.util.Set<String> ids = new java.util.HashSet<>(postForIds("api/events/probes/load", body, 200,
+        java.util.Set<String> ids = new java.util.HashSet<>(postForIds("probes/events/load", body, 200,
                 Duration.ofMinutes(10), events));
         return measured(name, ids, start, arrivals, arrivals::millisSincePublished);
     }

@@ -1,11 +1,9 @@
-package dev.herald.api.subscribe;
+package dev.herald.probes.subscribe.http;
 
 import dev.herald.auth.Groups;
+import dev.herald.probes.subscribe.HangingProbe;
+import dev.herald.probes.subscribe.ProbeRecorder;
 import jakarta.annotation.security.RolesAllowed;
-import dev.herald.subscribe.probe.HangingProbe;
-import dev.herald.subscribe.probe.ProbeRecorder;
-import dev.herald.subscribe.probe.ProbeSubscribers;
-import dev.herald.api.web.Problems;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.ws.rs.GET;
@@ -15,15 +13,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** What a test probe received; 404 unless {@code herald.subscribe.probes.enabled=true} (the test server only). */
-@Path("/subscribe/probes")
+/** What a test subscriber received ({@code GET /probes/subscribe/{subscriberId}}), and the release of probe-hangs. */
+@Path("/subscribe")
 @RolesAllowed(Groups.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class ProbeResource {
@@ -34,33 +30,23 @@ public class ProbeResource {
     @Inject
     HangingProbe hanging;
 
-    @Inject
-    @ConfigProperty(name = ProbeSubscribers.ENABLED, defaultValue = "false")
-    boolean enabled;
-
     @GET
     @Path("/{subscriberId}")
-    @APIResponse(responseCode = "200", description = "What the test probe received (test server only)",
+    @APIResponse(responseCode = "200", description = "What the test probe received",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
                     value = "[{\"eventId\":\"0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b\",\"eventType\":\"TICKET_CREATED\"}]")))
     public Response invocations(@PathParam("subscriberId") String subscriberId) {
-        if (!enabled) {
-            return Problems.notFound("test probes are off");
-        }
         return Response.ok(recorder.of(subscriberId)).build();
     }
 
     /** Ends probe-hangs' invocations for the event, now and later (they fail): the test decides when it stops hanging. */
     @POST
     @Path("/probe-hangs/{eventId}/release")
-    @Operation(summary = "Test probe: let probe-hangs stop hanging on the event (test server only)")
-    @APIResponse(responseCode = "200", description = "Released (test server only)",
+    @Operation(summary = "Test probe: let probe-hangs stop hanging on the event")
+    @APIResponse(responseCode = "200", description = "Released",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
                     value = "{\"released\":\"0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b\"}")))
     public Response releaseHangingProbe(@PathParam("eventId") String eventId) {
-        if (!enabled) {
-            return Problems.notFound("test probes are off");
-        }
         hanging.release(eventId);
         return Response.ok(Json.createObjectBuilder().add("released", eventId).build()).build();
     }

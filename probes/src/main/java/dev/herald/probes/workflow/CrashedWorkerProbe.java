@@ -1,6 +1,5 @@
-package dev.herald.workflow.probe;
+package dev.herald.probes.workflow;
 
-import dev.herald.kernel.NotFoundException;
 import dev.herald.workflow.JournalView;
 import dev.herald.workflow.QueuedEvent;
 import dev.herald.workflow.WorkflowQueue;
@@ -9,22 +8,15 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Leaves a queued event exactly as a worker that died mid-event leaves it: enqueued, claimed (PROCESSING, one
  * attempt, claimed now) and never applied, in one transaction, so no live worker can take it first. Lets the
- * integration tests show the take-over deterministically. Off unless {@code herald.workflow.probes.enabled=true},
- * which only the integration-test server sets.
+ * integration tests show the take-over deterministically. Only in the probes WAR, which only the integration tests
+ * deploy.
  */
 @Stateless
 public class CrashedWorkerProbe {
-
-    public static final String ENABLED = "herald.workflow.probes.enabled";
-
-    @Inject
-    @ConfigProperty(name = ENABLED, defaultValue = "false")
-    boolean enabled;
 
     @Inject
     WorkflowService workflows;
@@ -34,9 +26,6 @@ public class CrashedWorkerProbe {
 
     public JournalView enqueueAndAbandon(String tenantId, String executionId, String eventId, String eventName,
                                          JsonObject payload, String userId) {
-        if (!enabled) {
-            throw new NotFoundException("workflow probes are off (" + ENABLED + ")");
-        }
         JournalView row = workflows.enqueueEvent(tenantId, executionId, eventId, eventName, payload, userId);
         QueuedEvent head = queue.headOf(tenantId, executionId).orElseThrow(
                 () -> new IllegalStateException("no queued head for execution " + executionId));

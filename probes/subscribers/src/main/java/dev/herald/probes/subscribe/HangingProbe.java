@@ -1,4 +1,4 @@
-package dev.herald.subscribe.probe;
+package dev.herald.probes.subscribe;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What {@code probe-hangs} hangs on: one latch per event id, opened only by the test
- * ({@code POST /api/subscribe/probes/probe-hangs/{eventId}/release}) or when the application stops. Until then every
+ * ({@code POST /probes/subscribe/probe-hangs/{eventId}/release}) or when the application stops. Until then every
  * invocation for that event blocks, whatever the handler timeout and however slow the machine, so each delivery of
  * the event times the probe out and the probe never counts as handled. A release that comes first lets later
  * invocations through at once.

@@ -1,6 +1,5 @@
-package dev.herald.publish.probe;
+package dev.herald.probes.publish;
 
-import dev.herald.kernel.NotFoundException;
 import dev.herald.publish.DomainEvent;
 import dev.herald.publish.EventEnvelope;
 import dev.herald.publish.EventPublisher;
@@ -17,19 +16,17 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Benchmark probe: publishes one event many times from inside the server, as a business EJB would, from several
  * container threads at once: one JTA transaction per event, or per batch of {@code perTransaction} events. It measures the publishing path
- * itself (validation, envelope, XA send, relay) without an HTTP client sharing the cores. Off unless
- * {@code herald.publish.probes.enabled=true}, which only the benchmark's run sets.
+ * itself (validation, envelope, XA send, relay) without an HTTP client sharing the cores. Only in the probes WAR,
+ * which only the benchmark's run server ({@code mvn -Prun,probes package}) and the integration tests deploy.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // so that each publish() starts a transaction of its own
 public class PublishLoad {
 
-    public static final String ENABLED = "herald.publish.probes.enabled";
     static final int MAX_EVENTS = 200_000;
     static final int MAX_WORKERS = 64;
     static final int MAX_PER_TRANSACTION = 1000;
@@ -39,19 +36,12 @@ public class PublishLoad {
     }
 
     @Inject
-    @ConfigProperty(name = ENABLED, defaultValue = "false")
-    boolean enabled;
-
-    @Inject
     EventPublisher publisher;
 
     @Resource
     SessionContext context;
 
     public Run run(DomainEvent event, int events, int workers, int perTransaction) {
-        if (!enabled) {
-            throw new NotFoundException("publish probes are off (" + ENABLED + ")");
-        }
         if (events < 1 || events > MAX_EVENTS || workers < 1 || workers > MAX_WORKERS || workers > events) {
             throw new IllegalArgumentException("events must be 1 to " + MAX_EVENTS + " and workers 1 to "
                     + Math.min(MAX_WORKERS, events) + ", were " + events + " and " + workers);

@@ -1,4 +1,4 @@
-package dev.herald.subscribe.probe;
+package dev.herald.probes.subscribe;
 
 import dev.herald.events.ReceivedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
