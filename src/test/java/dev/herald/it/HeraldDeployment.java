@@ -11,9 +11,10 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 
 /**
- * The EAR the build produced, as it is, plus the test probes, which the production EAR never carries: the probes
- * WAR ({@code probes/}, context root {@code /probes}) as one more web module and its subscribers
- * ({@code probes/subscribers}) as one more EAR library.
+ * The EAR the build produced, as it is, plus what the production EAR never carries: the test probes (the probes WAR,
+ * {@code probes/}, context root {@code /probes}, and its subscribers, {@code probes/subscribers}, as one more EAR
+ * library), and the sample application of docs/using-herald.md (an EJB module and a WAR at {@code /notes-sample}),
+ * added as a team adds its own modules to an EAR with Herald.
  *
  * <p>Why here and not a second EAR built by Maven: every production module and library the tests run is the one of
  * the production EAR, byte for byte, whatever the ear module comes to hold; a second EAR would repeat the ear
@@ -25,6 +26,9 @@ final class HeraldDeployment {
     static final String PROBES_WAR = "herald-probes.war";
     static final String PROBES_CONTEXT_ROOT = "/probes";
     static final String PROBES_SUBSCRIBERS = "herald-probes-subscribers.jar";
+    static final String SAMPLE_EJB = "herald-sample-notes-ejb.jar";
+    static final String SAMPLE_WAR = "herald-sample-notes-web.war";
+    static final String SAMPLE_CONTEXT_ROOT = "/notes-sample";
 
     private HeraldDeployment() {
     }
@@ -39,15 +43,24 @@ final class HeraldDeployment {
         ear.addAsModule(built("herald.probes.war", "../../probes/target/" + PROBES_WAR, "the probes module"), PROBES_WAR);
         ear.addAsLibrary(built("herald.probes.subscribers", "../../probes/subscribers/target/" + PROBES_SUBSCRIBERS,
                 "the probes/subscribers module"), PROBES_SUBSCRIBERS);
+        ear.addAsModule(built("herald.sample.ejb", "../../samples/notes-ejb/target/" + SAMPLE_EJB,
+                "the samples/notes-ejb module"), SAMPLE_EJB);
+        ear.addAsModule(built("herald.sample.war", "../../samples/notes-web/target/" + SAMPLE_WAR, "the samples/notes-web module"),
+                SAMPLE_WAR);
         String applicationXml = read(ear, "META-INF/application.xml");
-        String probesModule = "  <module>\n    <web>\n      <web-uri>" + PROBES_WAR + "</web-uri>\n      <context-root>"
-                + PROBES_CONTEXT_ROOT + "</context-root>\n    </web>\n  </module>\n";
+        String addedModules = webModule(PROBES_WAR, PROBES_CONTEXT_ROOT) + "  <module>\n    <ejb>" + SAMPLE_EJB
+                + "</ejb>\n  </module>\n" + webModule(SAMPLE_WAR, SAMPLE_CONTEXT_ROOT);
         int at = applicationXml.indexOf("  <library-directory>");
         if (at < 0) {
             at = applicationXml.indexOf("</application>");
         }
-        ear.setApplicationXML(new StringAsset(applicationXml.substring(0, at) + probesModule + applicationXml.substring(at)));
+        ear.setApplicationXML(new StringAsset(applicationXml.substring(0, at) + addedModules + applicationXml.substring(at)));
         return ear;
+    }
+
+    private static String webModule(String war, String contextRoot) {
+        return "  <module>\n    <web>\n      <web-uri>" + war + "</web-uri>\n      <context-root>" + contextRoot
+                + "</context-root>\n    </web>\n  </module>\n";
     }
 
     private static File built(String property, String defaultPath, String module) {

@@ -37,7 +37,10 @@ public final class EnvelopeJson {
     }
 
     public static EventEnvelope fromJson(String json) {
-        JsonObject object = WireJson.parseObject(json);
+        return fromJsonObject(WireJson.parseObject(json));
+    }
+
+    public static EventEnvelope fromJsonObject(JsonObject object) {
         return new EventEnvelope(object.getString("id"), object.getString("eventType"),
                 Instant.parse(object.getString("timestamp")), object.getJsonObject("payload"), object.getBoolean(SIMULATED, false));
     }

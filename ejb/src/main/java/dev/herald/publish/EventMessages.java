@@ -1,8 +1,12 @@
 package dev.herald.publish;
 
+import dev.herald.kernel.WireJson;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
+import jakarta.json.JsonValue;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -39,6 +43,30 @@ public final class EventMessages {
         TextMessage message = context.createTextMessage("[" + String.join(",", envelopeJsons) + "]");
         message.setIntProperty(EVENT_COUNT, envelopeJsons.size());
         return routed(message, channels, aggregateKey);
+    }
+
+    /**
+     * Every event a message carries, in publish order: one, or the run of a batch message. The one place the message
+     * format is read; each envelope is parsed here once.
+     */
+    public static List<CarriedEvent> read(Message message) throws JMSException {
+        String body = ((TextMessage) message).getText();
+        List<String> channels = channels(message.getStringProperty(CHANNELS));
+        String group = message.getStringProperty(GROUP);
+        if (!message.propertyExists(EVENT_COUNT)) {
+            return List.of(new CarriedEvent(EnvelopeJson.fromJsonObject(WireJson.parseObject(body)), body, channels, group));
+        }
+        return WireJson.parse(body).asJsonArray().stream().map(JsonValue::asJsonObject)
+                .map(envelope -> new CarriedEvent(EnvelopeJson.fromJsonObject(envelope), WireJson.write(envelope), channels, group))
+                .toList();
+    }
+
+    /** The channels property as written by {@link #routed}; a message without one goes to {@code global}. */
+    public static List<String> channels(String property) {
+        if (property == null || property.isBlank()) {
+            return List.of(DomainEvent.GLOBAL_CHANNEL);
+        }
+        return Arrays.stream(property.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     private static TextMessage routed(TextMessage message, List<String> channels, String aggregateKey) throws JMSException {

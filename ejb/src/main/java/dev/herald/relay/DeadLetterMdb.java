@@ -1,5 +1,6 @@
 package dev.herald.relay;
 
+import dev.herald.publish.EventMessages;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
@@ -20,7 +21,7 @@ public class DeadLetterMdb implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            failures.deadLettered(RelayedMessage.allFrom(message));
+            failures.deadLettered(EventMessages.read(message));
         } catch (JMSException e) {
             throw new IllegalStateException("unreadable dead-lettered message " + EventRelayMdb.safeId(message), e);
         }

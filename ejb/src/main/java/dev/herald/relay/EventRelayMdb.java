@@ -1,5 +1,7 @@
 package dev.herald.relay;
 
+import dev.herald.publish.CarriedEvent;
+import dev.herald.publish.EventMessages;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -34,9 +36,9 @@ public class EventRelayMdb implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        List<RelayedMessage> events;
+        List<CarriedEvent> events;
         try {
-            events = RelayedMessage.allFrom(message);
+            events = EventMessages.read(message);
         } catch (JMSException | RuntimeException e) {
             throw new IllegalStateException("unreadable event message " + safeId(message), e);
         }

@@ -1,5 +1,8 @@
 package dev.herald.relay;
 
+import dev.herald.publish.CarriedEvent;
+import dev.herald.publish.EventMessages;
+import dev.herald.publish.EnvelopeJson;
 import dev.herald.publish.DomainEvent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -65,7 +68,7 @@ public class FailedEvent {
     protected FailedEvent() {
     }
 
-    public FailedEvent(RelayedMessage message, Instant now) {
+    public FailedEvent(CarriedEvent message, Instant now) {
         this.eventId = message.eventId();
         this.eventType = message.eventType();
         this.tenantId = message.tenantId();
@@ -103,8 +106,8 @@ public class FailedEvent {
         replayedAt = now;
     }
 
-    public RelayedMessage message() {
-        return new RelayedMessage(eventId, eventType, tenantId, envelope, java.util.List.of(channels.split(",")), aggregateKey);
+    public CarriedEvent message() {
+        return new CarriedEvent(EnvelopeJson.fromJson(envelope), envelope, EventMessages.channels(channels), aggregateKey);
     }
 
     public String getEventId() {

@@ -1,7 +1,7 @@
 package dev.herald.relay;
 
+import dev.herald.publish.CarriedEvent;
 import dev.herald.redis.RedisKeysConfiguration;
-import dev.herald.publish.EnvelopeJson;
 import dev.herald.publish.EventEnvelope;
 import dev.herald.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,7 +72,7 @@ public class RedisRelay {
     RedisKeysConfiguration configuration;
 
     /** @return the number of (event, channel) units actually written; 0 when every one had been relayed before */
-    public int relay(List<RelayedMessage> events) {
+    public int relay(List<CarriedEvent> events) {
         List<RelayBatch> units = units(new WireFormat(configuration.settings()), events);
         List<Object> keys = new ArrayList<>(units.size() * 3);
         units.forEach(unit -> keys.addAll(unit.keys()));
@@ -81,10 +81,10 @@ public class RedisRelay {
         return result == null ? 0 : result.intValue();
     }
 
-    static List<RelayBatch> units(WireFormat format, List<RelayedMessage> events) {
+    static List<RelayBatch> units(WireFormat format, List<CarriedEvent> events) {
         List<RelayBatch> units = new ArrayList<>();
-        for (RelayedMessage event : events) {
-            EventEnvelope envelope = EnvelopeJson.fromJson(event.envelopeJson());
+        for (CarriedEvent event : events) {
+            EventEnvelope envelope = event.envelope();
             for (String channel : event.channels()) {
                 units.add(format.batch(envelope, event.envelopeJson(), channel));
             }

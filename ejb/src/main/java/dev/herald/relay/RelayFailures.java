@@ -1,5 +1,6 @@
 package dev.herald.relay;
 
+import dev.herald.publish.CarriedEvent;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -32,15 +33,15 @@ public class RelayFailures {
      * of its own: the delivery's own transaction is about to roll back.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void attemptFailed(List<RelayedMessage> events, Throwable error) {
+    public void attemptFailed(List<CarriedEvent> events, Throwable error) {
         String reason = describe(error);
         Instant now = Instant.now();
         events.forEach(event -> findOrCreate(event).attemptFailed(reason, now));
     }
 
     /** Called when a redelivered message finally got through. */
-    public void recovered(List<RelayedMessage> events) {
-        for (RelayedMessage event : events) {
+    public void recovered(List<CarriedEvent> events) {
+        for (CarriedEvent event : events) {
             FailedEvent record = em.find(FailedEvent.class, event.eventId());
             if (record != null) {
                 record.recovered();
@@ -48,7 +49,7 @@ public class RelayFailures {
         }
     }
 
-    public void deadLettered(List<RelayedMessage> events) {
+    public void deadLettered(List<CarriedEvent> events) {
         Instant now = Instant.now();
         events.forEach(event -> findOrCreate(event).deadLettered(now));
     }
@@ -86,7 +87,7 @@ public class RelayFailures {
         return true;
     }
 
-    private FailedEvent findOrCreate(RelayedMessage message) {
+    private FailedEvent findOrCreate(CarriedEvent message) {
         FailedEvent record = em.find(FailedEvent.class, message.eventId());
         if (record == null) {
             record = new FailedEvent(message, Instant.now());

@@ -1,5 +1,6 @@
 package dev.herald.relay;
 
+import dev.herald.publish.CarriedEvent;
 import dev.herald.redis.RedisKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -50,7 +51,7 @@ class RelayScriptRedisTest {
 
     @Test
     void oneCallWritesEveryEventOnEveryChannelInOrder() {
-        List<RelayedMessage> events = events(3, "global", "internal-notifications");
+        List<CarriedEvent> events = events(3, "global", "internal-notifications");
         assertEquals(6, relay(events));
         assertEquals(ids(events), idsOn(format.typeStream("global", "TICKET_CREATED")));
         assertEquals(ids(events), idsOn(format.typeStream("internal-notifications", "TICKET_CREATED")));
@@ -61,7 +62,7 @@ class RelayScriptRedisTest {
 
     @Test
     void aRedeliveredMessageAddsNothing() {
-        List<RelayedMessage> events = events(2, "dedupe");
+        List<CarriedEvent> events = events(2, "dedupe");
         assertEquals(2, relay(events));
         assertEquals(0, relay(events));
         assertEquals(ids(events), idsOn(format.typeStream("dedupe", "TICKET_CREATED")));
@@ -69,9 +70,9 @@ class RelayScriptRedisTest {
 
     @Test
     void onlyTheUnitsNotYetRelayedAreWritten() {
-        List<RelayedMessage> first = events(1, "partial");
+        List<CarriedEvent> first = events(1, "partial");
         relay(first);
-        List<RelayedMessage> both = new ArrayList<>(first);
+        List<CarriedEvent> both = new ArrayList<>(first);
         both.addAll(events(1, "partial"));
         assertEquals(1, relay(both));
         assertEquals(ids(both), idsOn(format.typeStream("partial", "TICKET_CREATED")));
@@ -79,7 +80,7 @@ class RelayScriptRedisTest {
 
     @Test
     void theSameEventTwiceInOneCallIsWrittenOnce() {
-        List<RelayedMessage> one = events(1, "twice");
+        List<CarriedEvent> one = events(1, "twice");
         assertEquals(1, relay(List.of(one.get(0), one.get(0))));
         assertEquals(ids(one), idsOn(format.typeStream("twice", "TICKET_CREATED")));
     }
@@ -88,7 +89,7 @@ class RelayScriptRedisTest {
     void aWrongTypedStreamFailsTheWholeCallAndWritesNothing() {
         String poisoned = format.typeStream("poison", "TICKET_CREATED");
         client.getBucket(poisoned, StringCodec.INSTANCE).set("not a stream");
-        List<RelayedMessage> events = new ArrayList<>(events(2, "clean"));
+        List<CarriedEvent> events = new ArrayList<>(events(2, "clean"));
         events.addAll(events(1, "poison"));
         RedisException error = assertThrows(RedisException.class, () -> relay(events));
         assertEquals(true, error.getMessage().contains("WRONGTYPE"), error.getMessage());
@@ -97,7 +98,7 @@ class RelayScriptRedisTest {
                 "no marker: a redelivery will write the clean events");
     }
 
-    private static int relay(List<RelayedMessage> events) {
+    private static int relay(List<CarriedEvent> events) {
         List<RelayBatch> units = RedisRelay.units(format, events);
         List<Object> keys = new ArrayList<>();
         units.forEach(u -> keys.addAll(u.keys()));
@@ -106,23 +107,22 @@ class RelayScriptRedisTest {
         return written.intValue();
     }
 
-    private static List<RelayedMessage> events(int count, String... channels) {
-        List<RelayedMessage> events = new ArrayList<>();
+    private static List<CarriedEvent> events(int count, String... channels) {
+        List<CarriedEvent> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), "TICKET_CREATED",
                     Instant.parse("2026-11-23T07:41:51.792Z"), Json.createObjectBuilder().add("tenantId", "t1").build());
-            events.add(new RelayedMessage(envelope.id(), envelope.eventType(), "t1", EnvelopeJson.toJson(envelope),
-                    List.of(channels), null));
+            events.add(new CarriedEvent(envelope, EnvelopeJson.toJson(envelope), List.of(channels), null));
         }
         return events;
     }
 
-    private static EventEnvelope envelope(RelayedMessage event) {
+    private static EventEnvelope envelope(CarriedEvent event) {
         return EnvelopeJson.fromJson(event.envelopeJson());
     }
 
-    private static List<String> ids(List<RelayedMessage> events) {
-        return events.stream().map(RelayedMessage::eventId).toList();
+    private static List<String> ids(List<CarriedEvent> events) {
+        return events.stream().map(CarriedEvent::eventId).toList();
     }
 
     private static List<String> idsOn(String stream) {

@@ -1,5 +1,6 @@
 package dev.herald.reference.billing;
 
+import dev.herald.reference.changes.Amounts;
 import dev.herald.events.Outgoing;
 import dev.herald.reference.billing.InvoiceEvents.Context;
 import dev.herald.reference.changes.ChangeResult;

@@ -1,6 +1,6 @@
 package dev.herald.reference.timeentries;
 
-import dev.herald.reference.billing.Amounts;
+import dev.herald.reference.changes.Amounts;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,6 +1,6 @@
 package dev.herald.reference.timeentries;
 
-import dev.herald.reference.billing.Amounts;
+import dev.herald.reference.changes.Amounts;
 import dev.herald.reference.changes.ChangeResult;
 import dev.herald.reference.changes.DomainEvents;
 import dev.herald.reference.changes.Moments;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.herald.reference.billing.InvoiceEvents.Context;
 import dev.herald.reference.changes.Publishable;
-import dev.herald.contract.ConsumerContract;
 import dev.herald.events.Outgoing;
 import dev.herald.publish.DomainEvent;
 import jakarta.json.JsonObject;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.herald.reference.changes.Publishable;
-import dev.herald.contract.ConsumerContract;
 import dev.herald.reference.projects.ProjectTransitions.Context;
 import dev.herald.publish.DomainEvent;
 import java.time.Instant;

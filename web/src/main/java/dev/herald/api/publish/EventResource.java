@@ -1,5 +1,6 @@
 package dev.herald.api.publish;
 
+import dev.herald.kernel.WireTime;
 import dev.herald.publish.DomainEvent;
 import dev.herald.publish.EventEnvelope;
 import dev.herald.publish.EventPublisher;

@@ -1,4 +1,4 @@
-package dev.herald.reference.billing;
+package dev.herald.reference.changes;
 
 import java.math.BigInteger;
 import java.util.List;

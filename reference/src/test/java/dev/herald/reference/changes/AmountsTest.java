@@ -1,4 +1,4 @@
-package dev.herald.reference.billing;
+package dev.herald.reference.changes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
