@@ -6,8 +6,6 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EntityManager;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -63,8 +61,8 @@ class ModuleRulesTest {
 
     @Test
     void theWarCallsOnlyServicesAndRecordsOfThePlatform() {
-        noClasses().should().dependOnClassesThat().areAnnotatedWith(Entity.class)
-                .orShould().dependOnClassesThat().areAssignableTo(EntityManager.class)
+        noClasses().should().dependOnClassesThat().areAnnotatedWith("jakarta.persistence.Entity")
+                .orShould().dependOnClassesThat().areAssignableTo("jakarta.persistence.EntityManager")
                 .orShould().dependOnClassesThat().resideInAnyPackage("jakarta.jms..", "org.redisson..")
                 .because("the war translates HTTP and delegates: entities, persistence, the broker and Redis are the"
                         + " services' business")

@@ -54,17 +54,17 @@ public class RelayFailures {
         events.forEach(event -> findOrCreate(event).deadLettered(now));
     }
 
-    public List<FailedEvent> list(Optional<FailedEvent.Status> status) {
-        if (status.isEmpty()) {
-            return em.createQuery("SELECT f FROM FailedEvent f ORDER BY f.lastFailedAt DESC", FailedEvent.class)
-                    .setMaxResults(500).getResultList();
-        }
-        return em.createQuery("SELECT f FROM FailedEvent f WHERE f.status = :status ORDER BY f.lastFailedAt DESC", FailedEvent.class)
-                .setParameter("status", status.get()).setMaxResults(500).getResultList();
+    public List<RelayFailure> list(Optional<FailedEvent.Status> status) {
+        List<FailedEvent> found = status.isEmpty()
+                ? em.createQuery("SELECT f FROM FailedEvent f ORDER BY f.lastFailedAt DESC", FailedEvent.class)
+                        .setMaxResults(500).getResultList()
+                : em.createQuery("SELECT f FROM FailedEvent f WHERE f.status = :status ORDER BY f.lastFailedAt DESC",
+                        FailedEvent.class).setParameter("status", status.get()).setMaxResults(500).getResultList();
+        return found.stream().map(RelayFailure::of).toList();
     }
 
-    public Optional<FailedEvent> find(String eventId) {
-        return Optional.ofNullable(em.find(FailedEvent.class, eventId));
+    public Optional<RelayFailure> find(String eventId) {
+        return Optional.ofNullable(em.find(FailedEvent.class, eventId)).map(RelayFailure::of);
     }
 
     /**

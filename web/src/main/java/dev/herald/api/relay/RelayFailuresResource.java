@@ -1,6 +1,7 @@
 package dev.herald.api.relay;
 
 import dev.herald.relay.FailedEvent;
+import dev.herald.relay.RelayFailure;
 import dev.herald.relay.RelayFailures;
 import dev.herald.auth.Groups;
 import jakarta.annotation.security.RolesAllowed;
@@ -81,19 +82,19 @@ public class RelayFailuresResource {
         return failures.replay(eventId) ? Response.accepted().build() : Problems.notFound("no failed event " + eventId);
     }
 
-    private static JsonObject json(FailedEvent f) {
+    private static JsonObject json(RelayFailure f) {
         JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("eventId", f.getEventId())
-                .add("eventType", f.getEventType())
-                .add("status", f.getStatus().name())
-                .add("attempts", f.getAttempts())
-                .add("channels", f.getChannels())
-                .add("firstFailedAt", f.getFirstFailedAt().toString())
-                .add("lastFailedAt", f.getLastFailedAt().toString());
-        optional(json, "tenantId", f.getTenantId());
-        optional(json, "lastError", f.getLastError());
-        optional(json, "deadLetteredAt", f.getDeadLetteredAt());
-        optional(json, "replayedAt", f.getReplayedAt());
+                .add("eventId", f.eventId())
+                .add("eventType", f.eventType())
+                .add("status", f.status().name())
+                .add("attempts", f.attempts())
+                .add("channels", f.channels())
+                .add("firstFailedAt", f.firstFailedAt().toString())
+                .add("lastFailedAt", f.lastFailedAt().toString());
+        optional(json, "tenantId", f.tenantId());
+        optional(json, "lastError", f.lastError());
+        optional(json, "deadLetteredAt", f.deadLetteredAt());
+        optional(json, "replayedAt", f.replayedAt());
         return json.build();
     }
 
