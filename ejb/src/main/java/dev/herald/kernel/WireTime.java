@@ -15,8 +15,10 @@ public final class WireTime {
     /** The platform's clock; {@link Clocks} makes it injectable, so that tests can hand in a fixed one. */
     public static final Clock CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
 
-    private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    /** The consumers' date-time form, always with milliseconds, in UTC. */
+    public static final String PATTERN = "uuuu-MM-dd'T'HH:mm:ss.SSS'Z'";
+
+    private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern(PATTERN).withZone(ZoneOffset.UTC);
 
     private WireTime() {
     }

@@ -10,8 +10,12 @@ import dev.herald.events.PublishedEvent;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import dev.herald.kernel.WireTime;
 import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -27,6 +31,11 @@ public final class TypedEvents {
     public TypedEvents(Jsonb jsonb, TenantDirectory directory) {
         this.jsonb = jsonb;
         this.directory = directory;
+    }
+
+    /** Records mapped as the wire writes them: date-times always with milliseconds, as every other event carries them. */
+    public static TypedEvents of(TenantDirectory directory) {
+        return new TypedEvents(JsonbBuilder.create(new JsonbConfig().withDateFormat(WireTime.PATTERN, Locale.ROOT)), directory);
     }
 
     /** @throws InvalidEventException when the payload's tenantId names another tenant than {@code tenant} */

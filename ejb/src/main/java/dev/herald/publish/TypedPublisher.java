@@ -11,7 +11,6 @@ import dev.herald.events.Publisher;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.JsonbBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +28,7 @@ public class TypedPublisher implements Publisher {
 
     @PostConstruct
     void init() {
-        typedEvents = new TypedEvents(JsonbBuilder.create(), directory);
+        typedEvents = TypedEvents.of(directory);
     }
 
     @Override

@@ -10,8 +10,8 @@ import dev.herald.events.HeraldEvent;
 import dev.herald.events.InvalidEventException;
 import dev.herald.events.Outgoing;
 import jakarta.json.Json;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.annotation.JsonbProperty;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -22,8 +22,12 @@ public class TypedEventsTest {
     public record TicketOpened(String tenantId, String ticketId, @JsonbProperty("opened_by") String openedBy) implements HeraldEvent {
     }
 
+    @EventType(name = "TICKET_CLOSED", version = 1)
+    public record TicketShut(String tenantId, Instant closedAt) implements HeraldEvent {
+    }
+
     static final String ACME = "2f281f27-f782-3d33-8ba0-c22cb03f530d";
-    final TypedEvents typed = new TypedEvents(JsonbBuilder.create(), TenantDirectory.derived());
+    final TypedEvents typed = TypedEvents.of(TenantDirectory.derived());
 
     @Test
     void anEmptyTenantIdIsTheTenantPublishedFor() {
@@ -52,5 +56,11 @@ public class TypedEventsTest {
         assertEquals(Optional.of(ACME + ":t-1"), event.aggregateKey());
         assertEquals(List.of("global", "desk"), event.channels());
         assertEquals(Optional.of("k-1"), event.idempotencyKey());
+    }
+
+    @Test
+    void aTimeOnAWholeSecondIsWrittenWithMillisecondsInUtc() {
+        DomainEvent event = typed.toDomainEvent("acme", Outgoing.of(new TicketShut(null, Instant.parse("2026-11-23T07:41:51Z"))));
+        assertEquals("2026-11-23T07:41:51.000Z", event.payload().getString("closedAt"));
     }
 }

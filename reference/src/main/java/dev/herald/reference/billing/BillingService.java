@@ -1,13 +1,13 @@
 package dev.herald.reference.billing;
 
+import dev.herald.events.Outgoing;
 import dev.herald.reference.billing.InvoiceEvents.Context;
 import dev.herald.reference.changes.ChangeResult;
 import dev.herald.reference.changes.DomainEvents;
+import dev.herald.reference.changes.Moments;
 import dev.herald.reference.changes.AggregateNotFoundException;
 import dev.herald.reference.changes.RefusedChangeException;
 import dev.herald.reference.changes.Require;
-import dev.herald.publish.DomainEvent;
-import dev.herald.publish.EnvelopeJson;
 import dev.herald.reference.timeentries.TimeEntry;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -59,7 +59,7 @@ public class BillingService {
         Invoice invoice = new Invoice(tenantId, clientId, currency, dueDate, totalCents);
         em.persist(invoice);
         billable.forEach(entry -> entry.invoicedBy(invoice.getId()));
-        return events.publish(invoice.getId(), List.of(InvoiceEvents.generated(context(invoice, actorUserId), invoice.state())));
+        return events.publish(tenantId, invoice.getId(), List.of(InvoiceEvents.generated(context(invoice, actorUserId), invoice.state())));
     }
 
     public ChangeResult finalizeInvoice(String tenantId, String invoiceId, String actorUserId) {
@@ -121,18 +121,18 @@ public class BillingService {
             InvoiceState before = invoice.state();
             InvoiceState after = before.withStatus(InvoiceState.OVERDUE);
             invoice.apply(after);
-            results.add(events.publish(invoice.getId(), InvoiceEvents.transition(context(invoice, null), before, after, today)));
+            results.add(events.publish(tenantId, invoice.getId(), InvoiceEvents.transition(context(invoice, null), before, after, today)));
         }
         return results;
     }
 
     /** Applies a new state and publishes the operation's own events, then the transition's. */
-    private ChangeResult transition(Invoice invoice, InvoiceState after, String actorUserId, List<DomainEvent> operation) {
+    private ChangeResult transition(Invoice invoice, InvoiceState after, String actorUserId, List<Outgoing> operation) {
         InvoiceState before = invoice.state();
         invoice.apply(after);
-        List<DomainEvent> emitted = new ArrayList<>(operation);
+        List<Outgoing> emitted = new ArrayList<>(operation);
         emitted.addAll(InvoiceEvents.transition(context(invoice, actorUserId), before, after, LocalDate.now(ZoneOffset.UTC)));
-        return events.publish(invoice.getId(), emitted);
+        return events.publish(invoice.getTenantId(), invoice.getId(), emitted);
     }
 
     private Invoice invoice(String tenantId, String invoiceId) {
@@ -152,7 +152,7 @@ public class BillingService {
     }
 
     private static Context context(Invoice invoice, String actorUserId) {
-        return new Context(invoice, Optional.ofNullable(Require.optionalUuid(actorUserId, "actorUserId")), WireTime.CLOCK.instant());
+        return new Context(invoice, Optional.ofNullable(Require.optionalUuid(actorUserId, "actorUserId")), Moments.now());
     }
 
     private static LocalDate date(String value, String field) {

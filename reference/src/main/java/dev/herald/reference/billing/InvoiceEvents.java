@@ -1,15 +1,23 @@
 package dev.herald.reference.billing;
 
-import dev.herald.publish.DomainEvent;
-import dev.herald.publish.EnvelopeJson;
-import dev.herald.kernel.WireJson;
-import jakarta.json.JsonObjectBuilder;
+import dev.herald.events.HeraldEvent;
+import dev.herald.events.Outgoing;
+import dev.herald.events.types.InvoiceFinalized;
+import dev.herald.events.types.InvoiceGenerated;
+import dev.herald.events.types.InvoiceOverdue;
+import dev.herald.events.types.InvoiceSent;
+import dev.herald.events.types.InvoiceStatusChanged;
+import dev.herald.events.types.PaymentApplied;
+import dev.herald.events.types.PaymentRecorded;
+import dev.herald.events.types.PaymentRefunded;
+import dev.herald.reference.changes.Require;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The one transition detector of billing: invoice state before and after an operation, plus what the operation
@@ -22,70 +30,92 @@ public final class InvoiceEvents {
     public record Context(Invoice invoice, Optional<String> actorUserId, Instant at) {
     }
 
+    /** The context as every billing event carries it: checked ids as UUIDs, a system change without an actor. */
+    private record Base(UUID tenantId, UUID invoiceId, UUID clientId, UUID actorUserId, String actorType, Instant at) {
+
+        static Base of(Context context) {
+            UUID actor = Require.id(context.actorUserId().orElse(null));
+            Invoice invoice = context.invoice();
+            return new Base(Require.id(invoice.getTenantId()), Require.id(invoice.getId()), Require.id(invoice.getClientId()),
+                    actor, actor == null ? "SYSTEM" : "USER", context.at());
+        }
+    }
+
     private InvoiceEvents() {
     }
 
-    public static DomainEvent generated(Context context, InvoiceState state) {
-        JsonObjectBuilder payload = summary(context, state);
-        context.actorUserId().ifPresent(user -> payload.add("userId", user));
-        return event(context, "INVOICE_GENERATED", payload);
+    public static Outgoing generated(Context context, InvoiceState state) {
+        Base base = Base.of(context);
+        return event(context, InvoiceGenerated.builder().tenantId(base.tenantId()).occurredAt(base.at())
+                .invoiceId(base.invoiceId()).actorUserId(base.actorUserId()).actorType(base.actorType())
+                .clientId(base.clientId()).totalAmount(amount(state.totalCents())).status(state.status())
+                .invoiceNumber(context.invoice().getInvoiceNumber()).userId(base.actorUserId()).build());
     }
 
     /** The status transition, and what entering the new status means (finalized, overdue). */
-    public static List<DomainEvent> transition(Context context, InvoiceState before, InvoiceState after, LocalDate today) {
-        List<DomainEvent> events = new ArrayList<>();
+    public static List<Outgoing> transition(Context context, InvoiceState before, InvoiceState after, LocalDate today) {
+        List<Outgoing> events = new ArrayList<>();
         if (before.status().equals(after.status())) {
             return events;
         }
-        events.add(event(context, "INVOICE_STATUS_CHANGED", base(context).add("previousStatus", before.status())
-                .add("newStatus", after.status()).add("changedAt", time(context))));
+        Base base = Base.of(context);
+        Invoice invoice = context.invoice();
+        events.add(event(context, InvoiceStatusChanged.builder().tenantId(base.tenantId()).occurredAt(base.at())
+                .invoiceId(base.invoiceId()).actorUserId(base.actorUserId()).actorType(base.actorType())
+                .previousStatus(before.status()).newStatus(after.status()).changedAt(base.at()).build()));
         if (InvoiceState.FINALIZED.equals(after.status())) {
-            JsonObjectBuilder finalized = summary(context, after);
-            context.actorUserId().ifPresent(user -> finalized.add("userId", user));
-            events.add(event(context, "INVOICE_FINALIZED", finalized));
+            events.add(event(context, InvoiceFinalized.builder().tenantId(base.tenantId()).occurredAt(base.at())
+                    .invoiceId(base.invoiceId()).actorUserId(base.actorUserId()).actorType(base.actorType())
+                    .clientId(base.clientId()).totalAmount(amount(after.totalCents())).status(after.status())
+                    .invoiceNumber(invoice.getInvoiceNumber()).userId(base.actorUserId()).build()));
         }
         if (InvoiceState.OVERDUE.equals(after.status())) {
-            LocalDate due = LocalDate.parse(context.invoice().getDueDate());
-            events.add(event(context, "INVOICE_OVERDUE", base(context).add("clientId", context.invoice().getClientId())
-                    .add("dueDate", context.invoice().getDueDate()).add("amountDue", amount(after.amountDueCents()))
-                    .add("currency", context.invoice().getCurrency()).add("daysOverdue", ChronoUnit.DAYS.between(due, today))
-                    .add("overdueAt", time(context))));
+            LocalDate due = LocalDate.parse(invoice.getDueDate());
+            events.add(event(context, InvoiceOverdue.builder().tenantId(base.tenantId()).occurredAt(base.at())
+                    .invoiceId(base.invoiceId()).actorUserId(base.actorUserId()).actorType(base.actorType())
+                    .clientId(base.clientId()).dueDate(invoice.getDueDate()).amountDue(amount(after.amountDueCents()))
+                    .currency(invoice.getCurrency()).daysOverdue(ChronoUnit.DAYS.between(due, today)).overdueAt(base.at())
+                    .build()));
         }
         return events;
     }
 
-    public static DomainEvent sent(Context context, String deliveryMethod) {
-        JsonObjectBuilder payload = base(context).add("deliveryMethod", deliveryMethod).add("clientId", context.invoice().getClientId())
-                .add("sentAt", time(context));
-        context.actorUserId().ifPresent(user -> payload.add("sentByUserId", user));
-        return event(context, "INVOICE_SENT", payload);
+    public static Outgoing sent(Context context, String deliveryMethod) {
+        Base base = Base.of(context);
+        return event(context, InvoiceSent.builder().tenantId(base.tenantId()).occurredAt(base.at())
+                .invoiceId(base.invoiceId()).actorUserId(base.actorUserId()).actorType(base.actorType())
+                .deliveryMethod(deliveryMethod).clientId(base.clientId()).sentAt(base.at())
+                .sentByUserId(base.actorUserId()).build());
     }
 
     /**
      * PAYMENT_RECORDED and PAYMENT_APPLIED: a payment received and applied to this invoice. Each application names
-     * {@code invoiceId} and {@code amountApplied}, the two fields the existing consumers require of it.
+     * {@code invoiceId} and {@code amountApplied}, the two fields the existing consumers require of it (and the only
+     * two the schema declares).
      */
-    public static List<DomainEvent> paid(Context context, Payment payment) {
-        JsonObjectBuilder recorded = payment(context, payment).add("amount", amount(payment.getAmountCents()))
-                .add("currency", context.invoice().getCurrency()).add("method", payment.getMethod())
-                .add("clientId", context.invoice().getClientId()).add("receivedAt", time(context));
-        context.actorUserId().ifPresent(user -> recorded.add("receivedByUserId", user));
-        JsonObjectBuilder applied = payment(context, payment).add("applications", WireJson.builders().createArrayBuilder()
-                .add(WireJson.builders().createObjectBuilder().add("invoiceId", context.invoice().getId())
-                        .add("amountApplied", amount(payment.getAmountCents())).add("currency", context.invoice().getCurrency())))
-                .add("appliedAt", time(context));
-        context.actorUserId().ifPresent(user -> applied.add("appliedByUserId", user));
-        return List.of(event(context, "PAYMENT_RECORDED", recorded), event(context, "PAYMENT_APPLIED", applied));
+    public static List<Outgoing> paid(Context context, Payment payment) {
+        Base base = Base.of(context);
+        UUID paymentId = Require.id(payment.getId());
+        String amount = amount(payment.getAmountCents());
+        Outgoing recorded = event(context, PaymentRecorded.builder().tenantId(base.tenantId()).occurredAt(base.at())
+                .paymentId(paymentId).actorUserId(base.actorUserId()).actorType(base.actorType())
+                .amount(amount).currency(context.invoice().getCurrency()).method(payment.getMethod())
+                .clientId(base.clientId()).receivedAt(base.at()).receivedByUserId(base.actorUserId()).build());
+        Outgoing applied = event(context, PaymentApplied.builder().tenantId(base.tenantId()).occurredAt(base.at())
+                .paymentId(paymentId).actorUserId(base.actorUserId()).actorType(base.actorType())
+                .applications(List.of(PaymentApplied.Application.builder().invoiceId(base.invoiceId())
+                        .amountApplied(amount).build()))
+                .appliedAt(base.at()).appliedByUserId(base.actorUserId()).build());
+        return List.of(recorded, applied);
     }
 
-    public static DomainEvent refunded(Context context, Payment payment, long cents, String reason) {
-        JsonObjectBuilder payload = payment(context, payment).add("amount", amount(cents))
-                .add("currency", context.invoice().getCurrency()).add("refundedAt", time(context));
-        context.actorUserId().ifPresent(user -> payload.add("refundedByUserId", user));
-        if (reason != null) {
-            payload.add("reason", reason);
-        }
-        return event(context, "PAYMENT_REFUNDED", payload);
+    /** @param reason null when none was given */
+    public static Outgoing refunded(Context context, Payment payment, long cents, String reason) {
+        Base base = Base.of(context);
+        return event(context, PaymentRefunded.builder().tenantId(base.tenantId()).occurredAt(base.at())
+                .paymentId(Require.id(payment.getId())).actorUserId(base.actorUserId()).actorType(base.actorType())
+                .amount(amount(cents)).currency(context.invoice().getCurrency()).refundedAt(base.at())
+                .refundedByUserId(base.actorUserId()).reason(reason).build());
     }
 
     /** Cents as the catalog's decimal string: 123456 -> "1234.56". */
@@ -93,32 +123,7 @@ public final class InvoiceEvents {
         return (cents < 0 ? "-" : "") + Math.abs(cents) / 100 + "." + String.format("%02d", Math.abs(cents) % 100);
     }
 
-    private static JsonObjectBuilder summary(Context context, InvoiceState state) {
-        return base(context).add("clientId", context.invoice().getClientId()).add("totalAmount", amount(state.totalCents()))
-                .add("status", state.status()).add("invoiceNumber", context.invoice().getInvoiceNumber());
-    }
-
-    private static JsonObjectBuilder base(Context context) {
-        return actor(context, WireJson.builders().createObjectBuilder().add("tenantId", context.invoice().getTenantId())
-                .add("occurredAt", time(context)).add("invoiceId", context.invoice().getId()));
-    }
-
-    private static JsonObjectBuilder payment(Context context, Payment payment) {
-        return actor(context, WireJson.builders().createObjectBuilder().add("tenantId", context.invoice().getTenantId())
-                .add("occurredAt", time(context)).add("paymentId", payment.getId()));
-    }
-
-    private static JsonObjectBuilder actor(Context context, JsonObjectBuilder payload) {
-        context.actorUserId().ifPresentOrElse(user -> payload.add("actorUserId", user).add("actorType", "USER"),
-                () -> payload.add("actorType", "SYSTEM"));
-        return payload;
-    }
-
-    private static DomainEvent event(Context context, String type, JsonObjectBuilder payload) {
-        return DomainEvent.of(type, payload.build()).forAggregate(context.invoice().getTenantId(), "invoice:" + context.invoice().getId());
-    }
-
-    private static String time(Context context) {
-        return WireTime.text(context.at());
+    private static Outgoing event(Context context, HeraldEvent event) {
+        return Outgoing.of(event).forAggregate("invoice:" + context.invoice().getId());
     }
 }

@@ -1,7 +1,9 @@
 package dev.herald.reference.projects;
 
+import dev.herald.events.Outgoing;
 import dev.herald.reference.changes.ChangeResult;
 import dev.herald.reference.changes.DomainEvents;
+import dev.herald.reference.changes.Moments;
 import dev.herald.reference.changes.AggregateNotFoundException;
 import dev.herald.reference.changes.References;
 import dev.herald.reference.changes.RefusedChangeException;
@@ -12,8 +14,6 @@ import dev.herald.reference.projects.ProjectRequests.NewTask;
 import dev.herald.reference.projects.ProjectRequests.ProjectUpdate;
 import dev.herald.reference.projects.ProjectRequests.TaskUpdate;
 import dev.herald.reference.projects.ProjectTransitions.Context;
-import dev.herald.publish.DomainEvent;
-import dev.herald.publish.EnvelopeJson;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -39,9 +39,9 @@ public class ProjectService {
     public ChangeResult create(String tenantId, NewProject request) {
         ProjectState state = new ProjectState(Require.text(request.name(), "name"), request.description(),
                 ProjectStatuses.checked(request.status() == null ? "planned" : request.status(), ProjectStatuses.PROJECT, "status"));
-        Project project = new Project(tenantId, state.name(), state.description(), state.status(), WireTime.CLOCK.instant());
+        Project project = new Project(tenantId, state.name(), state.description(), state.status(), Moments.now());
         em.persist(project);
-        return events.publish(project.getId(), ProjectTransitions.project(context(tenantId, project.getId(), request.actorUserId()), null, state));
+        return events.publish(tenantId, project.getId(), ProjectTransitions.project(context(tenantId, project.getId(), request.actorUserId()), null, state));
     }
 
     public ChangeResult update(String tenantId, String projectId, ProjectUpdate update) {
@@ -50,7 +50,7 @@ public class ProjectService {
         ProjectState after = new ProjectState(or(update.name(), before.name()), or(update.description(), before.description()),
                 ProjectStatuses.checked(or(update.status(), before.status()), ProjectStatuses.PROJECT, "status"));
         project.apply(after);
-        return events.publish(projectId, ProjectTransitions.project(context(tenantId, projectId, update.actorUserId()), before, after));
+        return events.publish(tenantId, projectId, ProjectTransitions.project(context(tenantId, projectId, update.actorUserId()), before, after));
     }
 
     public ChangeResult createTask(String tenantId, String projectId, NewTask request) {
@@ -60,7 +60,7 @@ public class ProjectService {
                 assignee(request.assignedToId()), assigneeType(request.assignedToId(), request.assignedToType()), request.dueDate());
         ProjectTask task = new ProjectTask(tenantId, projectId, state);
         em.persist(task);
-        return events.publish(task.getId(), ProjectTransitions.task(context(tenantId, projectId, request.actorUserId()), task.getId(), null, state));
+        return events.publish(tenantId, task.getId(), ProjectTransitions.task(context(tenantId, projectId, request.actorUserId()), task.getId(), null, state));
     }
 
     public ChangeResult updateTask(String tenantId, String projectId, String taskId, TaskUpdate update) {
@@ -73,7 +73,7 @@ public class ProjectService {
                 or(update.dueDate(), before.dueDate()));
         task.apply(after);
         Context context = context(tenantId, projectId, update.actorUserId());
-        List<DomainEvent> emitted = new ArrayList<>(ProjectTransitions.task(context, taskId, before, after));
+        List<Outgoing> emitted = new ArrayList<>(ProjectTransitions.task(context, taskId, before, after));
         if (!ProjectStatuses.TASK_DONE.equals(before.status()) && ProjectStatuses.TASK_DONE.equals(after.status())) {
             for (TaskDependency waiting : em.createQuery("SELECT d FROM TaskDependency d WHERE d.tenantId = :tenant"
                             + " AND d.blockedByTaskId = :task AND d.open = true", TaskDependency.class)
@@ -82,7 +82,7 @@ public class ProjectService {
                 emitted.add(ProjectTransitions.unblocked(context, waiting.getTaskId(), taskId));
             }
         }
-        return events.publish(taskId, emitted);
+        return events.publish(tenantId, taskId, emitted);
     }
 
     public ChangeResult addDependency(String tenantId, String projectId, String taskId, NewDependency request) {
@@ -98,7 +98,7 @@ public class ProjectService {
         boolean open = !ProjectStatuses.TASK_DONE.equals(blocker.state().status());
         TaskDependency dependency = new TaskDependency(tenantId, taskId, blockerId, open);
         em.persist(dependency);
-        return events.publish(taskId, open
+        return events.publish(tenantId, taskId, open
                 ? List.of(ProjectTransitions.blocked(context(tenantId, projectId, request.actorUserId()), taskId, blockerId))
                 : List.of());
     }
@@ -120,7 +120,7 @@ public class ProjectService {
     }
 
     private static Context context(String tenantId, String projectId, String actorUserId) {
-        return new Context(tenantId, projectId, Optional.ofNullable(Require.optionalUuid(actorUserId, "actorUserId")), WireTime.CLOCK.instant());
+        return new Context(tenantId, projectId, Optional.ofNullable(Require.optionalUuid(actorUserId, "actorUserId")), Moments.now());
     }
 
     /** PROJECT_TASK_ASSIGNED's consumers refuse an assignee that is no UUID: refused here, before a row is written. */

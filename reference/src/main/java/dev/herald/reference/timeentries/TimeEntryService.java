@@ -3,12 +3,12 @@ package dev.herald.reference.timeentries;
 import dev.herald.reference.billing.Amounts;
 import dev.herald.reference.changes.ChangeResult;
 import dev.herald.reference.changes.DomainEvents;
+import dev.herald.reference.changes.Moments;
 import dev.herald.reference.changes.AggregateNotFoundException;
 import dev.herald.reference.changes.References;
 import dev.herald.reference.changes.RefusedChangeException;
 import dev.herald.reference.changes.Require;
 import dev.herald.reference.projects.ProjectTask;
-import dev.herald.publish.EnvelopeJson;
 import dev.herald.reference.tickets.Ticket;
 import dev.herald.reference.timeentries.TimeEntry.Status;
 import jakarta.ejb.Stateless;
@@ -60,7 +60,7 @@ public class TimeEntryService {
                 workItem(tenantId, request.workItemType(), Require.uuid(request.workItemId(), "workItemId")),
                 request.workItemType(), request.minutes(), request.billable() == null || request.billable(), rateCents);
         em.persist(entry);
-        return events.publish(entry.getId(), TimeEntryEvents.logged(entry, Optional.ofNullable(actor), WireTime.CLOCK.instant()));
+        return events.publish(tenantId, entry.getId(), TimeEntryEvents.logged(entry, Optional.ofNullable(actor), Moments.now()));
     }
 
     /** The ticket or project task the time is logged on, which must be the tenant's own. */
@@ -89,6 +89,6 @@ public class TimeEntryService {
         }
         String actor = Require.uuid(actorUserId, "actorUserId");
         entry.moveTo(to);
-        return events.publish(timeEntryId, List.of(TimeEntryEvents.transition(entry, from, to, actor, WireTime.CLOCK.instant())));
+        return events.publish(tenantId, timeEntryId, List.of(TimeEntryEvents.transition(entry, from, to, actor, Moments.now())));
     }
 }

@@ -1,12 +1,14 @@
 package dev.herald.reference.billing;
 
 import static dev.herald.reference.changes.Publishable.operation;
+import static dev.herald.reference.changes.Publishable.published;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.herald.reference.billing.InvoiceEvents.Context;
 import dev.herald.reference.changes.Publishable;
 import dev.herald.contract.ConsumerContract;
+import dev.herald.events.Outgoing;
 import dev.herald.publish.DomainEvent;
 import jakarta.json.JsonObject;
 import java.time.Instant;
@@ -41,10 +43,10 @@ class BillingEventsMeetTheConsumerContractTest {
     }
 
     /** What BillingService#transition publishes: the operation's own events, then the status transition's. */
-    private static List<DomainEvent> transition(Invoice invoice, Optional<String> actor, InvoiceState after, List<DomainEvent> operation) {
-        List<DomainEvent> events = new ArrayList<>(operation);
+    private static List<DomainEvent> transition(Invoice invoice, Optional<String> actor, InvoiceState after, List<Outgoing> operation) {
+        List<Outgoing> events = new ArrayList<>(operation);
         events.addAll(InvoiceEvents.transition(by(invoice, actor), invoice.state(), after, TODAY));
-        return events;
+        return published(events);
     }
 
     /** Each operation of {@link BillingService}, with the events it hands to the publisher. */
@@ -52,11 +54,11 @@ class BillingEventsMeetTheConsumerContractTest {
         return Stream.of(
                 operation("generate by a user", () -> {
                     Invoice invoice = invoice();
-                    return List.of(InvoiceEvents.generated(by(invoice, Optional.of(USER)), invoice.state()));
+                    return published(List.of(InvoiceEvents.generated(by(invoice, Optional.of(USER)), invoice.state())));
                 }),
                 operation("generate by the system", () -> {
                     Invoice invoice = invoice();
-                    return List.of(InvoiceEvents.generated(by(invoice, Optional.empty()), invoice.state()));
+                    return published(List.of(InvoiceEvents.generated(by(invoice, Optional.empty()), invoice.state())));
                 }),
                 operation("finalize", () -> {
                     Invoice invoice = invoice();
@@ -99,8 +101,8 @@ class BillingEventsMeetTheConsumerContractTest {
                 operation("fall overdue", () -> {
                     Invoice invoice = invoice();
                     invoice.apply(invoice.state().withPaid(2_345));
-                    return InvoiceEvents.transition(by(invoice, Optional.empty()), invoice.state(),
-                            invoice.state().withStatus(InvoiceState.OVERDUE), TODAY);
+                    return published(InvoiceEvents.transition(by(invoice, Optional.empty()), invoice.state(),
+                            invoice.state().withStatus(InvoiceState.OVERDUE), TODAY));
                 }));
     }
 
@@ -113,7 +115,7 @@ class BillingEventsMeetTheConsumerContractTest {
     @Test
     void paymentAppliedNamesTheInvoiceAndTheAmountAppliedToIt() {
         Invoice invoice = invoice();
-        DomainEvent applied = InvoiceEvents.paid(by(invoice, Optional.of(USER)), new Payment(TENANT, invoice.getId(), 5_000, "card")).get(1);
+        DomainEvent applied = published(InvoiceEvents.paid(by(invoice, Optional.of(USER)), new Payment(TENANT, invoice.getId(), 5_000, "card")).get(1));
         assertEquals("PAYMENT_APPLIED", applied.eventType());
         JsonObject application = applied.payload().getJsonArray("applications").getJsonObject(0);
         assertEquals(invoice.getId(), application.getString("invoiceId"));

@@ -1,5 +1,6 @@
 package dev.herald.reference.billing;
 
+import static dev.herald.reference.changes.Publishable.published;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +23,7 @@ class InvoiceEventsTest {
 
     @Test
     void generatingCarriesTheTotalAndNumber() {
-        DomainEvent generated = InvoiceEvents.generated(context, invoice.state());
+        DomainEvent generated = published(InvoiceEvents.generated(context, invoice.state()));
         assertEquals(List.of("INVOICE_GENERATED"), Publishable.types(List.of(generated)));
         assertEquals("123.45", generated.payload().getString("totalAmount"));
         assertEquals("draft", generated.payload().getString("status"));
@@ -33,7 +34,7 @@ class InvoiceEventsTest {
     @Test
     void finalizingIsAStatusChangeAndAFinalization() {
         InvoiceState draft = invoice.state();
-        List<DomainEvent> events = InvoiceEvents.transition(context, draft, draft.withStatus(InvoiceState.FINALIZED), LocalDate.now());
+        List<DomainEvent> events = published(InvoiceEvents.transition(context, draft, draft.withStatus(InvoiceState.FINALIZED), LocalDate.now()));
         assertEquals(List.of("INVOICE_STATUS_CHANGED", "INVOICE_FINALIZED"), Publishable.types(events));
         assertEquals("draft", events.get(0).payload().getString("previousStatus"));
         assertEquals("finalized", events.get(0).payload().getString("newStatus"));
@@ -48,8 +49,8 @@ class InvoiceEventsTest {
     @Test
     void fallingOverdueCountsTheDaysAndWhatIsStillDue() {
         InvoiceState partly = new InvoiceState(InvoiceState.PARTIALLY_PAID, 12_345, 2_345);
-        List<DomainEvent> events = InvoiceEvents.transition(context, partly, partly.withStatus(InvoiceState.OVERDUE),
-                LocalDate.parse("2026-12-20"));
+        List<DomainEvent> events = published(InvoiceEvents.transition(context, partly, partly.withStatus(InvoiceState.OVERDUE),
+                LocalDate.parse("2026-12-20")));
         assertEquals(List.of("INVOICE_STATUS_CHANGED", "INVOICE_OVERDUE"), Publishable.types(events));
         assertEquals(10, events.get(1).payload().getInt("daysOverdue"));
         assertEquals("100.00", events.get(1).payload().getString("amountDue"));
@@ -59,12 +60,12 @@ class InvoiceEventsTest {
     @Test
     void aPaymentIsRecordedAndAppliedToTheInvoice() {
         Payment payment = new Payment(TENANT, invoice.getId(), 5_000, "card");
-        List<DomainEvent> events = InvoiceEvents.paid(context, payment);
+        List<DomainEvent> events = published(InvoiceEvents.paid(context, payment));
         assertEquals(List.of("PAYMENT_RECORDED", "PAYMENT_APPLIED"), Publishable.types(events));
         assertEquals("50.00", events.get(0).payload().getString("amount"));
         assertEquals(invoice.getId(), events.get(1).payload().getJsonArray("applications").getJsonObject(0).getString("invoiceId"));
-        assertEquals(List.of("PAYMENT_REFUNDED"), Publishable.types(List.of(InvoiceEvents.refunded(context, payment, 1_000, "goodwill"))));
-        assertEquals(List.of("INVOICE_SENT"), Publishable.types(List.of(InvoiceEvents.sent(context, "email"))));
+        assertEquals(List.of("PAYMENT_REFUNDED"), Publishable.types(published(List.of(InvoiceEvents.refunded(context, payment, 1_000, "goodwill")))));
+        assertEquals(List.of("INVOICE_SENT"), Publishable.types(published(List.of(InvoiceEvents.sent(context, "email")))));
     }
 
     @Test

@@ -24,7 +24,7 @@ public final class Publishable {
 
     private static final EnvelopeFactory PUBLISH = EnvelopeFactory.system(new RegistryPayloadValidator(SchemaRegistry.loadFromClasspath()));
     private static final Jsonb JSONB = JsonbBuilder.create();
-    private static final TypedEvents TYPED = new TypedEvents(JSONB, TenantDirectory.derived());
+    private static final TypedEvents TYPED = TypedEvents.of(TenantDirectory.derived());
 
     private Publishable() {
     }

@@ -1,6 +1,7 @@
 package dev.herald.reference.projects;
 
 import static dev.herald.reference.changes.Publishable.operation;
+import static dev.herald.reference.changes.Publishable.published;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -38,20 +39,20 @@ class ProjectEventsMeetTheConsumerContractTest {
     /** Each operation of {@link ProjectService}, with the transitions it hands to the publisher. */
     static Stream<Named<Supplier<List<DomainEvent>>>> operations() {
         return Stream.of(
-                operation("create by a user", () -> ProjectTransitions.project(BY_USER, null, PLANNED)),
-                operation("create by the system", () -> ProjectTransitions.project(BY_SYSTEM, null, new ProjectState("Roll-out", "d", "active"))),
-                operation("rename", () -> ProjectTransitions.project(BY_USER, PLANNED, new ProjectState("Roll-out 2", "now described", "planned"))),
-                operation("activate", () -> ProjectTransitions.project(BY_SYSTEM, PLANNED, new ProjectState("Roll-out", null, "active"))),
-                operation("complete", () -> ProjectTransitions.project(BY_USER, PLANNED, new ProjectState("Roll-out", null, "completed"))),
-                operation("create a task", () -> ProjectTransitions.task(BY_USER, TASK, null, TODO)),
-                operation("create a task by the system, assigned to a team, due", () -> ProjectTransitions.task(BY_SYSTEM, TASK, null,
-                        new TaskState("Install", "in_progress", TEAM, "team", "2026-12-31"))),
-                operation("start a task", () -> ProjectTransitions.task(BY_USER, TASK, TODO, new TaskState("Install", "in_progress", null, null, null))),
-                operation("finish a task", () -> ProjectTransitions.task(BY_USER, TASK, TODO, new TaskState("Install", "done", null, null, null))),
-                operation("finish a task by the system", () -> ProjectTransitions.task(BY_SYSTEM, TASK, TODO, new TaskState("Install", "done", null, null, null))),
-                operation("assign a task", () -> ProjectTransitions.task(BY_USER, TASK, TODO, new TaskState("Install", "todo", USER, "user", null))),
-                operation("a dependency on an open task", () -> List.of(ProjectTransitions.blocked(BY_USER, TASK, BLOCKER))),
-                operation("the task waited for is done", () -> List.of(ProjectTransitions.unblocked(BY_SYSTEM, TASK, BLOCKER))));
+                operation("create by a user", () -> published(ProjectTransitions.project(BY_USER, null, PLANNED))),
+                operation("create by the system", () -> published(ProjectTransitions.project(BY_SYSTEM, null, new ProjectState("Roll-out", "d", "active")))),
+                operation("rename", () -> published(ProjectTransitions.project(BY_USER, PLANNED, new ProjectState("Roll-out 2", "now described", "planned")))),
+                operation("activate", () -> published(ProjectTransitions.project(BY_SYSTEM, PLANNED, new ProjectState("Roll-out", null, "active")))),
+                operation("complete", () -> published(ProjectTransitions.project(BY_USER, PLANNED, new ProjectState("Roll-out", null, "completed")))),
+                operation("create a task", () -> published(ProjectTransitions.task(BY_USER, TASK, null, TODO))),
+                operation("create a task by the system, assigned to a team, due", () -> published(ProjectTransitions.task(BY_SYSTEM, TASK, null,
+                        new TaskState("Install", "in_progress", TEAM, "team", "2026-12-31")))),
+                operation("start a task", () -> published(ProjectTransitions.task(BY_USER, TASK, TODO, new TaskState("Install", "in_progress", null, null, null)))),
+                operation("finish a task", () -> published(ProjectTransitions.task(BY_USER, TASK, TODO, new TaskState("Install", "done", null, null, null)))),
+                operation("finish a task by the system", () -> published(ProjectTransitions.task(BY_SYSTEM, TASK, TODO, new TaskState("Install", "done", null, null, null)))),
+                operation("assign a task", () -> published(ProjectTransitions.task(BY_USER, TASK, TODO, new TaskState("Install", "todo", USER, "user", null)))),
+                operation("a dependency on an open task", () -> published(List.of(ProjectTransitions.blocked(BY_USER, TASK, BLOCKER)))),
+                operation("the task waited for is done", () -> published(List.of(ProjectTransitions.unblocked(BY_SYSTEM, TASK, BLOCKER)))));
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package dev.herald.reference.projects;
 
+import static dev.herald.reference.changes.Publishable.published;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +31,7 @@ class ProjectTransitionsTest {
 
     @Test
     void aNewProjectIsCreatedByItsActor() {
-        List<DomainEvent> events = ProjectTransitions.project(byUser, null, new ProjectState("Roll-out", null, "planned"));
+        List<DomainEvent> events = published(ProjectTransitions.project(byUser, null, new ProjectState("Roll-out", null, "planned")));
         assertEquals(List.of("PROJECT_CREATED"), types(events), "and every payload is valid against its schema");
         JsonObject payload = events.get(0).payload();
         assertEquals(USER, payload.getString("createdByUserId"));
@@ -49,8 +50,8 @@ class ProjectTransitionsTest {
 
     @Test
     void aRenameIsAnUpdateWithItsPreviousAndNewValue() {
-        List<DomainEvent> events = ProjectTransitions.project(byUser, new ProjectState("Old", null, "active"),
-                new ProjectState("New", null, "active"));
+        List<DomainEvent> events = published(ProjectTransitions.project(byUser, new ProjectState("Old", null, "active"),
+                new ProjectState("New", null, "active")));
         assertEquals(List.of("PROJECT_UPDATED"), types(events));
         JsonObject payload = events.get(0).payload();
         assertEquals("[\"name\"]", payload.getJsonArray("updatedFields").toString());
@@ -60,8 +61,8 @@ class ProjectTransitionsTest {
 
     @Test
     void aStatusChangeIsAnUpdateAndAStatusTransition() {
-        List<DomainEvent> events = ProjectTransitions.project(byUser, new ProjectState("P", null, "planned"),
-                new ProjectState("P", null, "active"));
+        List<DomainEvent> events = published(ProjectTransitions.project(byUser, new ProjectState("P", null, "planned"),
+                new ProjectState("P", null, "active")));
         assertEquals(List.of("PROJECT_UPDATED", "PROJECT_STATUS_CHANGED"), types(events));
         assertEquals("planned", events.get(1).payload().getString("previousStatus"));
         assertEquals("active", events.get(1).payload().getString("newStatus"));
@@ -69,8 +70,8 @@ class ProjectTransitionsTest {
 
     @Test
     void enteringAClosedStatusAlsoClosesTheProjectInTheLegacyShape() {
-        List<DomainEvent> events = ProjectTransitions.project(byUser, new ProjectState("P", null, "active"),
-                new ProjectState("P", null, "completed"));
+        List<DomainEvent> events = published(ProjectTransitions.project(byUser, new ProjectState("P", null, "active"),
+                new ProjectState("P", null, "completed")));
         assertEquals(List.of("PROJECT_UPDATED", "PROJECT_STATUS_CHANGED", "PROJECT_CLOSED"), types(events));
         JsonObject closed = events.get(2).payload();
         assertEquals(USER, closed.getString("userId"));
@@ -80,8 +81,8 @@ class ProjectTransitionsTest {
 
     @Test
     void movingBetweenClosedStatusesDoesNotCloseAgain() {
-        assertEquals(List.of("PROJECT_UPDATED", "PROJECT_STATUS_CHANGED"), types(ProjectTransitions.project(byUser,
-                new ProjectState("P", null, "completed"), new ProjectState("P", null, "closed"))));
+        assertEquals(List.of("PROJECT_UPDATED", "PROJECT_STATUS_CHANGED"), types(published(ProjectTransitions.project(byUser,
+                new ProjectState("P", null, "completed"), new ProjectState("P", null, "closed")))));
     }
 
     @Test
@@ -92,7 +93,7 @@ class ProjectTransitionsTest {
 
     @Test
     void aTaskCreatedWithAnAssigneeIsAlsoAssigned() {
-        List<DomainEvent> events = ProjectTransitions.task(bySystem, TASK, null, new TaskState("Install", "todo", USER, "user", "2026-12-24"));
+        List<DomainEvent> events = published(ProjectTransitions.task(bySystem, TASK, null, new TaskState("Install", "todo", USER, "user", "2026-12-24")));
         assertEquals(List.of("PROJECT_TASK_CREATED", "PROJECT_TASK_ASSIGNED"), types(events));
         assertEquals("2026-12-24", events.get(0).payload().getString("dueDate"));
         assertEquals("SYSTEM", events.get(0).payload().getString("actorType"));
@@ -101,8 +102,8 @@ class ProjectTransitionsTest {
 
     @Test
     void finishingATaskChangesItsStatusAndCompletesIt() {
-        List<DomainEvent> events = ProjectTransitions.task(byUser, TASK, new TaskState("T", "in_progress", null, null, null),
-                new TaskState("T", "done", null, null, null));
+        List<DomainEvent> events = published(ProjectTransitions.task(byUser, TASK, new TaskState("T", "in_progress", null, null, null),
+                new TaskState("T", "done", null, null, null)));
         assertEquals(List.of("PROJECT_TASK_STATUS_CHANGED", "PROJECT_TASK_COMPLETED"), types(events));
         assertEquals("in_progress", events.get(0).payload().getString("previousStatus"));
         assertEquals(USER, events.get(1).payload().getString("completedByUserId"));
@@ -112,16 +113,16 @@ class ProjectTransitionsTest {
     void reassigningIsAnAssignmentButUnassigningIsNot() {
         TaskState alice = new TaskState("T", "todo", USER, "user", null);
         String team = "3f1c2a9e-0000-4000-8000-000000000999";
-        assertEquals(List.of("PROJECT_TASK_ASSIGNED"), types(ProjectTransitions.task(byUser, TASK, alice,
-                new TaskState("T", "todo", team, "team", null))));
-        assertEquals(List.of(), types(ProjectTransitions.task(byUser, TASK, alice, new TaskState("T", "todo", null, null, null))));
+        assertEquals(List.of("PROJECT_TASK_ASSIGNED"), types(published(ProjectTransitions.task(byUser, TASK, alice,
+                new TaskState("T", "todo", team, "team", null)))));
+        assertEquals(List.of(), types(published(ProjectTransitions.task(byUser, TASK, alice, new TaskState("T", "todo", null, null, null)))));
     }
 
     @Test
     void dependenciesBlockAndUnblockNamingTheOtherTask() {
         String other = "3f1c2a9e-0000-4000-8000-000000000401";
-        types(List.of(ProjectTransitions.blocked(byUser, TASK, other), ProjectTransitions.unblocked(byUser, TASK, other)));
-        assertEquals(other, ProjectTransitions.blocked(byUser, TASK, other).payload().getString("blockedByTaskId"));
-        assertEquals(other, ProjectTransitions.unblocked(byUser, TASK, other).payload().getString("unblockedByTaskId"));
+        types(published(List.of(ProjectTransitions.blocked(byUser, TASK, other), ProjectTransitions.unblocked(byUser, TASK, other))));
+        assertEquals(other, published(ProjectTransitions.blocked(byUser, TASK, other)).payload().getString("blockedByTaskId"));
+        assertEquals(other, published(ProjectTransitions.unblocked(byUser, TASK, other)).payload().getString("unblockedByTaskId"));
     }
 }

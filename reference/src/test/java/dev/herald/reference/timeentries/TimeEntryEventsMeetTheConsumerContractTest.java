@@ -1,6 +1,7 @@
 package dev.herald.reference.timeentries;
 
 import static dev.herald.reference.changes.Publishable.operation;
+import static dev.herald.reference.changes.Publishable.published;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -38,12 +39,12 @@ class TimeEntryEventsMeetTheConsumerContractTest {
     /** Each operation of {@link TimeEntryService}, with the events it hands to the publisher. */
     static Stream<Named<Supplier<List<DomainEvent>>>> operations() {
         return Stream.of(
-                operation("log time on a ticket", () -> TimeEntryEvents.logged(entry("ticket", TICKET, true), Optional.of(USER), AT)),
+                operation("log time on a ticket", () -> published(TimeEntryEvents.logged(entry("ticket", TICKET, true), Optional.of(USER), AT))),
                 operation("log unbillable time on a ticket without an actor", () ->
-                        TimeEntryEvents.logged(new TimeEntry(TENANT, USER, null, TICKET, "ticket", 1, false, 0), Optional.empty(), AT)),
-                operation("submit", () -> List.of(TimeEntryEvents.transition(entry("ticket", TICKET, true), Status.DRAFT, Status.SUBMITTED, USER, AT))),
-                operation("approve time on a task", () -> List.of(TimeEntryEvents.transition(entry("project_task", TASK, true),
-                        Status.SUBMITTED, Status.APPROVED, MANAGER, AT))));
+                        published(TimeEntryEvents.logged(new TimeEntry(TENANT, USER, null, TICKET, "ticket", 1, false, 0), Optional.empty(), AT))),
+                operation("submit", () -> published(List.of(TimeEntryEvents.transition(entry("ticket", TICKET, true), Status.DRAFT, Status.SUBMITTED, USER, AT)))),
+                operation("approve time on a task", () -> published(List.of(TimeEntryEvents.transition(entry("project_task", TASK, true),
+                        Status.SUBMITTED, Status.APPROVED, MANAGER, AT)))));
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package dev.herald.reference.timeentries;
 
+import static dev.herald.reference.changes.Publishable.published;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +26,7 @@ class TimeEntryEventsTest {
 
     @Test
     void timeLoggedOnATicketIsATicketEvent() {
-        List<DomainEvent> events = TimeEntryEvents.logged(entry("ticket"), Optional.of(USER), AT);
+        List<DomainEvent> events = published(TimeEntryEvents.logged(entry("ticket"), Optional.of(USER), AT));
         assertEquals(List.of("TICKET_TIME_ENTRY_ADDED"), Publishable.types(events));
         assertEquals(90, events.get(0).payload().getInt("minutes"));
         assertEquals(Optional.of(TENANT + ":ticket:" + TICKET), events.get(0).aggregateKey(), "in order with the ticket's own events");
@@ -35,8 +36,8 @@ class TimeEntryEventsTest {
     @Test
     void submissionAndApprovalKeepTheLegacyBusShape() {
         TimeEntry entry = entry("ticket");
-        DomainEvent submitted = TimeEntryEvents.transition(entry, Status.DRAFT, Status.SUBMITTED, USER, AT);
-        DomainEvent approved = TimeEntryEvents.transition(entry, Status.SUBMITTED, Status.APPROVED, MANAGER, AT);
+        DomainEvent submitted = published(TimeEntryEvents.transition(entry, Status.DRAFT, Status.SUBMITTED, USER, AT));
+        DomainEvent approved = published(TimeEntryEvents.transition(entry, Status.SUBMITTED, Status.APPROVED, MANAGER, AT));
         assertEquals(List.of("TIME_ENTRY_SUBMITTED", "TIME_ENTRY_APPROVED"), Publishable.types(List.of(submitted, approved)));
         assertEquals(USER, submitted.payload().getString("requestedBy"));
         assertEquals(MANAGER, approved.payload().getString("approvedBy"));
