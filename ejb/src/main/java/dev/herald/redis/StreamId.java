@@ -57,6 +57,17 @@ public record StreamId(long millis, long sequence) implements Comparable<StreamI
         return new StreamId(millis + 1, 0);
     }
 
+    /** The largest id smaller than this one; {@code 0-0} for {@code 0-0}, which nothing precedes. */
+    public StreamId previous() {
+        if (sequence != 0) {
+            return new StreamId(millis, sequence - 1);
+        }
+        if (millis == 0) {
+            return MIN;
+        }
+        return new StreamId(millis - 1, -1L);
+    }
+
     public boolean isBefore(StreamId other) {
         return compareTo(other) < 0;
     }

@@ -1,45 +1,37 @@
 package dev.herald.workflow;
 
+import dev.herald.redis.ConsumerGroup;
 import dev.herald.redis.DeadLetters;
 import dev.herald.redis.StreamIdText;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.redisson.api.AutoClaimResult;
-import org.redisson.api.RStream;
 import org.redisson.api.RedissonClient;
-import org.redisson.api.StreamMessageId;
-import org.redisson.api.stream.StreamCreateGroupArgs;
-import org.redisson.api.stream.StreamReadGroupArgs;
-import org.redisson.client.RedisException;
-import org.redisson.client.codec.StringCodec;
 
 /**
- * The workflow stream through the application's Redisson client: XGROUP CREATE (at the stream's end at deployment,
- * at its beginning if Redis lost the group later; MKSTREAM), XAUTOCLAIM of entries idle longer than the claim idle time,
- * XREADGROUP {@code >} without blocking, XACK, XPENDING for delivery counts, and the dead-letter stream
- * {@code workflow:events:global:dead-letter} ({@link DeadLetters}, the subscribers' format and replay).
+ * The workflow stream through the application's Redisson client and the Redis consumer-group engine
+ * ({@link ConsumerGroup}, the subscribers' too): the group is created at the stream's end ({@code $}) at deployment,
+ * entries idle longer than the claim idle time are claimed (with their delivery counts), new ones read without
+ * blocking, acknowledged one by one, and a group Redis lost is recreated by the engine's restart rule. Dead letters go
+ * to {@code workflow:events:global:dead-letter} ({@link DeadLetters}, the subscribers' format and replay).
  */
 final class RedisWorkflowStream implements WorkflowStreamPass.Stream {
-
-    private static final StreamMessageId START = new StreamMessageId(0, 0);
 
     private final Supplier<RedissonClient> client;
     private final String key;
     private final String group;
     private final String consumer;
     private final Duration claimIdle;
-    private volatile boolean groupReady;
-    /** Where a missing group starts: the stream's end at deployment, its beginning once Redis may have lost it. */
-    private volatile StreamMessageId createAt = StreamMessageId.NEWEST;
+    private volatile ConsumerGroup engine;
+    /** The delivery counts of the entries the last claim took. */
+    private final Map<String, Long> claimedDeliveries = new HashMap<>();
 
     RedisWorkflowStream(Supplier<RedissonClient> client, String key, String group, String consumer, Duration claimIdle) {
         this.client = client;
@@ -51,26 +43,32 @@ final class RedisWorkflowStream implements WorkflowStreamPass.Stream {
 
     @Override
     public Map<String, Map<String, String>> claimIdle(int count) {
-        AutoClaimResult<String, String> claimed = stream().autoClaim(group, consumer, claimIdle.toMillis(),
-                TimeUnit.MILLISECONDS, START, count);
-        return byId(claimed.getMessages());
+        claimedDeliveries.clear();
+        List<ConsumerGroup.Entry> claimed = new ArrayList<>();
+        try {
+            engine().claim(key, count, count, claimed::addAll);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while claiming", e);
+        }
+        claimed.forEach(e -> claimedDeliveries.put(e.id().toString(), e.deliveries()));
+        return byId(claimed);
     }
 
     @Override
     public Map<String, Map<String, String>> readNew(int count) {
-        return byId(stream().readGroup(group, consumer, StreamReadGroupArgs.neverDelivered().count(count)));
+        return byId(engine().readNew(List.of(key), count, null).getOrDefault(key, List.of()));
     }
 
     @Override
     public void ack(String id) {
-        stream().ack(group, StreamIdText.parse(id));
+        engine().ack(key, List.of(StreamIdText.parse(id)));
     }
 
     @Override
     public Map<String, Long> deliveries(Set<String> ids) {
-        Map<String, Long> counts = new HashMap<>();
-        StreamIdText.deliveries(stream(), group, consumer, ids.stream().map(StreamIdText::parse).toList(), ids.size() * 4)
-                .forEach((id, count) -> counts.put(id.toString(), count));
+        Map<String, Long> counts = new HashMap<>(claimedDeliveries);
+        counts.keySet().retainAll(ids);
         return counts;
     }
 
@@ -93,44 +91,30 @@ final class RedisWorkflowStream implements WorkflowStreamPass.Stream {
         return new DeadLetters(client.get(), group, Clock.systemUTC());
     }
 
-    /**
-     * After a failure: Redis may have restarted without its data, so create the group again before reading, this
-     * time from the stream's beginning (entries written since are not skipped; one read before is handled again,
-     * which the triggers' derived event ids make harmless). An existing group is left as it is.
-     */
-    void groupMayBeGone() {
-        groupReady = false;
-        createAt = START;
-    }
-
-    /** Creates the group (at the stream's end) unless it exists; done before the first read anyway. */
+    /** Creates the group by the start rule (at the stream's end) unless it exists. */
     void ensureGroup() {
-        stream();
+        engine().create(List.of(key));
     }
 
-    private RStream<String, String> stream() {
-        RStream<String, String> stream = client.get().getStream(key, StringCodec.INSTANCE);
-        if (!groupReady) {
-            try {
-                stream.createGroup(StreamCreateGroupArgs.name(group).id(createAt).makeStream());
-            } catch (RedisException e) {
-                if (e.getMessage() == null || !e.getMessage().contains("BUSYGROUP")) {
-                    throw e;
-                }
-            }
-            groupReady = true;
+    private ConsumerGroup engine() {
+        ConsumerGroup current = engine;
+        if (current == null) {
+            current = new ConsumerGroup(client.get(), group, consumer, claimIdle, true);
+            engine = current;
         }
-        return stream;
+        return current;
     }
 
-    /** Entries in stream order (Redisson's map may not keep it). */
-    private static Map<String, Map<String, String>> byId(Map<StreamMessageId, Map<String, String>> entries) {
-        TreeMap<StreamMessageId, Map<String, String>> sorted = new TreeMap<>(StreamIdText.ORDER);
-        if (entries != null) {
-            sorted.putAll(entries);
-        }
+    /** Entries in stream order; one claimed after it was deleted from the stream is acknowledged, nothing to handle. */
+    private Map<String, Map<String, String>> byId(List<ConsumerGroup.Entry> entries) {
         Map<String, Map<String, String>> ordered = new LinkedHashMap<>();
-        sorted.forEach((id, fields) -> ordered.put(id.toString(), fields));
+        for (ConsumerGroup.Entry entry : entries) {
+            if (entry.fields() == null) {
+                engine().ack(key, List.of(entry.id()));
+            } else {
+                ordered.put(entry.id().toString(), entry.fields());
+            }
+        }
         return ordered;
     }
 }

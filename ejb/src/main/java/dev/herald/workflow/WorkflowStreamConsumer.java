@@ -30,8 +30,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * through {@link WorkflowTriggers} (one transaction per entry), on a non-persistent interval timer. Adapter only: the
  * acknowledgement rules are {@link WorkflowStreamPass}'s, the Redis commands {@link RedisWorkflowStream}'s.
  *
- * <p>While Redis is away each tick fails and is logged (WARNING once, then FINE until it answers again); the group
- * is re-created if Redis lost it, and reading resumes by itself. Undeploying cancels the timer and stops a running
+ * <p>While Redis is away each tick fails and is logged (WARNING once, then FINE until it answers again), and reading
+ * resumes by itself. Until the group was created at the stream's end once (Redis away at deployment), every tick
+ * tries that first; a group Redis lost later is recreated by the consumer-group engine's restart rule
+ * ({@link dev.herald.redis.ConsumerGroup}). Undeploying cancels the timer and stops a running
  * pass between two entries; unacknowledged entries are claimed again (XAUTOCLAIM) after the idle time.
  */
 @Singleton
@@ -78,6 +80,7 @@ public class WorkflowStreamConsumer {
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean stopping;
     private volatile boolean failing;
+    private volatile boolean groupCreated;
     private volatile RedisWorkflowStream stream;
     private volatile Instant lastPurge = Instant.EPOCH;
 
@@ -95,6 +98,7 @@ public class WorkflowStreamConsumer {
         try {
             // Now rather than at the first tick, so that events published right after the deployment are read.
             stream.ensureGroup();
+            groupCreated = true;
         } catch (RuntimeException e) {
             failing = true;
             LOG.log(Level.WARNING, "Workflow stream consumer cannot create its group yet (Redis away?); the timer"
@@ -118,6 +122,10 @@ public class WorkflowStreamConsumer {
             return;
         }
         try {
+            if (!groupCreated) {
+                stream.ensureGroup();
+                groupCreated = true;
+            }
             WorkflowStreamPass.Result result = new WorkflowStreamPass(stream, triggers::handle, batch, maxDeliveries)
                     .run(() -> stopping);
             if (failing) {
@@ -130,7 +138,6 @@ public class WorkflowStreamConsumer {
             purgeExpiredEarlyEvents();
         } catch (RuntimeException e) {
             // Redis (or the database) is away: the next tick is the retry, and nothing was acknowledged.
-            stream.groupMayBeGone();
             LOG.log(failing ? Level.FINE : Level.WARNING, "Workflow stream consumer cannot read "
                     + redisKeys.settings().workflowStream() + "; retrying every " + pollInterval, e);
             failing = true;

@@ -77,6 +77,14 @@ class StreamIdTest {
     }
 
     @Test
+    void previousIsTheLargestIdBelow() {
+        assertEquals(StreamId.parse("5-2"), StreamId.parse("5-3").previous());
+        assertEquals(new StreamId(4, -1L), StreamId.parse("5-0").previous());
+        assertEquals("4-18446744073709551615", StreamId.parse("5-0").previous().toString());
+        assertEquals(StreamId.MIN, StreamId.MIN.previous(), "nothing precedes 0-0");
+    }
+
+    @Test
     void ofMillisStartsTheMillisecondAndClampsNegatives() {
         assertEquals(StreamId.parse("1234-0"), StreamId.ofMillis(1234));
         assertEquals(StreamId.MIN, StreamId.ofMillis(-5));
