@@ -43,7 +43,7 @@ public final class TenantDirectory {
                 String slug = parts[0].strip();
                 String id = parts.length == 2 ? parts[1].strip() : "";
                 if (TenantIds.fromClaim(slug).isEmpty() || isUuid(slug) || !isUuid(id)) {
-                    throw new IllegalArgumentException("herald.tenants: '" + pair.strip()
+                    throw new IllegalArgumentException(AuthSettings.TENANTS + ": '" + pair.strip()
                             + "' is not slug=uuid (a slug of letters, digits and . _ : -, then a UUID)");
                 }
                 ids.put(slug.toLowerCase(Locale.ROOT), id.toLowerCase(Locale.ROOT));

@@ -18,11 +18,10 @@ import java.util.stream.Collectors;
 public final class ChannelPolicy {
 
     public static final int MAX_NAME_LENGTH = 64;
-    public static final int DEFAULT_MAX_CHANNELS = 10;
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0," + (MAX_NAME_LENGTH - 1) + "}");
 
-    /** Any name of the pattern, up to {@value #DEFAULT_MAX_CHANNELS} per event. */
-    public static final ChannelPolicy ANY = new ChannelPolicy(Set.of(), DEFAULT_MAX_CHANNELS);
+    /** Any name of the pattern, up to {@link PublishSettings#DEFAULT_MAX_CHANNELS} per event. */
+    public static final ChannelPolicy ANY = new ChannelPolicy(Set.of(), PublishSettings.DEFAULT_MAX_CHANNELS);
 
     private final Set<String> allowed;
     private final int maxChannels;

@@ -22,12 +22,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import dev.herald.jpa.StoreFailures;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one API business code uses to publish domain events. It joins the caller's JTA transaction (or starts one
@@ -60,24 +58,14 @@ public class EventPublisher {
     TenantDirectory tenantDirectory;
 
     @Inject
-    @ConfigProperty(name = "herald.publish.idempotency-window", defaultValue = "PT24H")
-    Duration idempotencyWindow;
-
-    /** The channel names events may use besides {@code global}, separated by commas; blank for any valid name. */
-    @Inject
-    @ConfigProperty(name = "herald.publish.channels", defaultValue = " ")
-    String allowedChannels;
-
-    @Inject
-    @ConfigProperty(name = "herald.publish.max-channels", defaultValue = "" + ChannelPolicy.DEFAULT_MAX_CHANNELS)
-    int maxChannels;
+    PublishSettings settings;
 
     private EnvelopeFactory envelopes;
     private TenantStamp tenantStamp;
 
     @PostConstruct
     void init() {
-        envelopes = EnvelopeFactory.system(payloadValidator, ChannelPolicy.configured(allowedChannels, maxChannels));
+        envelopes = EnvelopeFactory.system(payloadValidator, settings.channelPolicy());
         tenantStamp = new TenantStamp(tenantDirectory, payloadValidator);
     }
 
@@ -194,7 +182,7 @@ public class EventPublisher {
         Optional<PublishedKey> found = em.createQuery(
                         "SELECT k FROM PublishedKey k WHERE k.tenantId = :tenant AND k.idempotencyKey = :key", PublishedKey.class)
                 .setParameter("tenant", tenantId).setParameter("key", key).getResultStream().findFirst();
-        if (found.isPresent() && found.get().getCreatedAt().plus(idempotencyWindow).isBefore(Instant.now())) {
+        if (found.isPresent() && found.get().getCreatedAt().plus(settings.idempotencyWindow()).isBefore(Instant.now())) {
             em.remove(found.get());
             em.flush();
             return Optional.empty();

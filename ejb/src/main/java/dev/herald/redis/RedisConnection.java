@@ -3,10 +3,7 @@ package dev.herald.redis;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.redisnode.RedisNodes;
@@ -20,25 +17,7 @@ import org.redisson.config.Config;
 public class RedisConnection {
 
     @Inject
-    @ConfigProperty(name = "herald.redis.address", defaultValue = "redis://127.0.0.1:6379")
-    String address;
-
-    @Inject
-    @ConfigProperty(name = "herald.redis.pool-size", defaultValue = "16")
-    int poolSize;
-
-    @Inject
-    @ConfigProperty(name = "herald.redis.timeout", defaultValue = "PT3S")
-    Duration timeout;
-
-    @Inject
-    @ConfigProperty(name = "herald.redis.retry-attempts", defaultValue = "2")
-    int retryAttempts;
-
-    /** Empty: Redisson's default delay between attempts (equal jitter, 1 s to 2 s). */
-    @Inject
-    @ConfigProperty(name = "herald.redis.retry-delay")
-    Optional<Duration> retryDelay;
+    RedisSettings settings;
 
     private volatile RedissonClient client;
 
@@ -58,9 +37,9 @@ public class RedisConnection {
     Config config() {
         Config config = new Config();
         retryBudget().applyTo(config.useSingleServer()
-                .setAddress(address)
-                .setConnectionPoolSize(poolSize)
-                .setConnectionMinimumIdleSize(Math.min(4, poolSize))
+                .setAddress(settings.address())
+                .setConnectionPoolSize(settings.poolSize())
+                .setConnectionMinimumIdleSize(Math.min(4, settings.poolSize()))
                 .setSubscriptionConnectionMinimumIdleSize(1));
         config.setUseScriptCache(true);
         return config;
@@ -68,20 +47,20 @@ public class RedisConnection {
 
     /** The client's timeouts and retries, and how long one call may therefore ride out an outage. */
     public RedisRetryBudget retryBudget() {
-        return new RedisRetryBudget(timeout, retryAttempts, retryDelay);
+        return settings.retryBudget();
     }
 
     /** True when Redis answers a PING within the configured timeout. */
     public boolean isReachable() {
         try {
-            return client().getRedisNodes(RedisNodes.SINGLE).pingAll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return client().getRedisNodes(RedisNodes.SINGLE).pingAll(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             return false;
         }
     }
 
     public String address() {
-        return address;
+        return settings.address();
     }
 
     @PreDestroy

@@ -1,7 +1,7 @@
 package dev.herald.relay;
 
 import dev.herald.publish.CarriedEvent;
-import dev.herald.redis.RedisKeysConfiguration;
+import dev.herald.redis.RedisKeys;
 import dev.herald.publish.EventEnvelope;
 import dev.herald.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,11 +69,11 @@ public class RedisRelay {
     RedisConnection redis;
 
     @Inject
-    RedisKeysConfiguration configuration;
+    RedisKeys configuration;
 
     /** @return the number of (event, channel) units actually written; 0 when every one had been relayed before */
     public int relay(List<CarriedEvent> events) {
-        List<RelayBatch> units = units(new WireFormat(configuration.settings()), events);
+        List<RelayBatch> units = units(new WireFormat(configuration), events);
         List<Object> keys = new ArrayList<>(units.size() * 3);
         units.forEach(unit -> keys.addAll(unit.keys()));
         Long result = redis.client().getScript(StringCodec.INSTANCE)

@@ -1,6 +1,6 @@
 package dev.herald.relay;
 
-import dev.herald.redis.RedisKeysConfiguration;
+import dev.herald.redis.RedisKeys;
 import dev.herald.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,10 +24,10 @@ public class RelayedStreams {
     RedisConnection redis;
 
     @Inject
-    RedisKeysConfiguration configuration;
+    RedisKeys configuration;
 
     public Tail tail(String channel, String eventType, int count) {
-        String name = new WireFormat(configuration.settings()).typeStream(channel, eventType);
+        String name = new WireFormat(configuration).typeStream(channel, eventType);
         RStream<String, String> stream = redis.client().getStream(name, StringCodec.INSTANCE);
         List<Entry> entries = stream.rangeReversed(count, StreamMessageId.MAX, StreamMessageId.MIN).entrySet().stream()
                 .map(e -> new Entry(e.getKey().toString(), e.getValue())).toList();

@@ -1,7 +1,6 @@
 package dev.herald.retention;
 
 import dev.herald.redis.RedisConnection;
-import dev.herald.redis.RedisKeysConfiguration;
 import dev.herald.redis.RedisKeys;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -24,7 +23,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Trims Herald's Redis streams on a timer, by the configured {@link RetentionPolicy} and never past what a consumer
@@ -46,24 +44,11 @@ public class StreamRetention {
     static final String TIMER_NAME = "herald-stream-retention";
 
     @Inject
-    @ConfigProperty(name = "herald.retention.max-length")
-    Optional<Long> maxLength;
-
-    @Inject
-    @ConfigProperty(name = "herald.retention.max-age")
-    Optional<Duration> maxAge;
-
-    @Inject
-    @ConfigProperty(name = "herald.retention.interval", defaultValue = "PT60S")
-    Duration interval;
-
-    @Inject
-    @ConfigProperty(name = "herald.retention.channels", defaultValue = "*")
-    String channels;
+    RetentionSettings settings;
 
     /** The relay's own key names: the streams retention manages are exactly the ones the relay writes. */
     @Inject
-    RedisKeysConfiguration redisKeys;
+    RedisKeys redisKeys;
 
     @Inject
     RedisConnection redis;
@@ -80,24 +65,22 @@ public class StreamRetention {
     private final AtomicBoolean running = new AtomicBoolean();
 
     /**
-     * Builds the policy and schedules the timer. An invalid value (max length below 1, a non-positive age or
-     * interval) fails the deployment: a typo must neither switch retention off silently nor trim more than meant.
+     * Builds the policy and schedules the timer. An invalid value fails the deployment already when the
+     * {@link RetentionSettings} are read.
      */
     @PostConstruct
     void start() {
-        policy = new RetentionPolicy(maxLength, maxAge);
-        scope = RetentionScope.parse(channels);
+        policy = settings.policy();
+        scope = settings.scope();
         if (!policy.trims()) {
             LOG.info("Stream retention is off (set herald.retention.max-length and/or herald.retention.max-age): "
                     + "Herald trims no stream");
             return;
         }
-        if (interval == null || interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("herald.retention.interval must be positive, was " + interval);
-        }
+        Duration interval = settings.interval();
         long millis = interval.toMillis();
         timerService.createIntervalTimer(millis, millis, new TimerConfig(TIMER_NAME, false));
-        RedisKeys keys = redisKeys.settings();
+        RedisKeys keys = redisKeys;
         LOG.info("Stream retention on: " + policy + ", every " + interval + ", streams " + keys.streamPrefix()
                 + "event-stream:* of " + scope + (scope.includesWorkflowStream() ? " and " + keys.workflowStream() : "")
                 + ", never past a consumer group's oldest unacknowledged entry");
@@ -137,7 +120,7 @@ public class StreamRetention {
                 LOG.fine("Stream retention: Redis unreachable, pass skipped");
                 pass = RetentionPass.skipped(now, "Redis unreachable at " + redis.address());
             } else {
-                RedisKeys keys = redisKeys.settings();
+                RedisKeys keys = redisKeys;
                 pass = new StreamTrimmer(redis.client(), policy, keys.streamPrefix(), keys.workflowStream(), scope).run(now);
             }
             lastPass = pass;
@@ -159,6 +142,6 @@ public class StreamRetention {
 
     /** The configured interval between passes. */
     public Duration interval() {
-        return interval;
+        return settings.interval();
     }
 }

@@ -3,7 +3,7 @@ package dev.herald.subscribe;
 import dev.herald.auth.TenantDirectory;
 import dev.herald.redis.DeadLetters;
 import dev.herald.redis.RedisConnection;
-import dev.herald.redis.RedisKeysConfiguration;
+import dev.herald.redis.RedisKeys;
 import dev.herald.relay.WireFormat;
 import dev.herald.schema.SchemaRegistry;
 import jakarta.annotation.PostConstruct;
@@ -52,10 +52,10 @@ public class SubscriberRuntime {
     SubscriptionExtension extension;
 
     @Inject
-    SubscriberConfiguration configuration;
+    SubscriberSettings configuration;
 
     @Inject
-    RedisKeysConfiguration redisKeys;
+    RedisKeys redisKeys;
 
     @Inject
     RedisConnection redis;
@@ -85,10 +85,10 @@ public class SubscriberRuntime {
 
     @PostConstruct
     void start() {
-        settings = configuration.settings();
+        settings = configuration.consumerSettings();
         active = extension.subscriptions().active(name -> config.getOptionalValue(name, Boolean.class).orElse(false))
                 .withTenantIds(tenantDirectory::idOf);
-        streams = active.byStream(new WireFormat(redisKeys.settings()));
+        streams = active.byStream(new WireFormat(redisKeys));
         if (streams.isEmpty()) {
             LOG.info("No active subscriber: nothing to consume");
             return;
@@ -155,7 +155,7 @@ public class SubscriberRuntime {
 
     /** The per-type stream key of a channel and event type, as the relay writes it. */
     public String streamOf(String channel, String eventType) {
-        return new WireFormat(redisKeys.settings()).typeStream(channel, eventType);
+        return new WireFormat(redisKeys).typeStream(channel, eventType);
     }
 
     @PreDestroy

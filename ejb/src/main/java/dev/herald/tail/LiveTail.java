@@ -1,16 +1,14 @@
 package dev.herald.tail;
 
 import dev.herald.redis.RedisConnection;
-import dev.herald.redis.RedisKeysConfiguration;
+import dev.herald.redis.RedisKeys;
 import dev.herald.subscribe.ObserverTasks;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.redisson.api.RPatternTopic;
 import org.redisson.client.codec.StringCodec;
 
@@ -30,18 +28,13 @@ public class LiveTail {
     RedisConnection redis;
 
     @Inject
-    RedisKeysConfiguration relay;
+    RedisKeys relay;
 
     @Inject
     ObserverTasks tasks;
 
     @Inject
-    @ConfigProperty(name = "herald.tail.keep-alive", defaultValue = "PT15S")
-    Duration keepAlive;
-
-    @Inject
-    @ConfigProperty(name = "herald.tail.queue-size", defaultValue = "1000")
-    int queueSize;
+    TailSettings settings;
 
     private TailHub hub;
     private RPatternTopic topic;
@@ -49,7 +42,7 @@ public class LiveTail {
 
     @PostConstruct
     void init() {
-        hub = new TailHub(queueSize, keepAlive, RECENT_IDS);
+        hub = new TailHub(settings.queueSize(), settings.keepAlive(), RECENT_IDS);
     }
 
     /**
@@ -80,7 +73,7 @@ public class LiveTail {
         if (topic != null) {
             return;
         }
-        String pattern = pattern(relay.settings().channelPrefix());
+        String pattern = pattern(relay.channelPrefix());
         try {
             RPatternTopic subscribed = redis.client().getPatternTopic(pattern, StringCodec.INSTANCE);
             listener = subscribed.addListener(String.class,

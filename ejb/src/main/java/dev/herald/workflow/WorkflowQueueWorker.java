@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The queue workers: {@code herald.workflow.workers} non-persistent interval timers, each tick one
@@ -41,28 +40,7 @@ public class WorkflowQueueWorker {
     private static final Clock MILLIS = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
 
     @Inject
-    @ConfigProperty(name = "herald.workflow.max-attempts", defaultValue = "5")
-    int maxAttempts;
-
-    @Inject
-    @ConfigProperty(name = "herald.workflow.claim-timeout", defaultValue = "PT30S")
-    Duration claimTimeout;
-
-    @Inject
-    @ConfigProperty(name = "herald.workflow.retry-delay", defaultValue = "PT1S")
-    Duration retryDelay;
-
-    @Inject
-    @ConfigProperty(name = "herald.workflow.retry-max-delay", defaultValue = "PT5M")
-    Duration retryMaxDelay;
-
-    @Inject
-    @ConfigProperty(name = "herald.workflow.poll-interval", defaultValue = "PT0.5S")
-    Duration pollInterval;
-
-    @Inject
-    @ConfigProperty(name = "herald.workflow.workers", defaultValue = "2")
-    int workers;
+    WorkflowSettings settings;
 
     @Inject
     WorkflowQueue queue;
@@ -76,14 +54,12 @@ public class WorkflowQueueWorker {
     private QueueRunner runner;
     private volatile boolean stopping;
 
-    /** Invalid settings fail the deployment: a typo must not stop queued processing silently. */
+    /** Invalid settings failed the deployment already, when the {@link WorkflowSettings} were read. */
     @PostConstruct
     void start() {
-        QueuePolicy policy = new QueuePolicy(maxAttempts, claimTimeout, retryDelay, retryMaxDelay);
-        if (workers < 1 || pollInterval.isNegative() || pollInterval.isZero()) {
-            throw new IllegalArgumentException("herald.workflow.workers must be 1 or more and herald.workflow.poll-interval"
-                    + " positive, were " + workers + " and " + pollInterval);
-        }
+        QueuePolicy policy = settings.queuePolicy();
+        int workers = settings.workers();
+        Duration pollInterval = settings.pollInterval();
         runner = new QueueRunner(new QueueRunner.Queue() {
             @Override
             public List<QueuedEvent> heads(int limit) {

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Starts workflow executions, applies events to them synchronously, and answers what they are (now or at an
@@ -47,18 +46,13 @@ public class WorkflowService {
     WorkflowDefinitions definitions;
 
     @Inject
-    @ConfigProperty(name = "herald.workflow.snapshot-every", defaultValue = "50")
-    int snapshotEvery;
-
-    @Inject
-    @ConfigProperty(name = "herald.workflow.snapshots-kept", defaultValue = "3")
-    int snapshotsKept;
+    WorkflowSettings settings;
 
     private SnapshotPolicy policy;
 
     @PostConstruct
     void init() {
-        policy = new SnapshotPolicy(snapshotEvery, snapshotsKept);
+        policy = settings.snapshotPolicy();
     }
 
     public ExecutionSummary start(String tenantId, String workflowName) {

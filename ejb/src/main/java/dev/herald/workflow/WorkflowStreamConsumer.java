@@ -2,7 +2,7 @@ package dev.herald.workflow;
 
 import dev.herald.redis.DeadLetters;
 import dev.herald.redis.RedisConnection;
-import dev.herald.redis.RedisKeysConfiguration;
+import dev.herald.redis.RedisKeys;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads the workflow stream with the consumer group {@code herald.workflow.consumer-group} and routes every entry
@@ -46,27 +45,10 @@ public class WorkflowStreamConsumer {
     private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
 
     @Inject
-    @ConfigProperty(name = "herald.workflow.consumer-group", defaultValue = "workflow-runtime-v2")
-    String group;
+    WorkflowSettings settings;
 
     @Inject
-    @ConfigProperty(name = "herald.workflow.stream-poll-interval", defaultValue = "PT0.5S")
-    Duration pollInterval;
-
-    @Inject
-    @ConfigProperty(name = "herald.workflow.stream-claim-idle", defaultValue = "PT30S")
-    Duration claimIdle;
-
-    @Inject
-    @ConfigProperty(name = "herald.workflow.stream-batch", defaultValue = "50")
-    int batch;
-
-    @Inject
-    @ConfigProperty(name = "herald.workflow.stream-max-deliveries", defaultValue = "5")
-    int maxDeliveries;
-
-    @Inject
-    RedisKeysConfiguration redisKeys;
+    RedisKeys redisKeys;
 
     @Inject
     RedisConnection redis;
@@ -86,14 +68,13 @@ public class WorkflowStreamConsumer {
 
     @PostConstruct
     void start() {
-        if (pollInterval.isNegative() || pollInterval.isZero() || claimIdle.isNegative() || claimIdle.isZero() || batch < 1
-                || maxDeliveries < 1) {
-            throw new IllegalArgumentException("herald.workflow.stream-poll-interval and stream-claim-idle must be positive"
-                    + ", stream-batch and stream-max-deliveries 1 or more, were " + pollInterval + ", " + claimIdle + ", "
-                    + batch + ", " + maxDeliveries);
-        }
+        // The settings were checked when read: positive intervals, a batch and a delivery limit of 1 or more.
+        String group = settings.consumerGroup();
+        Duration pollInterval = settings.streamPollInterval();
+        Duration claimIdle = settings.streamClaimIdle();
+        int maxDeliveries = settings.streamMaxDeliveries();
         String consumer = "herald-" + ManagementFactory.getRuntimeMXBean().getName();
-        stream = new RedisWorkflowStream(redis::client, redisKeys.settings().workflowStream(), group, consumer,
+        stream = new RedisWorkflowStream(redis::client, redisKeys.workflowStream(), group, consumer,
                 claimIdle);
         try {
             // Now rather than at the first tick, so that events published right after the deployment are read.
@@ -106,7 +87,7 @@ public class WorkflowStreamConsumer {
         }
         timerService.createIntervalTimer(pollInterval.toMillis(), pollInterval.toMillis(),
                 new TimerConfig("herald-workflow-stream", false));
-        LOG.info("Workflow stream consumer: " + redisKeys.settings().workflowStream() + ", group " + group
+        LOG.info("Workflow stream consumer: " + redisKeys.workflowStream() + ", group " + group
                 + ", consumer " + consumer + ", every " + pollInterval + ", unacknowledged entries retried after " + claimIdle
                 + ", dead-lettered at delivery " + maxDeliveries);
     }
@@ -126,11 +107,11 @@ public class WorkflowStreamConsumer {
                 stream.ensureGroup();
                 groupCreated = true;
             }
-            WorkflowStreamPass.Result result = new WorkflowStreamPass(stream, triggers::handle, batch, maxDeliveries)
+            WorkflowStreamPass.Result result = new WorkflowStreamPass(stream, triggers::handle, settings.streamBatch(), settings.streamMaxDeliveries())
                     .run(() -> stopping);
             if (failing) {
                 failing = false;
-                LOG.info("Workflow stream consumer reads " + redisKeys.settings().workflowStream() + " again");
+                LOG.info("Workflow stream consumer reads " + redisKeys.workflowStream() + " again");
             }
             if (result.total() > 0) {
                 LOG.fine(() -> "Workflow stream pass: " + result);
@@ -139,7 +120,7 @@ public class WorkflowStreamConsumer {
         } catch (RuntimeException e) {
             // Redis (or the database) is away: the next tick is the retry, and nothing was acknowledged.
             LOG.log(failing ? Level.FINE : Level.WARNING, "Workflow stream consumer cannot read "
-                    + redisKeys.settings().workflowStream() + "; retrying every " + pollInterval, e);
+                    + redisKeys.workflowStream() + "; retrying every " + settings.streamPollInterval(), e);
             failing = true;
         } finally {
             running.set(false);
@@ -147,7 +128,7 @@ public class WorkflowStreamConsumer {
     }
 
     public String streamKey() {
-        return redisKeys.settings().workflowStream();
+        return redisKeys.workflowStream();
     }
 
     /** The workflow stream's oldest dead letters (every tenant's: for operators). */

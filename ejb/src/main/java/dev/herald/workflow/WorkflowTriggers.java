@@ -6,12 +6,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What one domain event from the workflow stream does, in one transaction: start an execution of every definition
@@ -38,8 +36,7 @@ public class WorkflowTriggers {
     WorkflowService workflows;
 
     @Inject
-    @ConfigProperty(name = "herald.workflow.early-event-ttl", defaultValue = "PT24H")
-    Duration earlyEventTtl;
+    WorkflowSettings settings;
 
     private TriggerMatcher matcher;
 
@@ -108,7 +105,7 @@ public class WorkflowTriggers {
                 .setParameter("workflow", correlation.workflowName()).getResultStream().findFirst();
         if (kept.isEmpty()) {
             Instant now = clock.instant();
-            em.persist(new EarlyEvent(entry.tenant(), correlation, entry, now, now.plus(earlyEventTtl)));
+            em.persist(new EarlyEvent(entry.tenant(), correlation, entry, now, now.plus(settings.earlyEventTtl())));
         }
     }
 }

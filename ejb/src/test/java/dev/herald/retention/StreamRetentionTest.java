@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.redis.RedisConnection;
-import dev.herald.redis.RedisKeysConfiguration;
 import dev.herald.redis.RedisKeys;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
@@ -40,19 +39,12 @@ class StreamRetentionTest {
         log.close();
     }
 
-    /** The bean as the container would inject it, with the defaults of its @ConfigProperty annotations. */
+    /** The bean as the container would inject it, with the default interval and channels of {@link RetentionSettings}. */
     private StreamRetention retention(Optional<Long> maxLength, Optional<Duration> maxAge) {
         StreamRetention bean = new StreamRetention();
-        bean.maxLength = maxLength;
-        bean.maxAge = maxAge;
-        bean.interval = Duration.ofSeconds(60);
-        bean.channels = "*";
-        bean.redisKeys = new RedisKeysConfiguration() {
-            @Override
-            public RedisKeys settings() {
-                return RedisKeys.defaults();
-            }
-        };
+        RetentionSettings defaults = RetentionSettings.defaults();
+        bean.settings = new RetentionSettings(maxLength, maxAge, defaults.interval(), defaults.channels());
+        bean.redisKeys = RedisKeys.defaults();
         bean.clock = Clock.fixed(NOW, ZoneOffset.UTC);
         bean.timerService = (TimerService) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {TimerService.class}, (self, method, args) -> {
@@ -119,9 +111,9 @@ class StreamRetentionTest {
     void invalidSettingsFailTheDeployment() {
         assertThrows(IllegalArgumentException.class, () -> retention(Optional.of(0L), Optional.empty()).start());
         assertThrows(IllegalArgumentException.class, () -> retention(Optional.empty(), Optional.of(Duration.ZERO)).start());
-        StreamRetention zeroInterval = retention(Optional.of(10L), Optional.empty());
-        zeroInterval.interval = Duration.ZERO;
-        assertThrows(IllegalArgumentException.class, zeroInterval::start);
+        IllegalArgumentException zeroInterval = assertThrows(IllegalArgumentException.class,
+                () -> new RetentionSettings(Optional.of(10L), Optional.empty(), Duration.ZERO, "*"));
+        assertTrue(zeroInterval.getMessage().contains(RetentionSettings.INTERVAL), zeroInterval.getMessage());
         assertTrue(timers.isEmpty());
     }
 

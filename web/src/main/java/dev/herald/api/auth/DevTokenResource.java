@@ -1,5 +1,6 @@
 package dev.herald.api.auth;
 
+import dev.herald.auth.AuthSettings;
 import dev.herald.auth.TenantDirectory;
 import dev.herald.auth.TenantIds;
 import dev.herald.auth.TokenRequest;
@@ -41,15 +42,10 @@ public class DevTokenResource {
     private static final Duration MAX_LIFETIME = Duration.ofHours(24);
 
     @Inject
-    @ConfigProperty(name = "herald.dev.tokens.enabled", defaultValue = "false")
-    boolean enabled;
+    AuthSettings settings;
 
     @Inject
     TenantDirectory tenants;
-
-    @Inject
-    @ConfigProperty(name = "herald.dev.tokens.signing-key")
-    String signingKey;
 
     @Inject
     @ConfigProperty(name = "mp.jwt.verify.issuer")
@@ -72,7 +68,7 @@ public class DevTokenResource {
                           @QueryParam("user") @DefaultValue("developer") String user,
                           @QueryParam("groups") @DefaultValue("reader,simulator,admin") String groups,
                           @QueryParam("minutes") @DefaultValue("60") int minutes) throws IOException {
-        if (!enabled) {
+        if (!settings.devTokensEnabled()) {
             return Problems.notFound("development tokens are off (herald.dev.tokens.enabled)");
         }
         Duration lifetime = Duration.ofMinutes(minutes);
@@ -88,7 +84,7 @@ public class DevTokenResource {
         // The claim carries the tenant's UUID, as every payload on the wire does; the slug is what people type.
         String tenantId = tenants.idOf(tenant);
         List<String> groupList = Arrays.stream(groups.split(",")).map(String::trim).filter(g -> !g.isEmpty()).toList();
-        String token = TokenSigner.fromPem(Paths.get(signingKey), issuer, audiences.split(",")[0].trim())
+        String token = TokenSigner.fromPem(Paths.get(settings.devTokensSigningKey().orElseThrow()), issuer, audiences.split(",")[0].trim())
                 .sign(new TokenRequest(tenantId, user, groupList, lifetime));
         return Response.ok(Json.createObjectBuilder().add("token", token).add("tenant", tenantId).add("slug", tenant).add("user", user)
                 .add("groups", Json.createArrayBuilder(groupList)).add("expiresInSeconds", lifetime.toSeconds()).build()).build();

@@ -1,6 +1,7 @@
 package dev.herald.api.publish;
 
 import dev.herald.events.BrokerUnavailableException;
+import dev.herald.publish.PublishSettings;
 import dev.herald.api.web.Problem;
 import dev.herald.api.web.Problems;
 import jakarta.inject.Inject;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A broker outage is the server's temporary trouble, not the client's mistake nor an unknown failure: 503 with
@@ -22,11 +22,11 @@ public class BrokerUnavailableMapper implements ExceptionMapper<BrokerUnavailabl
     private static final Logger LOG = Logger.getLogger(BrokerUnavailableMapper.class.getName());
 
     @Inject
-    @ConfigProperty(name = "herald.publish.retry-after-seconds", defaultValue = "5")
-    int retryAfterSeconds;
+    PublishSettings settings;
 
     @Override
     public Response toResponse(BrokerUnavailableException error) {
+        int retryAfterSeconds = settings.retryAfterSeconds();
         LOG.log(Level.WARNING, "refused with 503: " + error.getMessage(), error);
         return Response.fromResponse(Problems.response(Problem.typed(503, "broker-unavailable", "Service Unavailable",
                         "the message broker is unavailable, nothing was published; retry after " + retryAfterSeconds + " s")))

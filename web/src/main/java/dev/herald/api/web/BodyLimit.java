@@ -7,22 +7,13 @@ import java.io.InputStream;
 /**
  * The largest request body the API reads. A declared Content-Length over it is refused before anything is read; a
  * body without one (chunked) is counted as it is read and fails the read at the first byte past the limit, so a
- * client cannot stream an endless body into a JSON parser.
+ * client cannot stream an endless body into a JSON parser. Its size is {@link ApiSettings#maxBodyBytes()}.
  */
 public record BodyLimit(long maxBytes) {
 
-    public static final String PROPERTY = "herald.api.max-body-bytes";
-    public static final long DEFAULT = 1024 * 1024;
-
-    /** The limit MicroProfile Config sets (a server.xml variable), or the default. */
-    public static BodyLimit configured() {
-        return new BodyLimit(org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getOptionalValue(PROPERTY, Long.class).orElse(DEFAULT));
-    }
-
     public BodyLimit {
         if (maxBytes < 1) {
-            throw new IllegalArgumentException(PROPERTY + " must be at least 1, got " + maxBytes);
+            throw new IllegalArgumentException(ApiSettings.MAX_BODY_BYTES + " must be at least 1, got " + maxBytes);
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.ext.Provider;
 
 /**
@@ -17,7 +18,8 @@ import jakarta.ws.rs.ext.Provider;
 @PreMatching
 public class BodySizeFilter implements ContainerRequestFilter {
 
-    private final BodyLimit limit = BodyLimit.configured();
+    @Inject
+    ApiSettings settings;
 
     /** The length the container parsed from the request's Content-Length header. */
     @Context
@@ -25,6 +27,7 @@ public class BodySizeFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        BodyLimit limit = settings.bodyLimit();
         long declared = servlet == null ? -1 : servlet.getContentLengthLong();
         if (declared > limit.maxBytes() || limit.exceededBy(request.getHeaderString(HttpHeaders.CONTENT_LENGTH))) {
             throw tooLarge(limit);

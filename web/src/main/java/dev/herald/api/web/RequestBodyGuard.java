@@ -5,10 +5,10 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
@@ -30,10 +30,12 @@ import java.util.Locale;
 @Provider
 public class RequestBodyGuard implements ReaderInterceptor {
 
-    private final BodyLimit limit = BodyLimit.configured();
+    @Inject
+    ApiSettings settings;
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        BodyLimit limit = settings.bodyLimit();
         InputStream guarded = limit.guard(context.getInputStream());
         try {
             if (isJson(context.getMediaType())) {
@@ -46,7 +48,7 @@ public class RequestBodyGuard implements ReaderInterceptor {
         } catch (IOException | JsonException | JsonbException | ProcessingException | IllegalArgumentException e) {
             // IllegalArgumentException: the JSON-B provider's wrapping of a failure it met reading.
             if (BodyLimit.causedExceeding(e)) {
-                throw tooLarge();
+                throw BodySizeFilter.tooLarge(limit);
             }
             throw new BadRequestException(Problems.response(RequestProblems.malformedBody(e)), e);
         }
@@ -84,9 +86,5 @@ public class RequestBodyGuard implements ReaderInterceptor {
         } catch (IllegalArgumentException e) {
             throw new NotSupportedException(Problems.response(Problem.of(415, "charset " + name + " is not supported; send UTF-8")));
         }
-    }
-
-    private ClientErrorException tooLarge() {
-        return BodySizeFilter.tooLarge(limit);
     }
 }
