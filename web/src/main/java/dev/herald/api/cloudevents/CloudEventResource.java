@@ -49,6 +49,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -88,13 +90,13 @@ public class CloudEventResource {
     @Consumes({STRUCTURED, MediaType.APPLICATION_JSON})
     @Operation(summary = "Publish a CloudEvent 1.0: structured (application/cloudevents+json) or binary (ce-* headers, "
             + "application/json data); type is Herald's event type, data its payload, source+id its idempotency key, subject its aggregate key")
-    @Parameter(name = "ce-specversion", in = ParameterIn.HEADER, description = "binary mode: 1.0", example = "1.0")
-    @Parameter(name = "ce-id", in = ParameterIn.HEADER, description = "binary mode: the event id; with ce-source, publishes once", example = "crm-4711")
-    @Parameter(name = "ce-source", in = ParameterIn.HEADER, description = "binary mode: a URI-reference naming the producer", example = "/crm/tickets")
-    @Parameter(name = "ce-type", in = ParameterIn.HEADER, description = "binary mode: Herald's event type", example = "TICKET_CREATED")
-    @Parameter(name = "ce-subject", in = ParameterIn.HEADER, description = "binary mode (optional): the aggregate key", example = "ticket:3f1c2a9e-0000-4000-8000-000000000001")
-    @Parameter(name = "ce-time", in = ParameterIn.HEADER, description = "binary mode (optional): RFC 3339, checked", example = "2026-05-01T12:00:00Z")
-    @Parameter(name = "ce-tenantid", in = ParameterIn.HEADER, description = "binary mode (optional): must be the caller's tenant", example = "acme")
+    @Parameter(name = "ce-specversion", in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING), description = "binary mode: 1.0", example = "1.0")
+    @Parameter(name = "ce-id", in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING), description = "binary mode: the event id; with ce-source, publishes once", example = "crm-4711")
+    @Parameter(name = "ce-source", in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING), description = "binary mode: a URI-reference naming the producer", example = "/crm/tickets")
+    @Parameter(name = "ce-type", in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING), description = "binary mode: Herald's event type", example = "TICKET_CREATED")
+    @Parameter(name = "ce-subject", in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING), description = "binary mode (optional): the aggregate key", example = "ticket:3f1c2a9e-0000-4000-8000-000000000001")
+    @Parameter(name = "ce-time", in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING), description = "binary mode (optional): RFC 3339, checked", example = "2026-05-01T12:00:00Z")
+    @Parameter(name = "ce-tenantid", in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING), description = "binary mode (optional): must be the caller's tenant", example = "acme")
     @RequestBody(content = {
         @Content(mediaType = STRUCTURED, examples = @ExampleObject(name = "structured",
                 value = "{\"specversion\":\"1.0\",\"id\":\"crm-4711\",\"source\":\"/crm/tickets\",\"type\":\"TICKET_CREATED\",\"subject\":\"ticket:3f1c2a9e-0000-4000-8000-000000000001\",\"time\":\"2026-05-01T12:00:00Z\",\"datacontenttype\":\"application/json\",\"tenantid\":\"acme\",\"data\":{\"ticketId\":\"3f1c2a9e-0000-4000-8000-000000000001\"}}")),
