@@ -4,7 +4,7 @@ import dev.herald.catalog.CatalogDefinition;
 import dev.herald.catalog.CatalogEntry;
 import dev.herald.catalog.CatalogSeeder;
 import dev.herald.kernel.WireJson;
-import dev.herald.redis.RedisKeysConfiguration;
+import dev.herald.redis.RedisKeys;
 import dev.herald.schema.PayloadSchema;
 import dev.herald.schema.SchemaRegistry;
 import jakarta.ejb.Stateless;
@@ -37,7 +37,7 @@ public class AsyncApiService {
     SchemaRegistry registry;
 
     @Inject
-    RedisKeysConfiguration redisKeys;
+    RedisKeys redisKeys;
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public JsonObject document(String tenantId) {
@@ -51,7 +51,7 @@ public class AsyncApiService {
                     types.add(AsyncApiType.custom(d.eventType(), d.displayName(), d.category(), d.description(),
                             d.payloadSchemaRef(), entry.getCustomSchema() == null ? null : WireJson.parseObject(entry.getCustomSchema())));
                 });
-        return new AsyncApiDocument(TITLE, VERSION, redisKeys.settings(), registry.envelopeSchema(),
+        return new AsyncApiDocument(TITLE, VERSION, redisKeys, registry.envelopeSchema(),
                 ref -> registry.schema(ref).map(PayloadSchema::document).orElse(null)).build(tenantId, types);
     }
 }
