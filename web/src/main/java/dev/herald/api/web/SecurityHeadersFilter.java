@@ -16,6 +16,9 @@ import java.util.Map;
  * Security headers on every answer of the war: the API ({@code /api/**}), the console ({@code /console/**}) and the
  * problem answers, including the container's own (error dispatch to {@code /problems/container-error}). They are
  * set before the request goes on, so an answer that is committed early (the live tail's event stream) has them too.
+ * {@code asyncSupported}: the live tail goes asynchronous, which every filter in its chain must allow (without it
+ * Liberty's request was recycled under the open stream: the tail's first write failed with a NullPointerException
+ * in {@code SRTServletRequest}, and ConsoleIT's live tail showed "Connection lost").
  *
  * <p>The Content-Security-Policy is as strict as the console allows: it is static HTML, one stylesheet and ES modules
  * from its own origin, with no inline script and no inline {@code <style>}; it calls the API with fetch (and the tail
@@ -23,7 +26,7 @@ import java.util.Map;
  * view indents nested rows with a {@code style} attribute (views/entry.js). A browser without CSP level 3 falls back
  * to {@code style-src 'self'} and loses only that indentation. {@code frame-ancestors 'none'}: nobody frames it.
  */
-@WebFilter(filterName = "securityHeaders", urlPatterns = "/*",
+@WebFilter(filterName = "securityHeaders", urlPatterns = "/*", asyncSupported = true,
         dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.INCLUDE, DispatcherType.ERROR,
             DispatcherType.ASYNC})
 public class SecurityHeadersFilter extends HttpFilter {

@@ -50,5 +50,6 @@ class SecurityHeadersFilterTest {
         WebFilter filter = SecurityHeadersFilter.class.getAnnotation(WebFilter.class);
         assertEquals("/*", String.join(",", filter.urlPatterns()));
         assertTrue(Arrays.asList(filter.dispatcherTypes()).contains(DispatcherType.ERROR), "container problem answers");
+        assertTrue(filter.asyncSupported(), "the live tail starts async: every filter of its chain must allow it");
     }
 }
