@@ -31,7 +31,10 @@ public class DevServicesSession implements LauncherSessionListener {
                     Path.of(System.getProperty("herald.it.dataDir", "target/it-data")).toAbsolutePath(),
                     Integer.getInteger("it.broker.port"),
                     Integer.getInteger("it.redis.port"),
-                    postgres ? Integer.getInteger("it.pg.port") : 0));
+                    postgres ? Integer.getInteger("it.pg.port") : 0,
+                    // No AOF: it-data outlives a run and the tests expect a fresh Redis each session (and after
+                    // RedisOutageIT's, PublishingIT's and SubscriberIT's restarts, an empty one, as before).
+                    false));
         } catch (Exception e) {
             throw new IllegalStateException("could not start the dev services for the integration tests", e);
         }

@@ -31,13 +31,15 @@ class OperationalEndpointsIT {
     void readinessIsDownNamingRedisWhileRedisIsStoppedAndUpWhenItIsBack() throws Exception {
         Eventually.await("readiness UP with every check UP", SETTLE, () -> readiness(200, "UP"));
         Map<String, String> checks = checks(herald.get("health/ready").json());
-        assertEquals(Map.of("database", "UP", "broker", "UP", "redis", "UP", "catalog", "UP"), checks);
+        assertEquals(Map.of("database", "UP", "broker", "UP", "redis", "UP", "catalog", "UP", "token-verification", "UP"),
+                checks);
 
         DevRedis redis = DevServicesSession.services().redis();
         redis.stop();
         try {
             JsonObject down = Eventually.await("readiness DOWN", SETTLE, () -> readiness(503, "DOWN"));
-            assertEquals(Map.of("database", "UP", "broker", "UP", "redis", "DOWN", "catalog", "UP"), checks(down));
+            assertEquals(Map.of("database", "UP", "broker", "UP", "redis", "DOWN", "catalog", "UP",
+                    "token-verification", "UP"), checks(down));
         } finally {
             redis.start();
         }
@@ -50,6 +52,26 @@ class OperationalEndpointsIT {
         JsonObject database = herald.get("health/ready").json().getJsonArray("checks").stream().map(JsonValue::asJsonObject)
                 .filter(check -> check.getString("name").equals("database")).findFirst().orElseThrow();
         assertEquals("READ_COMMITTED", database.getJsonObject("data").getString("isolation"), database.toString());
+    }
+
+    @Test
+    void readinessReportsTheDevelopmentKeyAndRedisPersistence() throws Exception {
+        JsonObject ready = herald.get("health/ready").json();
+        JsonObject token = check(ready, "token-verification");
+        // The IT server verifies with the development key, allowed because it declares herald.dev.profile=true.
+        assertTrue(token.getJsonObject("data").getBoolean("developmentKey"), token.toString());
+        JsonObject redis = check(ready, "redis");
+        // The tests' Redis runs without persistence (DevServicesSession), and readiness says so.
+        assertEquals("0", redis.getJsonObject("data").getString("aof_enabled"), redis.toString());
+        assertEquals("no aof", redis.getJsonObject("data").getString("persistence"), redis.toString());
+    }
+
+    @Test
+    void metricsNeedTheAdministratorRoleByDefault() throws Exception {
+        HeraldClient.Reply reply = herald.get("metrics");
+        System.out.printf("OperationalEndpointsIT: GET /metrics without credentials: %d%n", reply.status());
+        assertTrue(reply.status() == 401 || reply.status() == 403 || reply.status() / 100 == 3,
+                "herald.metrics.authentication defaults to true: " + reply.status() + " " + reply.body());
     }
 
     @Test
@@ -69,6 +91,12 @@ class OperationalEndpointsIT {
         } catch (Exception e) {
             return null;
         }
+    }
+
+    private static JsonObject check(JsonObject health, String name) {
+        return health.getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+                .filter(check -> check.getString("name").equals(name)).findFirst().orElseThrow(() -> new AssertionError(
+                        "no " + name + " check in " + health));
     }
 
     private static Map<String, String> checks(JsonObject health) {

@@ -3,9 +3,11 @@ package dev.herald.redis;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.redisnode.RedisNode;
 import org.redisson.api.redisnode.RedisNodes;
 import org.redisson.config.Config;
 
@@ -56,6 +58,16 @@ public class RedisConnection {
             return client().getRedisNodes(RedisNodes.SINGLE).pingAll(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    /** Redis' {@code INFO persistence}, or empty when Redis does not answer (or refuses INFO). */
+    public Optional<RedisPersistence> persistence() {
+        try {
+            return Optional.of(new RedisPersistence(client().getRedisNodes(RedisNodes.SINGLE).getInstance()
+                    .info(RedisNode.InfoSection.PERSISTENCE)));
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 

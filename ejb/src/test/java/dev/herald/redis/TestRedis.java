@@ -29,7 +29,7 @@ public final class TestRedis implements AutoCloseable {
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
-            server = new DevRedis(Files.createTempDirectory("herald-test-redis"), port);
+            server = DevRedis.ephemeral(Files.createTempDirectory("herald-test-redis"), port);
             server.start();
             address = "redis://127.0.0.1:" + port;
         }

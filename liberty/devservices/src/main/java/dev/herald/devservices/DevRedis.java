@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -17,6 +18,11 @@ import java.util.logging.Logger;
  * A Redis server as a child process: {@code redis-server} from PATH when there is one, otherwise the Linux
  * binary shipped inside the embedded-redis jar. It can be stopped and started again on the same port,
  * which the health tests use to simulate an outage.
+ *
+ * <p>By default it keeps an append-only file ({@code appendonly yes}, fsync every second) in its data directory, so a
+ * crash or a restart of Redis loses nothing the relay wrote (the relay acknowledges the broker once Redis has an
+ * event). The integration tests run it without persistence ({@link #ephemeral}): their data directory outlives a run
+ * and they expect a fresh Redis each session.
  */
 public final class DevRedis implements AutoCloseable {
 
@@ -24,11 +30,23 @@ public final class DevRedis implements AutoCloseable {
 
     private final Path dataDir;
     private final int port;
+    private final boolean appendOnly;
     private Process process;
 
+    /** A Redis with AOF persistence in {@code dataDir}. */
     public DevRedis(Path dataDir, int port) {
+        this(dataDir, port, true);
+    }
+
+    public DevRedis(Path dataDir, int port, boolean appendOnly) {
         this.dataDir = dataDir;
         this.port = port;
+        this.appendOnly = appendOnly;
+    }
+
+    /** A Redis that keeps nothing: no AOF, no RDB snapshot; a restart comes back empty. */
+    public static DevRedis ephemeral(Path dataDir, int port) {
+        return new DevRedis(dataDir, port, false);
     }
 
     public synchronized void start() throws IOException, InterruptedException {
@@ -41,9 +59,7 @@ public final class DevRedis implements AutoCloseable {
         }
         Files.createDirectories(dataDir);
         Path log = dataDir.resolve("redis.log");
-        List<String> command = List.of(executable(dataDir).toString(), "--port", Integer.toString(port),
-                "--bind", "127.0.0.1", "--dir", dataDir.toString(), "--appendonly", "no", "--save", "",
-                "--daemonize", "no");
+        List<String> command = command(executable(dataDir));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -65,6 +81,27 @@ public final class DevRedis implements AutoCloseable {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         process = null;
+    }
+
+    /** The redis-server command line (AOF in the data directory, or no persistence at all). */
+    List<String> command(Path executable) {
+        List<String> command = new ArrayList<>(List.of(executable.toString(), "--port", Integer.toString(port),
+                "--bind", "127.0.0.1", "--dir", dataDir.toString(), "--daemonize", "no", "--save", ""));
+        command.addAll(appendOnly ? List.of("--appendonly", "yes", "--appendfsync", "everysec")
+                : List.of("--appendonly", "no"));
+        return command;
+    }
+
+    public boolean appendOnly() {
+        return appendOnly;
+    }
+
+    /** Kills the server (SIGKILL), as a crash would: what the AOF holds must survive. For the tests. */
+    synchronized void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            process = null;
+        }
     }
 
     public int port() {

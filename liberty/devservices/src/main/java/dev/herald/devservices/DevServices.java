@@ -15,7 +15,12 @@ public final class DevServices implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(DevServices.class.getName());
 
-    public record Settings(Path dataDir, int brokerPort, int redisPort, int postgresPort) {
+    /** @param redisPersistence Redis keeps an append-only file (true for the run profile; the tests turn it off) */
+    public record Settings(Path dataDir, int brokerPort, int redisPort, int postgresPort, boolean redisPersistence) {
+        public Settings(Path dataDir, int brokerPort, int redisPort, int postgresPort) {
+            this(dataDir, brokerPort, redisPort, postgresPort, true);
+        }
+
         public boolean withPostgres() {
             return postgresPort > 0;
         }
@@ -27,7 +32,7 @@ public final class DevServices implements AutoCloseable {
 
     private DevServices(Settings settings) {
         broker = new DevBroker(settings.dataDir().resolve("artemis"), settings.brokerPort());
-        redis = new DevRedis(settings.dataDir().resolve("redis"), settings.redisPort());
+        redis = new DevRedis(settings.dataDir().resolve("redis"), settings.redisPort(), settings.redisPersistence());
         postgres = settings.withPostgres()
                 ? new DevPostgres(settings.dataDir().resolve("postgres"), settings.postgresPort()) : null;
     }
@@ -45,7 +50,7 @@ public final class DevServices implements AutoCloseable {
             throw e;
         }
         LOG.info("Herald dev services ready: broker 127.0.0.1:" + settings.brokerPort() + ", redis 127.0.0.1:"
-                + settings.redisPort() + (services.postgres != null ? ", postgres 127.0.0.1:" + settings.postgresPort() : ""));
+                + settings.redisPort() + (settings.redisPersistence() ? " (AOF)" : " (no persistence)") + (services.postgres != null ? ", postgres 127.0.0.1:" + settings.postgresPort() : ""));
         return services;
     }
 
@@ -91,7 +96,8 @@ public final class DevServices implements AutoCloseable {
         Settings settings = new Settings(Path.of(options.getOrDefault("data-dir", "target/dev-data")).toAbsolutePath(),
                 Integer.parseInt(options.getOrDefault("broker-port", "61616")),
                 Integer.parseInt(options.getOrDefault("redis-port", "6379")),
-                Integer.parseInt(options.getOrDefault("postgres-port", "0")));
+                Integer.parseInt(options.getOrDefault("postgres-port", "0")),
+                Boolean.parseBoolean(options.getOrDefault("redis-persistence", "true")));
         DevServices services = start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
