@@ -61,6 +61,7 @@ public class SchemaMigrator {
         Map<String, Object> scope = Map.of(
                 Scope.Attr.ui.name(), new LoggerUIService(),
                 Scope.Attr.classLoader.name(), liquibaseLoader,
+                "liquibase.showSummaryOutput", "LOG",
                 // Never phone home from a server.
                 "liquibase.analytics.enabled", Boolean.FALSE);
         boolean autoCommit = connection.getAutoCommit();
