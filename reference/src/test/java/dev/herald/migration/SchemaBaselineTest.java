@@ -31,6 +31,11 @@ import org.junit.jupiter.api.Test;
  */
 class SchemaBaselineTest {
 
+    static {
+        // Embedded Derby's log under target/, not a derby.log in the module's folder.
+        System.setProperty("derby.stream.error.file", "target/derby.log");
+    }
+
     @Test
     void theMigrationsBuildTheSchemaJpaGenerates() throws Exception {
         Map<String, String> migrated;
