@@ -4,6 +4,7 @@ import dev.herald.schema.SchemaRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import java.util.logging.Logger;
  * means a broken schema stops the application from starting.
  */
 @Startup
+@DependsOn("SchemaMigrator") // the tables exist and are current before this bean touches them
 @Singleton
 public class CatalogSeeder {
 
