@@ -24,6 +24,7 @@ import dev.herald.tail.TailFilter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -113,19 +114,30 @@ public class CloudEventResource {
                     value = "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"tenantId globex is not the caller's tenant\",\"instance\":\"/api/cloudevents\"}")))
     public Response publish(@Context HttpHeaders headers, byte[] body) {
         MediaType type = headers.getMediaType();
-        JsonValue json = body == null || body.length == 0 ? null : WireJson.parse(new String(body, charset(type)));
+        boolean structured = type != null && type.isCompatible(MediaType.valueOf(STRUCTURED)) && !type.isWildcardType()
+                && !type.isWildcardSubtype();
+        boolean binary = type != null && MediaType.APPLICATION_JSON_TYPE.isCompatible(type) && !type.isWildcardType()
+                && !type.isWildcardSubtype();
+        if (!structured && !binary) {
+            return Problems.response(Problem.of(415, "send a CloudEvent as " + STRUCTURED + " (structured) or application/json with ce-* headers (binary)"));
+        }
+        JsonValue json;
+        try {
+            json = body == null || body.length == 0 ? null : WireJson.parse(new String(body, charset(type)));
+        } catch (JsonException malformed) {
+            // The body guard checks JSON bodies before they get here; this keeps a body it let through a 400 too.
+            return Problems.response(RequestProblems.malformedBody(malformed));
+        }
         CloudEvent event;
-        if (type != null && type.isCompatible(MediaType.valueOf(STRUCTURED)) && !type.isWildcardType() && !type.isWildcardSubtype()) {
+        if (structured) {
             if (!(json instanceof JsonObject object)) {
                 return Problems.response(json == null ? Problem.typed(400, "malformed-body", "Malformed body",
                         "a structured CloudEvent is a JSON object; the body is empty")
                         : RequestProblems.malformedShape(new BodyIssue("", "must be an object, was " + json.getValueType().name().toLowerCase(Locale.ROOT))));
             }
             event = CloudEventReader.structured(object);
-        } else if (type != null && MediaType.APPLICATION_JSON_TYPE.isCompatible(type) && !type.isWildcardType() && !type.isWildcardSubtype()) {
-            event = CloudEventReader.binary(headers.getRequestHeaders(), type.toString(), json);
         } else {
-            return Problems.response(Problem.of(415, "send a CloudEvent as " + STRUCTURED + " (structured) or application/json with ce-* headers (binary)"));
+            event = CloudEventReader.binary(headers.getRequestHeaders(), type.toString(), json);
         }
         caller.ownTenant(HeraldCloudEvents.tenant(event).orElse(null));
         DomainEvent mapped = HeraldCloudEvents.toDomainEvent(event);
