@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Encodes an envelope into the Redis wire format that existing consumers read (shared spec wire-format.md):
+ * Encodes an envelope into the Redis wire format that existing consumers read (docs/wire-format.md):
  * stream {@code {prefix}event-stream:{channel}:{TYPE}} with fields {@code event} and {@code channel}, the flat
  * workflow stream for the {@code global} channel, and {@code PUBLISH {channelPrefix}:{TYPE}}.
  */

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rules of shared/spec/payload-conventions.md (1, 2, 4, 5 and 8) over every shipped schema. A schema that
+ * The payload conventions (rules 1, 2, 4, 5 and 8 of the team's payload-conventions spec) over every shipped schema. A schema that
  * breaks a rule is either fixed or listed below by name with its reason; a listed exception that is no longer
  * needed fails the test too, so the lists stay true.
  *
