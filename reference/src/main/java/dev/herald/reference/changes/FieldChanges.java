@@ -1,7 +1,6 @@
 package dev.herald.reference.changes;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -57,15 +56,9 @@ public record FieldChanges(Map<String, Change> changed) {
         return change;
     }
 
+    /** {@code ["name", "status"]}: the payload's {@code updatedFields}. */
     public List<String> fields() {
         return new ArrayList<>(changed.keySet());
-    }
-
-    /** {@code ["name", "status"]}: the payload's {@code updatedFields}. */
-    public JsonArrayBuilder fieldsJson() {
-        JsonArrayBuilder fields = JSON.createArrayBuilder();
-        changed.keySet().forEach(fields::add);
-        return fields;
     }
 
     /** {@code {"name": {"previous": "a", "new": "b"}}}: the payload's {@code changes}. */
