@@ -1,5 +1,6 @@
 package dev.herald.publish;
 
+import dev.herald.kernel.EventMetrics;
 import dev.herald.kernel.Uuids;
 import dev.herald.events.BrokerUnavailableException;
 import dev.herald.events.EventIssue;
@@ -21,6 +22,9 @@ import jakarta.jms.TextMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import dev.herald.jpa.StoreFailures;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,6 +64,12 @@ public class EventPublisher {
     @Inject
     PublishSettings settings;
 
+    @Inject
+    EventMetrics metrics;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     private EnvelopeFactory envelopes;
     private TenantStamp tenantStamp;
 
@@ -97,7 +107,13 @@ public class EventPublisher {
      * @throws IdempotencyKeyTakenException when a concurrent publish took one of the batch's idempotency keys first
      */
     public List<EventEnvelope> publishAll(List<DomainEvent> batch) {
-        List<Outgoing> built = build(batch);
+        List<Outgoing> built;
+        try {
+            built = build(batch);
+        } catch (InvalidEventException e) {
+            metrics.refused();
+            throw e;
+        }
         List<EventEnvelope> result = new ArrayList<>(batch.size());
         List<Outgoing> outgoing = new ArrayList<>(batch.size());
         for (Outgoing candidate : built) {
@@ -133,6 +149,28 @@ public class EventPublisher {
             throw new BrokerUnavailableException("the broker did not take " + outgoing.size() + " event(s): "
                     + e.getMessage(), e);
         }
+        countWhenCommitted(outgoing);
+    }
+
+    /** Published means committed: a rolled-back transaction sent nothing, so its events are not counted. */
+    private void countWhenCommitted(List<Outgoing> outgoing) {
+        List<String> types = outgoing.stream().map(o -> o.envelope().eventType()).toList();
+        if (transactions.getTransactionKey() == null) {
+            types.forEach(metrics::published);
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    types.forEach(metrics::published);
+                }
+            }
+        });
     }
 
     /** Each event with its tenant as the consumers read it (so idempotency keys and envelopes agree), and its envelope. */

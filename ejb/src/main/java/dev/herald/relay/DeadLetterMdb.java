@@ -1,6 +1,9 @@
 package dev.herald.relay;
 
+import dev.herald.kernel.EventMetrics;
+import dev.herald.publish.CarriedEvent;
 import dev.herald.publish.EventMessages;
+import java.util.List;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
@@ -18,10 +21,15 @@ public class DeadLetterMdb implements MessageListener {
     @Inject
     RelayFailures failures;
 
+    @Inject
+    EventMetrics metrics;
+
     @Override
     public void onMessage(Message message) {
         try {
-            failures.deadLettered(EventMessages.read(message));
+            List<CarriedEvent> events = EventMessages.read(message);
+            failures.deadLettered(events);
+            events.forEach(event -> metrics.relayDeadLettered());
         } catch (JMSException e) {
             throw new IllegalStateException("unreadable dead-lettered message " + EventRelayMdb.safeId(message), e);
         }

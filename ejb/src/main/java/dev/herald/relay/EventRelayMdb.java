@@ -1,5 +1,6 @@
 package dev.herald.relay;
 
+import dev.herald.kernel.EventMetrics;
 import dev.herald.publish.CarriedEvent;
 import dev.herald.publish.EventMessages;
 import jakarta.ejb.MessageDriven;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -34,6 +36,9 @@ public class EventRelayMdb implements MessageListener {
     @Inject
     RelayFailures failures;
 
+    @Inject
+    EventMetrics metrics;
+
     @Override
     public void onMessage(Message message) {
         List<CarriedEvent> events;
@@ -43,17 +48,32 @@ public class EventRelayMdb implements MessageListener {
             throw new IllegalStateException("unreadable event message " + safeId(message), e);
         }
         try {
-            relay.relay(events);
+            List<CarriedEvent> written = relay.relayed(events);
+            count(written);
             if (redelivered(message)) {
                 failures.recovered(events);
             }
         } catch (RuntimeException e) {
+            events.forEach(event -> metrics.relayFailed());
             try {
                 failures.attemptFailed(events, e);
             } catch (RuntimeException recordFailed) {
                 e.addSuppressed(recordFailed);
             }
             throw e;
+        }
+    }
+
+    /** One count per unit written; the latency once per event written (a redelivery skipped entirely has none). */
+    private void count(List<CarriedEvent> written) {
+        long now = System.currentTimeMillis();
+        CarriedEvent previous = null;
+        for (CarriedEvent event : written) {
+            metrics.relayed(event.envelope().eventType());
+            if (event != previous) {
+                metrics.publishToStream(Duration.ofMillis(now - event.envelope().timestamp().toEpochMilli()));
+            }
+            previous = event;
         }
     }
 

@@ -44,7 +44,7 @@ public class RedisRelay {
                 end
               end
             end
-            local written = 0
+            local written = {}
             local a = 2
             for u = 0, units - 1 do
               local channel, json, n = ARGV[a], ARGV[a + 1], tonumber(ARGV[a + 2])
@@ -59,10 +59,12 @@ public class RedisRelay {
                 end
                 redis.call('PUBLISH', channel, json)
                 redis.call('SET', KEYS[u * 3 + 1], '1', 'EX', tonumber(ARGV[1]))
-                written = written + 1
+                written[u + 1] = '1'
+              else
+                written[u + 1] = '0'
               end
             end
-            return written
+            return table.concat(written)
             """;
 
     @Inject
@@ -73,12 +75,34 @@ public class RedisRelay {
 
     /** @return the number of (event, channel) units actually written; 0 when every one had been relayed before */
     public int relay(List<CarriedEvent> events) {
+        return relayed(events).size();
+    }
+
+    /**
+     * Relays the events and says which were written: one element per (event, channel) unit actually written, in
+     * order, so an event on two channels appears twice; a unit relayed before (a redelivery) is left out.
+     */
+    public List<CarriedEvent> relayed(List<CarriedEvent> events) {
         List<RelayBatch> units = units(new WireFormat(configuration), events);
         List<Object> keys = new ArrayList<>(units.size() * 3);
         units.forEach(unit -> keys.addAll(unit.keys()));
-        Long result = redis.client().getScript(StringCodec.INSTANCE)
-                .eval(RScript.Mode.READ_WRITE, SCRIPT, RScript.ReturnType.INTEGER, keys, arguments(units));
-        return result == null ? 0 : result.intValue();
+        String flags = redis.client().getScript(StringCodec.INSTANCE)
+                .eval(RScript.Mode.READ_WRITE, SCRIPT, RScript.ReturnType.VALUE, keys, arguments(units));
+        return written(events, flags);
+    }
+
+    /** The units whose flag (the script's answer, one '1' or '0' per unit in order) says written. */
+    static List<CarriedEvent> written(List<CarriedEvent> events, String flags) {
+        List<CarriedEvent> written = new ArrayList<>();
+        int unit = 0;
+        for (CarriedEvent event : events) {
+            for (int c = 0; c < event.channels().size(); c++, unit++) {
+                if (flags != null && unit < flags.length() && flags.charAt(unit) == '1') {
+                    written.add(event);
+                }
+            }
+        }
+        return written;
     }
 
     static List<RelayBatch> units(WireFormat format, List<CarriedEvent> events) {

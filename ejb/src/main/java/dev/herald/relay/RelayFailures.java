@@ -1,6 +1,8 @@
 package dev.herald.relay;
 
+import dev.herald.kernel.EventMetrics;
 import dev.herald.publish.CarriedEvent;
+import jakarta.inject.Inject;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -27,6 +29,9 @@ public class RelayFailures {
 
     @Resource(lookup = "jms/heraldEvents")
     Queue events;
+
+    @Inject
+    EventMetrics metrics;
 
     /**
      * Counts a failed attempt for every event of the message (the relay writes them all or none), in a transaction
@@ -84,6 +89,7 @@ public class RelayFailures {
             throw new IllegalStateException("could not hand event " + eventId + " back to the broker", e);
         }
         record.replayed(Instant.now());
+        metrics.relayReplayed();
         return true;
     }
 

@@ -1,6 +1,7 @@
 package dev.herald.subscribe;
 
 import dev.herald.events.ReceivedEvent;
+import dev.herald.kernel.EventMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,12 +66,19 @@ public final class Delivery {
     private final TaskRunner executor;
     private final DeliveryLedger ledger;
     private final Duration timeout;
+    private final EventMetrics metrics;
 
     public Delivery(ObserverInvoker invoker, TaskRunner executor, DeliveryLedger ledger, Duration timeout) {
+        this(invoker, executor, ledger, timeout, EventMetrics.NONE);
+    }
+
+    public Delivery(ObserverInvoker invoker, TaskRunner executor, DeliveryLedger ledger, Duration timeout,
+                    EventMetrics metrics) {
         this.invoker = invoker;
         this.executor = executor;
         this.ledger = ledger;
         this.timeout = timeout;
+        this.metrics = metrics;
     }
 
     /** Delivers one event, asking the ledger first. */
@@ -123,7 +131,17 @@ public final class Delivery {
             throw e;
         }
         List<Result> ordered = subscriptions.stream().map(s -> results.get(s.id())).toList();
+        ordered.forEach(this::count);
         return new Outcome(ordered);
+    }
+
+    private void count(Result result) {
+        switch (result.status()) {
+            case HANDLED -> metrics.delivered(result.subscriberId());
+            case FAILED -> metrics.deliveryFailed(result.subscriberId());
+            case TIMED_OUT -> metrics.deliveryTimedOut(result.subscriberId());
+            default -> { }
+        }
     }
 
     private Result await(ReceivedEvent event, Subscription s, Future<?> task, long deadline) throws InterruptedException {

@@ -1,6 +1,7 @@
 package dev.herald.subscribe;
 
 import dev.herald.events.ReceivedEvent;
+import dev.herald.kernel.EventMetrics;
 import dev.herald.redis.ConsumerGroup;
 import dev.herald.redis.DeadLetters;
 import java.util.ArrayList;
@@ -35,10 +36,17 @@ public final class StreamConsumer {
     private final Delivery delivery;
     private final DeadLetters deadLetters;
     private final ConsumerGroup group;
+    private final EventMetrics metrics;
     private long nextClaimAt;
 
     public StreamConsumer(RedissonClient redis, ConsumerSettings settings, Map<String, List<Subscription>> streams,
                           EntryDecoder decoder, Delivery delivery, DeadLetters deadLetters) {
+        this(redis, settings, streams, decoder, delivery, deadLetters, EventMetrics.NONE);
+    }
+
+    public StreamConsumer(RedissonClient redis, ConsumerSettings settings, Map<String, List<Subscription>> streams,
+                          EntryDecoder decoder, Delivery delivery, DeadLetters deadLetters, EventMetrics metrics) {
+        this.metrics = metrics;
         if (streams.isEmpty()) {
             throw new IllegalArgumentException("no stream to consume");
         }
@@ -129,6 +137,7 @@ public final class StreamConsumer {
         if (decoded instanceof EntryDecoder.Poison poison) {
             LOG.warning("Entry " + entryId + " of " + stream + " cannot be delivered and is dead-lettered: " + poison.reason());
             deadLetters.deadLetter(stream, entryId, fields, deliveries, poison.reason(), poison.issues());
+            streams.get(stream).forEach(s -> metrics.subscriberDeadLettered(s.id()));
             return false;
         }
         ReceivedEvent event = ((EntryDecoder.Valid) decoded).event();
@@ -137,6 +146,7 @@ public final class StreamConsumer {
                     + ") without being acknowledged";
             LOG.warning("Entry " + entryId + " of " + stream + " is dead-lettered: " + reason);
             deadLetters.deadLetter(stream, entryId, fields, deliveries, reason, List.of());
+            streams.get(stream).forEach(s -> metrics.subscriberDeadLettered(s.id()));
             return false;
         }
         Delivery.Outcome outcome = delivery.deliver(event, streams.get(stream), handled);
@@ -147,6 +157,8 @@ public final class StreamConsumer {
             String reason = "subscribers failed at delivery " + deliveries + " of " + settings.maxDeliveries() + ": " + outcome.reason();
             LOG.warning("Entry " + entryId + " of " + stream + " (event " + event.id() + ") is dead-lettered: " + reason);
             deadLetters.deadLetter(stream, entryId, fields, deliveries, reason, List.of());
+            outcome.results().stream().filter(r -> !r.status().done())
+                    .forEach(r -> metrics.subscriberDeadLettered(r.subscriberId()));
         } else {
             LOG.warning("Entry " + entryId + " of " + stream + " (event " + event.id() + ") stays unacknowledged after delivery "
                     + deliveries + " of " + settings.maxDeliveries() + " and will be claimed again: " + outcome.reason());

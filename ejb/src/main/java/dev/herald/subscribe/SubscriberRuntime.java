@@ -1,6 +1,7 @@
 package dev.herald.subscribe;
 
 import dev.herald.auth.TenantDirectory;
+import dev.herald.kernel.EventMetrics;
 import dev.herald.redis.DeadLetters;
 import dev.herald.redis.RedisConnection;
 import dev.herald.redis.RedisKeys;
@@ -77,6 +78,9 @@ public class SubscriberRuntime {
     @Inject
     TenantDirectory tenantDirectory;
 
+    @Inject
+    EventMetrics metrics;
+
     private volatile boolean running;
     private volatile Subscriptions active;
     private volatile ConsumerSettings settings;
@@ -141,8 +145,8 @@ public class SubscriberRuntime {
         var client = redis.client();
         Delivery delivery = new Delivery(invoker, tasks,
                 new RedisDeliveryLedger(client, configuration.dedupePrefix(), configuration.dedupeWindow()),
-                settings.handlerTimeout());
-        return new StreamConsumer(client, settings, streams, new EntryDecoder(registry), delivery, deadLetters());
+                settings.handlerTimeout(), metrics);
+        return new StreamConsumer(client, settings, streams, new EntryDecoder(registry), delivery, deadLetters(), metrics);
     }
 
     /** The dead letters of every stream, for listing and replay. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.kernel.RecordingEventMetrics;
 import dev.herald.kernel.WireJson;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,6 +78,20 @@ class DeliveryTest {
         assertTrue(outcome.reason().contains("throws: FAILED IllegalStateException: boom"), outcome.reason());
         assertTrue(outcome.reason().contains("hangs: TIMED_OUT"), outcome.reason());
         assertFalse(outcome.reason().contains("good"), outcome.reason());
+    }
+
+    @Test
+    void eachSubscribersResultIsCountedUnderItsId() throws Exception {
+        RecordingEventMetrics metrics = new RecordingEventMetrics();
+        Delivery counting = new Delivery(probes, executor::submit, ledger, Duration.ofMillis(300), metrics);
+        List<Subscription> subscribers = List.of(subscriber("throws"), subscriber("hangs"), subscriber("good"),
+                subscriber("other", "globex"));
+        counting.deliver(event("e1", "acme"), subscribers);
+        counting.deliver(event("e1", "acme"), subscribers);
+
+        assertEquals(List.of("deliveryFailed:throws", "deliveryTimedOut:hangs", "delivered:good",
+                "deliveryFailed:throws", "deliveryTimedOut:hangs"), metrics.calls,
+                "an already handled delivery and one not for the tenant count nothing");
     }
 
     @Test
