@@ -174,6 +174,9 @@ class SettingsDocumentedTest {
             while (m.find()) {
                 names.add(m.group(1));
             }
+            if (names.isEmpty()) {
+                continue; // a row of another table, such as the metrics' names
+            }
             String[] values = names.size() == 1 ? new String[] {cells[2]} : cells[2].split(",");
             if (values.length != names.size() && values.length != 1) {
                 fail("docs/operations.md: " + names + " with " + values.length + " defaults: " + line);
