@@ -8,12 +8,22 @@ import java.util.List;
 /**
  * One event as it travels through the broker: its envelope, parsed once where the message is read
  * ({@link EventMessages#read}), the JSON text it came as (what the relay writes and a failure record keeps), and the
- * routing the publisher asked for.
+ * routing the publisher asked for; with tracing on, the W3C trace context of the hop before (null otherwise).
  */
-public record CarriedEvent(EventEnvelope envelope, String envelopeJson, List<String> channels, String aggregateKey) {
+public record CarriedEvent(EventEnvelope envelope, String envelopeJson, List<String> channels, String aggregateKey,
+                           String traceparent) {
 
     public CarriedEvent {
         channels = List.copyOf(channels);
+    }
+
+    public CarriedEvent(EventEnvelope envelope, String envelopeJson, List<String> channels, String aggregateKey) {
+        this(envelope, envelopeJson, channels, aggregateKey, null);
+    }
+
+    /** The same event, traced as a child of another span (the relay's, for what it writes to Redis). */
+    public CarriedEvent tracedBy(String parent) {
+        return new CarriedEvent(envelope, envelopeJson, channels, aggregateKey, parent);
     }
 
     public String eventId() {

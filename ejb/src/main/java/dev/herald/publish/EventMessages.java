@@ -1,6 +1,7 @@
 package dev.herald.publish;
 
 import dev.herald.kernel.WireJson;
+import dev.herald.tracing.EventSpans;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -24,6 +25,8 @@ public final class EventMessages {
     public static final String CHANNELS = "heraldChannels";
     /** Standard JMS group property: messages of one group are consumed in order, one at a time. */
     public static final String GROUP = "JMSXGroupID";
+    /** The W3C trace context of the publish call, when tracing is on (docs/operations.md "Tracing"). */
+    public static final String TRACEPARENT = EventSpans.TRACEPARENT;
 
     private EventMessages() {
     }
@@ -53,12 +56,23 @@ public final class EventMessages {
         String body = ((TextMessage) message).getText();
         List<String> channels = channels(message.getStringProperty(CHANNELS));
         String group = message.getStringProperty(GROUP);
+        String traceparent = message.getStringProperty(TRACEPARENT);
         if (!message.propertyExists(EVENT_COUNT)) {
-            return List.of(new CarriedEvent(EnvelopeJson.fromJsonObject(WireJson.parseObject(body)), body, channels, group));
+            return List.of(new CarriedEvent(EnvelopeJson.fromJsonObject(WireJson.parseObject(body)), body, channels, group,
+                    traceparent));
         }
         return WireJson.parse(body).asJsonArray().stream().map(JsonValue::asJsonObject)
-                .map(envelope -> new CarriedEvent(EnvelopeJson.fromJsonObject(envelope), WireJson.write(envelope), channels, group))
+                .map(envelope -> new CarriedEvent(EnvelopeJson.fromJsonObject(envelope), WireJson.write(envelope), channels,
+                        group, traceparent))
                 .toList();
+    }
+
+    /** The message with the trace context of its publish call; unchanged when there is none (tracing is off). */
+    static TextMessage traced(TextMessage message, String traceparent) throws JMSException {
+        if (traceparent != null) {
+            message.setStringProperty(TRACEPARENT, traceparent);
+        }
+        return message;
     }
 
     /** The channels property as written by {@link #routed}; a message without one goes to {@code global}. */

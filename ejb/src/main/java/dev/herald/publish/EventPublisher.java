@@ -1,6 +1,7 @@
 package dev.herald.publish;
 
 import dev.herald.kernel.EventMetrics;
+import dev.herald.tracing.EventSpans;
 import dev.herald.kernel.Uuids;
 import dev.herald.events.BrokerUnavailableException;
 import dev.herald.events.EventIssue;
@@ -66,6 +67,9 @@ public class EventPublisher {
 
     @Inject
     EventMetrics metrics;
+
+    @Inject
+    EventSpans spans;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -139,11 +143,13 @@ public class EventPublisher {
         if (outgoing.isEmpty()) {
             return;
         }
-        try (JMSContext context = connectionFactory.createContext()) {
+        try (EventSpans.EventSpan span = spans.publishing(outgoing.size());
+             JMSContext context = connectionFactory.createContext()) {
             JMSProducer producer = context.createProducer();
+            String traceparent = span.traceparent();
             for (List<Outgoing> run : MessageGrouping.group(outgoing, o -> o.event().aggregateKey(), o -> o.event().distinctChannels(),
                     MAX_EVENTS_PER_MESSAGE)) {
-                producer.send(events, message(context, run));
+                producer.send(events, message(context, run, traceparent));
             }
         } catch (JMSRuntimeException e) {
             throw new BrokerUnavailableException("the broker did not take " + outgoing.size() + " event(s): "
@@ -228,16 +234,19 @@ public class EventPublisher {
         return found.map(PublishedKey::envelope);
     }
 
-    private static TextMessage message(JMSContext context, List<Outgoing> run) {
+    private static TextMessage message(JMSContext context, List<Outgoing> run, String traceparent) {
         DomainEvent first = run.get(0).event();
         try {
+            TextMessage message;
             if (run.size() == 1) {
                 EventEnvelope envelope = run.get(0).envelope();
-                return EventMessages.create(context, EnvelopeJson.toJson(envelope), envelope.id(), envelope.eventType(),
+                message = EventMessages.create(context, EnvelopeJson.toJson(envelope), envelope.id(), envelope.eventType(),
+                        first.distinctChannels(), first.aggregateKey().orElse(null));
+            } else {
+                message = EventMessages.createRun(context, run.stream().map(o -> EnvelopeJson.toJson(o.envelope())).toList(),
                         first.distinctChannels(), first.aggregateKey().orElse(null));
             }
-            return EventMessages.createRun(context, run.stream().map(o -> EnvelopeJson.toJson(o.envelope())).toList(),
-                    first.distinctChannels(), first.aggregateKey().orElse(null));
+            return EventMessages.traced(message, traceparent);
         } catch (JMSException e) {
             throw new IllegalStateException("could not label the JMS message for " + run.size() + " event(s) from "
                     + run.get(0).envelope().id(), e);

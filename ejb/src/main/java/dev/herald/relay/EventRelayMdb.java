@@ -3,6 +3,7 @@ package dev.herald.relay;
 import dev.herald.kernel.EventMetrics;
 import dev.herald.publish.CarriedEvent;
 import dev.herald.publish.EventMessages;
+import dev.herald.tracing.EventSpans;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -39,6 +40,9 @@ public class EventRelayMdb implements MessageListener {
     @Inject
     EventMetrics metrics;
 
+    @Inject
+    EventSpans spans;
+
     @Override
     public void onMessage(Message message) {
         List<CarriedEvent> events;
@@ -47,13 +51,24 @@ public class EventRelayMdb implements MessageListener {
         } catch (JMSException | RuntimeException e) {
             throw new IllegalStateException("unreadable event message " + safeId(message), e);
         }
+        CarriedEvent first = events.get(0);
+        try (EventSpans.EventSpan span = spans.receiving("herald relay", first.traceparent(), first.eventId(),
+                first.eventType())) {
+            relay(message, events, span);
+        }
+    }
+
+    private void relay(Message message, List<CarriedEvent> events, EventSpans.EventSpan span) {
         try {
-            List<CarriedEvent> written = relay.relayed(events);
+            String traceparent = span.traceparent();
+            List<CarriedEvent> written = relay.relayed(traceparent == null ? events
+                    : events.stream().map(event -> event.tracedBy(traceparent)).toList());
             count(written);
             if (redelivered(message)) {
                 failures.recovered(events);
             }
         } catch (RuntimeException e) {
+            span.failed(e);
             events.forEach(event -> metrics.relayFailed());
             try {
                 failures.attemptFailed(events, e);

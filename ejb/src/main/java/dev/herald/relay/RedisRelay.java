@@ -110,7 +110,7 @@ public class RedisRelay {
         for (CarriedEvent event : events) {
             EventEnvelope envelope = event.envelope();
             for (String channel : event.channels()) {
-                units.add(format.batch(envelope, event.envelopeJson(), channel));
+                units.add(format.batch(envelope, event.envelopeJson(), channel, event.traceparent()));
             }
         }
         return units;

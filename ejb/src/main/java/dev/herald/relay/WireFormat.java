@@ -7,8 +7,10 @@ import dev.herald.publish.EnvelopeJson;
 import dev.herald.publish.EventEnvelope;
 import dev.herald.kernel.Uuids;
 import dev.herald.kernel.WireJson;
+import dev.herald.tracing.EventSpans;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -34,6 +36,14 @@ public final class WireFormat {
 
     /** @param json the envelope's wire JSON, when the caller has it already (the relay reads it off the message) */
     public RelayBatch batch(EventEnvelope envelope, String json, String channel) {
+        return batch(envelope, json, channel, null);
+    }
+
+    /**
+     * @param traceparent the W3C trace context to write beside the entries' own fields (the consumers read their
+     *                    fields by name and take no others), or null: without tracing the entries are unchanged
+     */
+    public RelayBatch batch(EventEnvelope envelope, String json, String channel, String traceparent) {
         boolean global = DomainEvent.GLOBAL_CHANNEL.equals(channel);
         return new RelayBatch(
                 settings.dedupePrefix() + envelope.id() + ":" + channel,
@@ -41,9 +51,19 @@ public final class WireFormat {
                 global ? settings.workflowStream() : null,
                 settings.channelPrefix() + ":" + envelope.eventType(),
                 settings.dedupeWindow().toSeconds(),
-                List.of("event", json, "channel", channel),
-                global ? workflowFields(envelope) : List.of(),
+                traced(List.of("event", json, "channel", channel), traceparent),
+                global ? traced(workflowFields(envelope), traceparent) : List.of(),
                 json);
+    }
+
+    private static List<String> traced(List<String> fields, String traceparent) {
+        if (traceparent == null) {
+            return fields;
+        }
+        List<String> withTrace = new ArrayList<>(fields);
+        withTrace.add(EventSpans.TRACEPARENT);
+        withTrace.add(traceparent);
+        return withTrace;
     }
 
     public String typeStream(String channel, String eventType) {

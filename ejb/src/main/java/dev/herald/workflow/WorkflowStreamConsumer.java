@@ -1,5 +1,6 @@
 package dev.herald.workflow;
 
+import dev.herald.tracing.EventSpans;
 import dev.herald.redis.DeadLetters;
 import dev.herald.redis.RedisConnection;
 import dev.herald.redis.RedisKeys;
@@ -61,6 +62,9 @@ public class WorkflowStreamConsumer {
     @Resource
     TimerService timerService;
 
+    @Inject
+    EventSpans spans;
+
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean stopping;
     private volatile boolean failing;
@@ -109,7 +113,7 @@ public class WorkflowStreamConsumer {
                 stream.ensureGroup();
                 groupCreated = true;
             }
-            WorkflowStreamPass.Result result = new WorkflowStreamPass(stream, triggers::handle, settings.streamBatch(), settings.streamMaxDeliveries())
+            WorkflowStreamPass.Result result = new WorkflowStreamPass(stream, this::trigger, settings.streamBatch(), settings.streamMaxDeliveries())
                     .run(() -> stopping);
             if (failing) {
                 failing = false;
@@ -126,6 +130,19 @@ public class WorkflowStreamConsumer {
             failing = true;
         } finally {
             running.set(false);
+        }
+    }
+
+    /** Hands one entry to the triggers, in a span that continues the relay's trace. */
+    private void trigger(WorkflowStreamEntry entry) {
+        try (EventSpans.EventSpan span = spans.receiving("herald workflow trigger", entry.traceparent(), entry.eventId(),
+                entry.eventType())) {
+            try {
+                triggers.handle(entry);
+            } catch (RuntimeException e) {
+                span.failed(e);
+                throw e;
+            }
         }
     }
 

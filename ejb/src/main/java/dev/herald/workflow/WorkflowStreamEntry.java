@@ -1,6 +1,7 @@
 package dev.herald.workflow;
 
 import dev.herald.kernel.WireJson;
+import dev.herald.tracing.EventSpans;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -9,10 +10,11 @@ import java.util.Map;
 /**
  * One entry of the workflow stream (wire-format.md section 3): flat string fields, {@code ''} where absent.
  * {@link #parse} refuses an entry that no retry could make usable (no event id, type or tenant, a payload that is
- * not a JSON object); {@code event_name} falls back to the type as the relay writes it.
+ * not a JSON object); {@code event_name} falls back to the type as the relay writes it. {@code traceparent} is there
+ * when the relay traced the event (docs/operations.md "Tracing").
  */
 public record WorkflowStreamEntry(String eventId, String eventName, String eventType, String tenant, String userId,
-                                  String correlationKey, JsonObject payload) {
+                                  String correlationKey, JsonObject payload, String traceparent) {
 
     public static WorkflowStreamEntry parse(Map<String, String> fields) {
         String eventId = required(fields, "event_id");
@@ -31,7 +33,7 @@ public record WorkflowStreamEntry(String eventId, String eventName, String event
             throw new IllegalArgumentException("payload_json is not JSON: " + e.getMessage(), e);
         }
         return new WorkflowStreamEntry(eventId, eventName == null ? eventType : eventName, eventType, tenant,
-                text(fields, "user_id"), text(fields, "workflow_correlation_key"), payload);
+                text(fields, "user_id"), text(fields, "workflow_correlation_key"), payload, text(fields, EventSpans.TRACEPARENT));
     }
 
     private static String required(Map<String, String> fields, String name) {
