@@ -14,13 +14,13 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Relays the events of each broker message to Redis, all in one atomic write (see {@link RedisRelay}). Any failure is counted in a failed-event record and then propagates:
+ * Relays the events of each broker message to Redis, one atomic write per stream (see {@link RedisRelay}). Any failure is counted in a failed-event record and then propagates:
  * the container rolls the delivery back and Artemis redelivers with backoff, then dead-letters. Nothing is
  * swallowed here.
  *
  * <p>Deliveries are not transacted: the relay writes nothing but Redis, which takes no part in a JTA transaction,
- * and its script writes each event once however often it runs. So the broker's acknowledgement after a successful
- * relay is enough (a crash before it means one more delivery, which the script turns into no write), and the XA
+ * and its scripts write each event once per stream however often they run. So the broker's acknowledgement after a successful
+ * relay is enough (a crash before it means one more delivery, which the scripts turn into no write), and the XA
  * round trips of a transacted delivery would only slow every event down. A thrown exception makes the resource
  * adapter roll the session back, so the broker still redelivers with backoff and dead-letters.
  * Its activation spec (queue, concurrency) lives in server.xml under id
@@ -54,6 +54,9 @@ public class EventRelayMdb implements MessageListener {
                 failures.recovered(events);
             }
         } catch (RuntimeException e) {
+            if (e instanceof PartlyRelayedException partly) {
+                count(partly.written()); // the redelivery skips them, so now is their one count
+            }
             events.forEach(event -> metrics.relayFailed());
             try {
                 failures.attemptFailed(events, e);
