@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.redisson.api.BatchOptions;
+import org.redisson.api.BatchResult;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
@@ -30,6 +32,9 @@ public final class RelayWriter {
      * Redis does not undo a script's earlier writes when a later command fails, so the one check that can fail (the
      * key holds something else than a stream) runs before the first write: a failed call leaves nothing behind. An
      * entry's marker is set right after its write, so an entry that appears twice in one call is written once.
+     * A marker found is renewed (a redelivery restarts its window): that write makes a WAIT after the call wait for
+     * the replicas to have everything up to it, so a redelivery after a WAIT that timed out confirms the earlier
+     * writes instead of answering at once.
      */
     static final String SCRIPT = """
             local pending = false
@@ -56,6 +61,7 @@ public final class RelayWriter {
                 redis.call('SET', KEYS[k], '1', 'EX', tonumber(ARGV[1]))
                 written[#written + 1] = '1'
               else
+                redis.call('EXPIRE', KEYS[k], tonumber(ARGV[1]))
                 written[#written + 1] = '0'
               end
             end
@@ -97,21 +103,35 @@ public final class RelayWriter {
         }
         List<StreamWrite> writes = StreamWrite.plan(units);
         long dedupeSeconds = units.get(0).dedupeSeconds();
-        BatchOptions options = BatchOptions.defaults().executionMode(BatchOptions.ExecutionMode.IN_MEMORY);
-        if (syncReplicas > 0) {
-            options = options.sync(syncReplicas, syncTimeout);
-        }
-        RBatch batch = client.createBatch(options);
+        // Without replicas to wait for, one batch: Redisson pipelines it, one round trip per node. With them, one batch
+        // per call, each ending in a WAIT on the connection that wrote (WAIT counts that connection's writes only),
+        // all sent at once; Redisson answers one count for a batch, which must be the count of one node.
+        List<RBatch> batches = new ArrayList<>();
         List<RFuture<String>> answers = new ArrayList<>(writes.size());
         for (StreamWrite write : writes) {
-            answers.add(batch.getScript(StringCodec.INSTANCE).evalAsync(write.stream(), RScript.Mode.READ_WRITE, SCRIPT,
-                    RScript.ReturnType.VALUE, write.keys(), write.arguments(dedupeSeconds)));
+            if (batches.isEmpty() || syncReplicas > 0) {
+                BatchOptions options = BatchOptions.defaults().executionMode(BatchOptions.ExecutionMode.IN_MEMORY);
+                batches.add(client.createBatch(syncReplicas > 0 ? options.sync(syncReplicas, syncTimeout) : options));
+            }
+            answers.add(batches.get(batches.size() - 1).getScript(StringCodec.INSTANCE).evalAsync(write.stream(),
+                    RScript.Mode.READ_WRITE, SCRIPT, RScript.ReturnType.VALUE, write.keys(), write.arguments(dedupeSeconds)));
         }
+        List<CompletableFuture<BatchResult<?>>> results = batches.stream()
+                .map(batch -> batch.executeAsync().toCompletableFuture()).toList();
         RuntimeException failure = null;
-        try {
-            batch.execute();
-        } catch (RuntimeException e) {
-            failure = e;
+        for (int b = 0; b < results.size(); b++) {
+            try {
+                int synced = results.get(b).join().getSyncedSlaves();
+                if (synced < syncReplicas) {
+                    throw new IllegalStateException("only " + synced + " of the " + syncReplicas + " replicas to wait for"
+                            + " confirmed the write to " + writes.get(b).stream() + " within " + syncTimeout
+                            + "; the delivery fails so that the broker redelivers it");
+                }
+            } catch (CompletionException e) {
+                failure = add(failure, e.getCause() instanceof RuntimeException cause ? cause : e);
+            } catch (RuntimeException e) {
+                failure = add(failure, e);
+            }
         }
         boolean[] written = new boolean[units.size()];
         for (int w = 0; w < writes.size(); w++) {
@@ -131,6 +151,14 @@ public final class RelayWriter {
             throw new PartlyRelayedException(written(events, written), failure);
         }
         return written(events, written);
+    }
+
+    private static RuntimeException add(RuntimeException first, RuntimeException next) {
+        if (first == null) {
+            return next;
+        }
+        first.addSuppressed(next);
+        return first;
     }
 
     /** The events of the units written, one element per unit, in unit order. */

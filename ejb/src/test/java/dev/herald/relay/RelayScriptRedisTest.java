@@ -131,6 +131,18 @@ class RelayScriptRedisTest {
         assertEquals(2, client.getStream(prefix + "workflow-poisoned", StringCodec.INSTANCE).size());
     }
 
+    @Test
+    void aReplicaThatDoesNotConfirmTheWriteFailsTheDelivery() {
+        List<CarriedEvent> events = events(1, "unreplicated");
+        RelayWriter waiting = new RelayWriter(client, format, 1, Duration.ofMillis(100));
+        PartlyRelayedException error = assertThrows(PartlyRelayedException.class, () -> waiting.relayed(events));
+        assertTrue(error.getMessage().contains("only 0 of the 1 replicas"), error.getMessage());
+        assertEquals(events, error.written(), "written on the master, so counted now, not again");
+        assertThrows(PartlyRelayedException.class, () -> waiting.relayed(events),
+                "the redelivery writes no entry and still fails while no replica confirms");
+        assertEquals(ids(events), idsOn(format.typeStream("unreplicated", "TICKET_CREATED")));
+    }
+
     private static int relay(List<CarriedEvent> events) {
         return relayed(events).size();
     }
