@@ -20,9 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.redisson.api.RPatternTopic;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.StreamMessageId;
 import org.redisson.client.codec.StringCodec;
@@ -93,6 +96,10 @@ class RelayClusterRedisTest {
             messages.add(message);
         }
 
+        AtomicInteger published = new AtomicInteger();
+        RPatternTopic tail = client.getPatternTopic("event:*", StringCodec.INSTANCE); // as the live tail subscribes
+        int listener = tail.addListener(String.class, (pattern, channel, message) -> published.incrementAndGet());
+
         RelayWriter writer = new RelayWriter(client, format, 0, Duration.ofSeconds(3));
         int written = 0;
         for (List<CarriedEvent> message : messages) {
@@ -106,12 +113,19 @@ class RelayClusterRedisTest {
         }
         expected.forEach((stream, ids) -> assertEquals(ids, idsOn(stream), stream));
         assertEquals(expectedWorkflow, workflowIds());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (published.get() < units && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(units, published.get(), "one publish per unit reaches a pattern subscriber, whichever master ran it");
 
         for (List<CarriedEvent> message : messages) {
             assertEquals(List.of(), writer.relayed(message), "a redelivery writes nothing");
         }
         expected.forEach((stream, ids) -> assertEquals(ids, idsOn(stream), "still once each after redelivery: " + stream));
         assertEquals(expectedWorkflow, workflowIds());
+        assertEquals(units, published.get(), "a redelivery publishes nothing");
+        tail.removeListener(listener);
     }
 
     private static CarriedEvent event(String type, List<String> channels) {
