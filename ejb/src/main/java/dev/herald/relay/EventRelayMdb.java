@@ -67,7 +67,10 @@ public class EventRelayMdb implements MessageListener {
         }
     }
 
-    /** One count per unit written; the latency once per event written (a redelivery skipped entirely has none). */
+    /**
+     * One count per unit written; the latency once per event written (a redelivery skipped entirely has none; an event
+     * whose units were written by two deliveries, after a partly failed one, has a sample from each).
+     */
     private void count(List<CarriedEvent> written) {
         long now = System.currentTimeMillis();
         CarriedEvent previous = null;
