@@ -182,7 +182,9 @@ public final class ConsumerGroup {
      * may not name streams of several hash slots (CROSSSLOT), so each stream gets its own, without blocking, all sent
      * in one pipelined batch (one round trip per node); only when none of them had an entry does it block, on the first
      * stream, so an idle round waits up to {@code block} as on single Redis but a new entry on another stream is read
-     * at the next round, up to {@code block} later.
+     * at the next round, up to {@code block} later. When one of those reads fails, the round answers nothing (and
+     * recreates a vanished group) as a failed single read does; what the others read that round stays pending for this
+     * consumer and is claimed after the claim idle time.
      *
      * @param block how long to wait for an entry; null or zero: do not wait
      */
