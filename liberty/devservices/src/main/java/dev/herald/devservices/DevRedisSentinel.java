@@ -46,7 +46,7 @@ public final class DevRedisSentinel implements AutoCloseable {
             // Sentinel rewrites this file with what it learns, so each has its own.
             Files.writeString(conf, String.join("\n",
                     "sentinel monitor " + MASTER_NAME + " 127.0.0.1 " + master.port() + " 2",
-                    "sentinel down-after-milliseconds " + MASTER_NAME + " 1000",
+                    "sentinel down-after-milliseconds " + MASTER_NAME + " 5000", // a loaded test machine must not look like an outage
                     "sentinel failover-timeout " + MASTER_NAME + " 10000",
                     "sentinel parallel-syncs " + MASTER_NAME + " 1", ""));
             sentinels.add(RedisProcess.start(dataDir, port, conf, List.of("--sentinel")));
