@@ -34,7 +34,8 @@ import org.redisson.client.codec.StringCodec;
 
 /**
  * The relay through Sentinel (dev services: master, replica, three Sentinels) across a failover: messages relayed
- * before, during and after {@code SENTINEL FAILOVER}, each retried until it succeeds as the broker redelivers, and
+ * before, during and after {@code SENTINEL FAILOVER}, and a crash of the master (killed, promoted replica, the old
+ * master restarted as its replica), each retried until it succeeds as the broker redelivers, and
  * every event of every message whose relay returned success is on its streams exactly once afterwards. The relay
  * waits for one replica ({@code herald.redis.sync-replicas} 1), so what it acknowledged is on the replica that becomes
  * the master.
@@ -46,7 +47,6 @@ class RelaySentinelRedisTest {
 
     private static DevRedisSentinel sentinel;
     private static RedissonClient client;
-    private static WireFormat format;
     private static String prefix;
 
     @BeforeAll
@@ -54,8 +54,6 @@ class RelaySentinelRedisTest {
         sentinel = DevRedisSentinel.start(Files.createTempDirectory("herald-sentinel-test"));
         client = TestRedisTopologies.sentinel(sentinel, 1);
         prefix = "herald-sentinel-test-" + UUID.randomUUID() + ":";
-        format = new WireFormat(new RedisKeys(prefix, "event:", prefix + "workflow:events:global", "herald:relayed:",
-                Duration.ofMinutes(5)));
     }
 
     @AfterAll
@@ -68,8 +66,26 @@ class RelaySentinelRedisTest {
         }
     }
 
+    /** How the master moves; answers the new master's port. */
+    @FunctionalInterface
+    interface Failover {
+        int run() throws Exception;
+    }
+
     @Test
     void everyAcknowledgedEventIsOnItsStreamsExactlyOnceAfterAFailover() throws Exception {
+        relayAcross("SENTINEL FAILOVER", sentinel::failover);
+    }
+
+    @Test
+    void everyAcknowledgedEventIsOnItsStreamsExactlyOnceAfterTheMasterCrashed() throws Exception {
+        relayAcross("master killed", sentinel::killMaster);
+    }
+
+    private void relayAcross(String how, Failover failover) throws Exception {
+        String prefix = RelaySentinelRedisTest.prefix + UUID.randomUUID() + ":";
+        WireFormat format = new WireFormat(new RedisKeys(prefix, "event:", prefix + "workflow:events:global",
+                "herald:relayed:", Duration.ofMinutes(5)));
         RelayWriter writer = new RelayWriter(client, format, 1, Duration.ofSeconds(1));
         List<List<CarriedEvent>> acknowledged = new CopyOnWriteArrayList<>();
         AtomicInteger failedAttempts = new AtomicInteger();
@@ -85,7 +101,7 @@ class RelaySentinelRedisTest {
         }, "relay-during-failover");
         during.start();
         int oldMaster = sentinel.masterPort();
-        int newMaster = sentinel.failover();
+        int newMaster = failover.run();
         failingOver.set(false);
         during.join(TimeUnit.SECONDS.toMillis(60));
         assertNotEquals(oldMaster, newMaster);
@@ -93,7 +109,7 @@ class RelaySentinelRedisTest {
         for (int m = 1000; m < 1020; m++) {
             acknowledged.add(relayUntilAcknowledged(writer, message(m), failedAttempts));
         }
-        java.util.logging.Logger.getLogger(RelaySentinelRedisTest.class.getName()).info("Sentinel failover " + oldMaster
+        java.util.logging.Logger.getLogger(RelaySentinelRedisTest.class.getName()).info("Sentinel, " + how + ", " + oldMaster
                 + " -> " + newMaster + ": " + acknowledged.size() + " messages acknowledged, " + failedAttempts.get()
                 + " attempts failed and were retried");
         assertTrue(acknowledged.size() > 40, "messages before, during and after the failover: " + acknowledged.size());

@@ -119,6 +119,40 @@ public final class DevRedisSentinel implements AutoCloseable {
         return next;
     }
 
+    /**
+     * Kills the master (SIGKILL, as a crash), waits until the Sentinels have promoted the replica, then starts the old
+     * master again, empty, and waits until the Sentinels have made it the new master's replica: the failover of a
+     * crashed master and the operator's restart of it.
+     *
+     * @return the new master's port
+     */
+    public int killMaster() throws IOException, InterruptedException {
+        int old = masterPort();
+        RedisProcess crashed = servers.stream().filter(s -> s.port() == old).findFirst().orElseThrow();
+        int next = servers.stream().mapToInt(RedisProcess::port).filter(port -> port != old).findFirst().orElseThrow();
+        crashed.kill();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!promotedEverywhere(next)) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the Sentinels did not promote " + next + " after the master " + old + " was killed");
+            }
+            Thread.sleep(200);
+        }
+        crashed.restart();
+        awaitSettled(next);
+        return next;
+    }
+
+    private boolean promotedEverywhere(int port) throws IOException {
+        for (RedisProcess sentinel : sentinels) {
+            List<?> address = (List<?>) Resp.command(sentinel.port(), "SENTINEL", "GET-MASTER-ADDR-BY-NAME", MASTER_NAME);
+            if (!Integer.toString(port).equals(address.get(1))) {
+                return false;
+            }
+        }
+        return Resp.text(port, "INFO", "replication").contains("role:master");
+    }
+
     /** The Sentinels' addresses, {@code redis://127.0.0.1:<port>}, for {@code herald.redis.nodes}. */
     public List<String> sentinelAddresses() {
         return sentinels.stream().map(s -> "redis://127.0.0.1:" + s.port()).toList();

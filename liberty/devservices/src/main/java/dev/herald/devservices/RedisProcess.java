@@ -18,6 +18,7 @@ final class RedisProcess implements AutoCloseable {
 
     private final int port;
     private final Path dir;
+    private final List<String> command = new ArrayList<>();
     private Process process;
 
     private RedisProcess(int port, Path dir) {
@@ -40,7 +41,6 @@ final class RedisProcess implements AutoCloseable {
     }
 
     private void start(Path baseDir, Path configFile, List<String> extraArgs) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
         command.add(DevRedis.executable(baseDir).toString());
         if (configFile != null) {
             command.add(configFile.toString());
@@ -48,6 +48,18 @@ final class RedisProcess implements AutoCloseable {
         command.addAll(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1", "--dir", dir.toString(),
                 "--daemonize", "no", "--save", "", "--appendonly", "no"));
         command.addAll(extraArgs);
+        launch();
+    }
+
+    /** Starts the process again with its first command line (after {@link #kill}), and waits for PING. */
+    void restart() throws IOException, InterruptedException {
+        if (isRunning()) {
+            throw new IllegalStateException("redis-server on port " + port + " is running");
+        }
+        launch();
+    }
+
+    private void launch() throws IOException, InterruptedException {
         Path log = dir.resolve("redis.log");
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
