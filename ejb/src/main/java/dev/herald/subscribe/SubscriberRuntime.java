@@ -85,6 +85,8 @@ public class SubscriberRuntime {
     private volatile Subscriptions active;
     private volatile ConsumerSettings settings;
     private volatile Map<String, List<Subscription>> streams = Map.of();
+    private volatile boolean paused;
+    private final Object pauseSignal = new Object();
     private volatile String lastError;
     private volatile Instant lastErrorAt;
     private Future<Void> loop;
@@ -112,6 +114,10 @@ public class SubscriberRuntime {
         StreamConsumer consumer = null;
         while (running) {
             try {
+                if (paused) {
+                    awaitResume();
+                    continue;
+                }
                 if (consumer == null) {
                     consumer = newConsumer();
                     List<String> created = consumer.ensureGroups();
@@ -162,6 +168,34 @@ public class SubscriberRuntime {
     /** The per-type stream key of a channel and event type, as the relay writes it. */
     public String streamOf(String channel, String eventType) {
         return new WireFormat(redisKeys).typeStream(channel, eventType);
+    }
+
+    /**
+     * Stops this server's consumer from reading, claiming and acknowledging until {@link #resume()} (an operator's
+     * pause): entries wait in the streams, and the group's lag grows. A round already reading finishes first (at
+     * most {@code herald.subscribe.block} plus its deliveries). Other servers' consumers of the group go on.
+     */
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+        synchronized (pauseSignal) {
+            pauseSignal.notifyAll();
+        }
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    private void awaitResume() throws InterruptedException {
+        synchronized (pauseSignal) {
+            while (paused && running) {
+                pauseSignal.wait(1_000); // wakes on resume(); the timeout lets stop() end a paused loop
+            }
+        }
     }
 
     @PreDestroy
