@@ -18,6 +18,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,7 @@ public class SubscriberRuntime {
     private volatile ConsumerSettings settings;
     private volatile Map<String, List<Subscription>> streams = Map.of();
     private volatile boolean paused;
+    private volatile boolean idle;
     private final Object pauseSignal = new Object();
     private volatile String lastError;
     private volatile Instant lastErrorAt;
@@ -172,11 +174,23 @@ public class SubscriberRuntime {
 
     /**
      * Stops this server's consumer from reading, claiming and acknowledging until {@link #resume()} (an operator's
-     * pause): entries wait in the streams, and the group's lag grows. A round already reading finishes first (at
-     * most {@code herald.subscribe.block} plus its deliveries). Other servers' consumers of the group go on.
+     * pause): entries wait in the streams, and the group's lag grows. Other servers' consumers of the group go on.
+     * Waits until the loop has finished the round it was in (at most {@code herald.subscribe.block} plus its
+     * deliveries, bounded here by {@code wait}); answers whether it is idle, i.e. no delivery runs any more.
      */
-    public void pause() {
+    public boolean pause(Duration wait) throws InterruptedException {
         paused = true;
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (pauseSignal) {
+            while (!idle && loop != null && !loop.isDone()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                pauseSignal.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        return true;
     }
 
     public void resume() {
@@ -192,8 +206,14 @@ public class SubscriberRuntime {
 
     private void awaitResume() throws InterruptedException {
         synchronized (pauseSignal) {
-            while (paused && running) {
-                pauseSignal.wait(1_000); // wakes on resume(); the timeout lets stop() end a paused loop
+            idle = true;
+            pauseSignal.notifyAll();
+            try {
+                while (paused && running) {
+                    pauseSignal.wait(1_000); // wakes on resume(); the timeout lets stop() end a paused loop
+                }
+            } finally {
+                idle = false;
             }
         }
     }

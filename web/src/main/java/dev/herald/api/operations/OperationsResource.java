@@ -19,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -34,6 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RolesAllowed(Groups.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class OperationsResource {
+
+    /** How long a pause waits for the round in progress to end (a read blocks 1 s by default, then its deliveries). */
+    static final Duration PAUSE_WAIT = Duration.ofSeconds(15);
 
     @Inject
     OperationsSampler sampler;
@@ -119,12 +123,13 @@ public class OperationsResource {
     @Path("/subscribers/pause")
     @Operation(summary = "Pause this server's subscriber consumer: it stops reading, claiming and acknowledging (the"
             + " group's lag grows) until resumed; other servers' consumers go on. Not kept across a restart")
-    @APIResponse(responseCode = "200", description = "Paused; the round already reading finishes first",
+    @APIResponse(responseCode = "200", description = "Paused; idle is true once the round in progress ended (waited"
+            + " for up to 15 s), false when it still runs deliveries",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
-                    value = "{\"group\":\"herald-subscribers\",\"consumer\":\"host:heraldServer\",\"paused\":true,\"running\":true}")))
-    public JsonObject pause() {
-        subscribers.pause();
-        return subscribers();
+                    value = "{\"group\":\"herald-subscribers\",\"consumer\":\"host:heraldServer\",\"paused\":true,\"running\":true,\"idle\":true}")))
+    public JsonObject pause() throws InterruptedException {
+        boolean idle = subscribers.pause(PAUSE_WAIT);
+        return Json.createObjectBuilder(subscribers()).add("idle", idle).build();
     }
 
     @POST
