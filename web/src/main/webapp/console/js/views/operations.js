@@ -193,7 +193,7 @@ async function showRelayFailures(container, signal) {
                 h('tbody', {}, open.map(f => h('tr', {dataset: {eventId: f.eventId}},
                     h('td', {class: 'mono'}, f.eventId), h('td', {}, f.eventType), h('td', {}, f.status),
                     h('td', {}, String(f.attempts)), h('td', {}, time(f.lastFailedAt)),
-                    h('td', {class: 'reason'}, f.lastError || ''),
+                    h('td', {class: 'reason', title: f.lastError || ''}, shortened(f.lastError)),
                     h('td', {}, f.status === 'DEAD_LETTERED' ? replayButton(
                         () => api.call(`relay/failed/${encodeURIComponent(f.eventId)}/replay`, {method: 'POST'}),
                         () => showRelayFailures(container, signal)) : null))))));
@@ -257,8 +257,14 @@ function letterTable(entries, replay, after) {
             h('td', {class: 'mono'}, eventIdOf(letter.fields)),
             h('td', {}, letter.fields.deliveries || ''),
             h('td', {}, time(letter.fields.deadLetteredAt)),
-            h('td', {class: 'reason'}, letter.fields.reason || ''),
+            h('td', {class: 'reason', title: letter.fields.reason || ''}, shortened(letter.fields.reason)),
             h('td', {}, replayButton(() => replay(letter), after))))));
+}
+
+/** A reason as long as a table cell bears; the whole text stays in the cell's title. */
+function shortened(text, max = 160) {
+    const value = text || '';
+    return value.length > max ? `${value.slice(0, max)}…` : value;
 }
 
 function replayButton(replay, after) {
