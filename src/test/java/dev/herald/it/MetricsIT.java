@@ -241,7 +241,10 @@ class MetricsIT extends RedisPipelineTestBase {
             }
             Eventually.await("lag gauge at 5 while paused", WAIT, () -> gauge("herald_stream_lag", group) >= 5 ? true : null);
             assertEquals(5, gauge("herald_stream_lag", group), 0.0, "exactly the 5 events written while paused");
-            JsonValue backlog = OPERATOR.get("api/operations/backlog").json().getJsonArray("streams").stream()
+            jakarta.json.JsonObject snapshot = OPERATOR.get("api/operations/backlog").json();
+            System.out.printf("MetricsIT operations sample: %d ms for %d streams with a group or dead letters%n",
+                    snapshot.getJsonNumber("sampleMillis").longValue(), snapshot.getJsonArray("streams").size());
+            JsonValue backlog = snapshot.getJsonArray("streams").stream()
                     .filter(s -> s.asJsonObject().getString("stream").equals(stream)).findFirst().orElseThrow();
             JsonValue subscribers = backlog.asJsonObject().getJsonArray("groups").stream()
                     .filter(g -> g.asJsonObject().getString("group").equals("herald-subscribers")).findFirst().orElseThrow();

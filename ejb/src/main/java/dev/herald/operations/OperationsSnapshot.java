@@ -1,5 +1,6 @@
 package dev.herald.operations;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.Optional;
  * the operations endpoint answer the latest snapshot; nothing is read from Redis or the database when they are asked.
  *
  * @param sampledAt       when the sample began
+ * @param took            how long the sample took (Redis and the database): what one sample costs
  * @param streams         Herald's streams (per-type streams with at least one group or dead letter, and the workflow
  *                        stream), by key
  * @param queue           the workflow queue; empty when it could not be counted (see {@code errors})
@@ -16,7 +18,7 @@ import java.util.Optional;
  * @param triggerGroup    the workflow trigger consumer's group on it
  * @param errors          one line per part that could not be read; those parts keep no figure in this sample
  */
-public record OperationsSnapshot(Instant sampledAt, List<StreamBacklog> streams, Optional<QueueCounts> queue,
+public record OperationsSnapshot(Instant sampledAt, Duration took, List<StreamBacklog> streams, Optional<QueueCounts> queue,
                                  String workflowStream, String triggerGroup, List<String> errors) {
 
     public OperationsSnapshot {
@@ -26,7 +28,7 @@ public record OperationsSnapshot(Instant sampledAt, List<StreamBacklog> streams,
 
     /** Before the first sample. */
     public static OperationsSnapshot none(String workflowStream, String triggerGroup) {
-        return new OperationsSnapshot(Instant.EPOCH, List.of(), Optional.empty(), workflowStream, triggerGroup,
+        return new OperationsSnapshot(Instant.EPOCH, Duration.ZERO, List.of(), Optional.empty(), workflowStream, triggerGroup,
                 List.of("not sampled yet"));
     }
 

@@ -1,5 +1,6 @@
 package dev.herald.operations;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ final class Sampling {
     }
 
     OperationsSnapshot sample(Instant now, Function<List<String>, List<StreamBacklog>> streams, Supplier<QueueCounts> queue) {
+        long started = System.nanoTime();
         OperationsSnapshot previous = latest;
         List<String> errors = new ArrayList<>();
         List<StreamBacklog> read;
@@ -49,7 +51,7 @@ final class Sampling {
             errors.add("workflow queue: " + e);
             counts = previous.queue();
         }
-        OperationsSnapshot snapshot = new OperationsSnapshot(now, read, counts, workflowStream, triggerGroup, errors);
+        OperationsSnapshot snapshot = new OperationsSnapshot(now, Duration.ofNanos(System.nanoTime() - started), read, counts, workflowStream, triggerGroup, errors);
         boolean previousClean = previous.errors().isEmpty() || previous.sampledAt().equals(Instant.EPOCH);
         errorsBegan = !errors.isEmpty() && previousClean;
         latest = snapshot;

@@ -9,6 +9,7 @@ import dev.herald.operations.OperationsSnapshot;
 import dev.herald.operations.QueueCounts;
 import dev.herald.operations.StreamBacklog;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -47,7 +48,7 @@ class OperationsGaugesTest {
     }
 
     private static OperationsSnapshot snapshot(long lag, long pending, Optional<QueueCounts> queue, StreamBacklog... streams) {
-        return new OperationsSnapshot(Instant.now(), List.of(streams), queue, "workflow:events:global", "wf", List.of());
+        return new OperationsSnapshot(Instant.now(), Duration.ofMillis(3), List.of(streams), queue, "workflow:events:global", "wf", List.of());
     }
 
     private static StreamBacklog stream(long lag, long pending) {

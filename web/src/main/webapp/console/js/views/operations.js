@@ -85,7 +85,7 @@ function statusLine(snapshot, refresh) {
         }
     };
     return h('div', {class: 'card ops-status'},
-        h('p', {}, 'Sampled ', time(snapshot.sampledAt), ' · subscribers of this server (group ',
+        h('p', {}, 'Sampled ', time(snapshot.sampledAt), ` in ${snapshot.sampleMillis} ms · subscribers of this server (group `,
             h('span', {class: 'mono'}, snapshot.subscribers?.group ?? '?'), '): ',
             h('strong', {id: 'ops-subscribers-state', class: paused ? 'state-paused' : 'state-running'},
                 paused ? 'paused' : (snapshot.subscribers?.running ? 'running' : 'not running')),

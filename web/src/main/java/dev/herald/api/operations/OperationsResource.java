@@ -51,7 +51,7 @@ public class OperationsResource {
             + " workflow queue, as the last sample read them (herald.operations.sample-interval)")
     @APIResponse(responseCode = "200", description = "The latest sample",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
-                    value = "{\"sampledAt\":\"2024-05-01T12:00:00Z\",\"streams\":[{\"stream\":\"alga-psa:event-stream:global:TICKET_CREATED\",\"channel\":\"global\",\"eventType\":\"TICKET_CREATED\",\"length\":120,\"deadLetters\":1,\"groups\":[{\"group\":\"herald-subscribers\",\"consumers\":1,\"lag\":3,\"lagCapped\":false,\"pending\":2,\"lastDeliveredId\":\"1714564800000-0\"}]}],\"workflowQueue\":{\"queued\":4,\"dead\":1},\"workflowStream\":\"workflow:events:global\",\"triggerGroup\":\"workflow-runtime-v2\",\"triggerLag\":0,\"subscribers\":{\"paused\":false,\"running\":true},\"errors\":[]}")))
+                    value = "{\"sampledAt\":\"2024-05-01T12:00:00Z\",\"sampleMillis\":4,\"streams\":[{\"stream\":\"alga-psa:event-stream:global:TICKET_CREATED\",\"channel\":\"global\",\"eventType\":\"TICKET_CREATED\",\"length\":120,\"deadLetters\":1,\"groups\":[{\"group\":\"herald-subscribers\",\"consumers\":1,\"lag\":3,\"lagCapped\":false,\"pending\":2,\"lastDeliveredId\":\"1714564800000-0\"}]}],\"workflowQueue\":{\"queued\":4,\"dead\":1},\"workflowStream\":\"workflow:events:global\",\"triggerGroup\":\"workflow-runtime-v2\",\"triggerLag\":0,\"subscribers\":{\"paused\":false,\"running\":true},\"errors\":[]}")))
     public JsonObject backlog() {
         OperationsSnapshot snapshot = sampler.latest();
         JsonArrayBuilder streams = Json.createArrayBuilder();
@@ -73,6 +73,7 @@ public class OperationsResource {
         }
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("sampledAt", snapshot.sampledAt().toString())
+                .add("sampleMillis", snapshot.took().toMillis())
                 .add("streams", streams);
         snapshot.queue().ifPresent(queue -> json.add("workflowQueue",
                 Json.createObjectBuilder().add("queued", queue.queued()).add("dead", queue.dead())));
