@@ -16,8 +16,9 @@ public record CarriedEvent(EventEnvelope envelope, String envelopeJson, List<Str
         channels = List.copyOf(channels);
     }
 
+    /** The key of this envelope in the relay's failure records: the event id, made distinct per version ({@link EventEnvelope#recordId()}). */
     public String eventId() {
-        return envelope.id();
+        return envelope.recordId();
     }
 
     public String eventType() {

@@ -32,22 +32,40 @@ public final class WireFormat {
         return batch(envelope, EnvelopeJson.toJson(envelope), channel);
     }
 
-    /** @param json the envelope's wire JSON, when the caller has it already (the relay reads it off the message) */
+    /**
+     * @param json the envelope's wire JSON, when the caller has it already (the relay reads it off the message)
+     *
+     * <p>A v1 envelope goes where every event went before versions existed. An envelope of a later version goes to
+     * the same keys with {@code :v{N}} appended (stream, pub/sub channel, dedupe marker), never to the workflow
+     * stream, whose readers read v1: so a v1 reader never meets a later payload on a key it reads
+     * (docs/wire-format.md, "Versions on the wire").
+     */
     public RelayBatch batch(EventEnvelope envelope, String json, String channel) {
-        boolean global = DomainEvent.GLOBAL_CHANNEL.equals(channel);
+        boolean workflow = DomainEvent.GLOBAL_CHANNEL.equals(channel) && envelope.version() == 1;
+        String suffix = versionSuffix(envelope.version());
         return new RelayBatch(
-                settings.dedupePrefix() + envelope.id() + ":" + channel,
-                typeStream(channel, envelope.eventType()),
-                global ? settings.workflowStream() : null,
-                settings.channelPrefix() + ":" + envelope.eventType(),
+                settings.dedupePrefix() + envelope.id() + ":" + channel + suffix,
+                typeStream(channel, envelope.eventType(), envelope.version()),
+                workflow ? settings.workflowStream() : null,
+                settings.channelPrefix() + ":" + envelope.eventType() + suffix,
                 settings.dedupeWindow().toSeconds(),
                 List.of("event", json, "channel", channel),
-                global ? workflowFields(envelope) : List.of(),
+                workflow ? workflowFields(envelope) : List.of(),
                 json);
     }
 
+    /** The per-type stream of the type's v1 payloads: the key the existing consumers read. */
     public String typeStream(String channel, String eventType) {
-        return settings.streamPrefix() + "event-stream:" + channel + ":" + eventType;
+        return typeStream(channel, eventType, 1);
+    }
+
+    /** The per-type stream of one version of the type: the v1 key, with {@code :v{N}} appended from v2 on. */
+    public String typeStream(String channel, String eventType, int version) {
+        return settings.streamPrefix() + "event-stream:" + channel + ":" + eventType + versionSuffix(version);
+    }
+
+    private static String versionSuffix(int version) {
+        return version == 1 ? "" : ":v" + version;
     }
 
     /** The flat fields of the workflow stream, all strings, {@code ''} where absent. */
