@@ -13,7 +13,9 @@ import java.util.List;
  * ascending: the published envelope itself for its own version, and for each other version the same event (same id,
  * timestamp, simulated mark) with its payload upcast or downcast ({@link EventVersions}) and checked against that
  * version's schema. A version below the published one without a downcaster refuses the publish, naming the type and
- * the versions: Herald never writes a later shape where a reader of the earlier one looks.
+ * the versions: Herald never writes a later shape where a reader of the earlier one looks. So does an event whose
+ * converted payload the other version's schema refuses (a legacy v1 payload that lacks what v2 requires): every
+ * version on the wire carries the event, or nothing is published.
  */
 public final class WireFanOut {
 
@@ -30,11 +32,7 @@ public final class WireFanOut {
         this.validator = validator;
     }
 
-    /**
-     * @throws InvalidEventException when a version on the wire cannot be made from the published one
-     * @throws IllegalStateException when an upcaster or downcaster wrote a payload its target schema refuses (a bug
-     *                               of that converter, not of the caller's event)
-     */
+    /** @throws InvalidEventException when a version on the wire cannot be made from the published one, naming why */
     public List<EventEnvelope> envelopes(EventEnvelope published) {
         String type = published.eventType();
         List<Integer> onWire = wire == null ? List.of(published.version()) : wire.of(type);
@@ -60,8 +58,9 @@ public final class WireFanOut {
         JsonObject payload = versions.convert(type, from, version, published.payload());
         List<EventIssue> issues = validator.validate(type, version, payload);
         if (!issues.isEmpty()) {
-            throw new IllegalStateException("converting " + type + " v" + from + " to v" + version
-                    + " gave a payload the v" + version + " schema refuses: " + issues);
+            String as = "as " + type + " v" + version + " (" + WireVersions.VERSIONS + " puts it on the wire): ";
+            throw new InvalidEventException(type, issues.stream()
+                    .map(i -> new EventIssue("/payload" + i.pointer(), as + i.message())).toList());
         }
         return published.inVersion(version, payload);
     }

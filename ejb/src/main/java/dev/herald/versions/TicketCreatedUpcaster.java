@@ -15,7 +15,7 @@ import java.util.List;
  * {@code openedVia} is derived from the actor: its {@code actorType} when given, else {@code CONTACT} for an
  * {@code actorContactId}, {@code USER} for a user, {@code SYSTEM} when nobody is named. v2 has one shape, so the
  * legacy shape's other fields (comment, assignedByUserId, the suppress flags) are not carried over: a reader that
- * needs them reads v1.
+ * needs them reads v1, and so does a legacy {@code changes} that is not a map of field to change.
  */
 @ApplicationScoped
 public class TicketCreatedUpcaster implements Upcaster {
@@ -37,7 +37,8 @@ public class TicketCreatedUpcaster implements Upcaster {
     @Override
     public JsonObject upcast(JsonObject v1) {
         JsonObjectBuilder v2 = WireJson.builders().createObjectBuilder();
-        KEPT.stream().filter(v1::containsKey).forEach(field -> v2.add(field, v1.get(field)));
+        KEPT.stream().filter(v1::containsKey).filter(field -> !field.equals("changes") || isFieldChanges(v1.get(field)))
+                .forEach(field -> v2.add(field, v1.get(field)));
         String openedBy = text(v1, "createdByUserId");
         if (openedBy == null) {
             openedBy = text(v1, "userId");
@@ -57,6 +58,11 @@ public class TicketCreatedUpcaster implements Upcaster {
             return "CONTACT";
         }
         return v1.containsKey("actorUserId") || openedBy != null ? "USER" : "SYSTEM";
+    }
+
+    /** v2's {@code changes} maps each field to {@code {previous, new}}; the legacy shape's free-form object may not. */
+    private static boolean isFieldChanges(jakarta.json.JsonValue changes) {
+        return changes instanceof JsonObject map && map.values().stream().allMatch(JsonObject.class::isInstance);
     }
 
     private static String text(JsonObject payload, String field) {

@@ -74,7 +74,7 @@ class WireFanOutTest {
     }
 
     @Test
-    void anUpcasterThatWritesAnInvalidPayloadIsABugNotTheCallersFault() {
+    void anEventWithoutAValidFormInAVersionOnTheWireIsRefusedNamingTheField() {
         TicketCreatedUpcaster broken = new TicketCreatedUpcaster() {
             @Override
             public JsonObject upcast(JsonObject payload) {
@@ -82,9 +82,10 @@ class WireFanOutTest {
             }
         };
         EventEnvelope v1 = new EventEnvelope("e1", "TICKET_CREATED", AT, V1, false, 1);
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        InvalidEventException e = assertThrows(InvalidEventException.class,
                 () -> wire("TICKET_CREATED=both", new EventVersions(List.of(broken), List.of())).envelopes(v1));
-        assertTrue(e.getMessage().startsWith("converting TICKET_CREATED v1 to v2 gave a payload the v2 schema refuses"),
-                e.getMessage());
+        assertTrue(e.issues().stream().anyMatch(i -> i.message().startsWith(
+                "as TICKET_CREATED v2 (herald.wire.versions puts it on the wire): ")
+                && i.message().contains("openedVia")), e.issues().toString());
     }
 }
