@@ -3,11 +3,14 @@ package dev.herald.versions;
 import dev.herald.events.Downcaster;
 import dev.herald.events.Upcaster;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -17,6 +20,8 @@ import org.eclipse.microprofile.config.Config;
  */
 @ApplicationScoped
 public class EventVersionsProducer {
+
+    private static final Logger LOG = Logger.getLogger(EventVersionsProducer.class.getName());
 
     @Produces
     @Singleton
@@ -28,5 +33,13 @@ public class EventVersionsProducer {
     @Singleton
     WireVersions wire(Config config, EventVersions versions) {
         return WireVersions.from(config).checkedAgainst(versions);
+    }
+
+    /**
+     * Reads and checks {@code herald.wire.versions} when the application starts, so that a wrong value fails the
+     * deployment naming the property rather than the first publish.
+     */
+    void checkAtStart(@Observes @Initialized(ApplicationScoped.class) Object started, WireVersions wire) {
+        LOG.info(() -> "herald.wire.versions: " + (wire.byType().isEmpty() ? "every type as v1 only" : wire.byType()));
     }
 }
