@@ -69,7 +69,8 @@ class RelayHashSlotTest {
 
     private static void assertOneSlotPerCall(WireFormat format) {
         List<StreamWrite> writes = StreamWrite.plan(RelayWriter.units(format, message()));
-        assertEquals(TYPES.size() * 3 + 1, writes.size(), "one call per type stream of each channel, one for the workflow stream");
+        assertEquals(TYPES.size() * 3 * 2 + 1, writes.size(),
+                "one call per type stream of each channel and version, one for the workflow stream");
         for (StreamWrite write : writes) {
             Set<Integer> slots = new HashSet<>();
             write.keys().forEach(key -> slots.add(slot((String) key)));
@@ -77,7 +78,7 @@ class RelayHashSlotTest {
         }
     }
 
-    /** Two events of each type, each on global and two more channels; the same event twice. */
+    /** Two events of each type, each on global and two more channels, one of them in v2 too; the same event twice. */
     private static List<CarriedEvent> message() {
         List<CarriedEvent> events = new ArrayList<>();
         for (String type : TYPES) {
@@ -86,6 +87,10 @@ class RelayHashSlotTest {
                         Instant.parse("2026-11-23T07:41:51.792Z"), Json.createObjectBuilder().add("tenantId", "t1").build());
                 events.add(new CarriedEvent(envelope, EnvelopeJson.toJson(envelope),
                         List.of("global", "billing", "internal-notifications"), null));
+                if (i == 0) {
+                    EventEnvelope v2 = envelope.inVersion(2, envelope.payload());
+                    events.add(new CarriedEvent(v2, EnvelopeJson.toJson(v2), List.of("global", "billing", "internal-notifications"), null));
+                }
             }
         }
         events.add(events.get(0));
