@@ -105,7 +105,7 @@ public final class SubscriberBenchmark {
                 new RedisDeliveryLedger(redis, prefix + group + ":delivered:", Duration.ofHours(1)), settings.handlerTimeout());
         Subscription noOp = new Subscription("no-op", List.of("TICKET_CREATED"), "global", Set.of(), "", "bench.noOp");
         StreamConsumer consumer = new StreamConsumer(redis, settings, Map.of(stream, List.of(noOp)), new EntryDecoder(registry),
-                delivery, new DeadLetters(redis, group, Clock.systemUTC()));
+                delivery, new DeadLetters(redis, group, Clock.systemUTC()), observers::submit);
         consumer.ensureGroups(); // the stream exists and settings start at 0: the group reads every entry
         long start = System.nanoTime();
         while (delivered.get() < events) {

@@ -135,6 +135,11 @@ public final class Delivery {
         return new Outcome(ordered);
     }
 
+    /** Writes the handled marks recorded since the last call ({@link DeliveryLedger#flush()}). */
+    public void flushLedger() {
+        ledger.flush();
+    }
+
     private void count(Result result) {
         switch (result.status()) {
             case HANDLED -> metrics.delivered(result.subscriberId());

@@ -16,8 +16,16 @@ public interface DeliveryLedger {
     Set<String> handled(Collection<String> keys);
 
     /**
-     * Records a handled delivery. It may complete after returning (the next delivery of the entry is a claim idle
-     * time away); a failure is logged at WARNING and means the subscriber may run once more.
+     * Records a handled delivery. It may complete after returning, at the latest with the next {@link #flush()}
+     * (the next delivery of the entry is a claim idle time away); a failure is logged at WARNING and means the
+     * subscriber may run once more.
      */
     void markHandled(String key);
+
+    /**
+     * Writes the marks recorded since the last flush, all in one round trip. The consumer calls it before it
+     * acknowledges, from its one loop thread. A ledger that writes each mark at once has nothing to do here.
+     */
+    default void flush() {
+    }
 }

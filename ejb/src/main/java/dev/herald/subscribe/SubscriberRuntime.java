@@ -126,7 +126,7 @@ public class SubscriberRuntime {
                 return;
             } catch (RuntimeException e) {
                 if (!running) {
-                    return;
+                    break;
                 }
                 LOG.log(Level.WARNING, "Subscriber round failed; retrying in a second", e);
                 lastError = Delivery.describe(e);
@@ -139,6 +139,26 @@ public class SubscriberRuntime {
                 }
             }
         }
+        if (consumer != null) {
+            finish(consumer);
+        }
+    }
+
+    /**
+     * Lets the deliveries in flight end (at most a handler timeout) and acknowledges those handled; what is left
+     * stays pending and is claimed after the next start.
+     */
+    private void finish(StreamConsumer consumer) {
+        try {
+            if (!consumer.drain(settings.handlerTimeout())) {
+                LOG.warning(consumer.inFlight() + " entries were still being delivered at stop; they stay unacknowledged"
+                        + " and are delivered again after the claim idle time");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not acknowledge the last deliveries at stop; they are delivered again", e);
+        }
     }
 
     private StreamConsumer newConsumer() {
@@ -146,7 +166,8 @@ public class SubscriberRuntime {
         Delivery delivery = new Delivery(invoker, tasks,
                 new RedisDeliveryLedger(client, configuration.dedupePrefix(), configuration.dedupeWindow()),
                 settings.handlerTimeout(), metrics);
-        return new StreamConsumer(client, settings, streams, new EntryDecoder(registry), delivery, deadLetters(), metrics);
+        return new StreamConsumer(client, settings, streams, new EntryDecoder(registry), delivery, deadLetters(), tasks,
+                metrics);
     }
 
     /** The dead letters of every stream, for listing and replay. */
@@ -171,11 +192,12 @@ public class SubscriberRuntime {
             return;
         }
         try {
-            loop.get(settings.block().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            loop.get(settings.block().plus(settings.handlerTimeout()).toMillis() + 5_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (TimeoutException e) {
-            LOG.warning("The subscriber loop did not stop within " + settings.block().plusSeconds(5) + "; leaving it");
+            LOG.warning("The subscriber loop did not stop within " + settings.block().plus(settings.handlerTimeout()).plusSeconds(5)
+                    + "; leaving it");
         } catch (java.util.concurrent.ExecutionException e) {
             LOG.log(Level.WARNING, "The subscriber loop ended with an error", e.getCause());
         }

@@ -80,7 +80,7 @@ class StreamConsumerRedisTest {
         List<Subscription> subscribers = java.util.Arrays.stream(subscriberIds)
                 .map(id -> new Subscription(id, List.of("TICKET_CREATED"), "global", Set.of(), "", "Test." + id)).toList();
         return new StreamConsumer(client, settings, Map.of(stream, subscribers), new EntryDecoder(registry), delivery,
-                new DeadLetters(client, GROUP, Clock.systemUTC()));
+                new DeadLetters(client, GROUP, Clock.systemUTC()), executor::submit);
     }
 
     /** A consumer whose group exists. */
