@@ -51,6 +51,15 @@ public final class RedisDeliveryLedger implements DeliveryLedger {
     }
 
     @Override
+    public java.util.concurrent.CompletionStage<Set<String>> handledAsync(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return java.util.concurrent.CompletableFuture.completedFuture(Set.of());
+        }
+        return redis.getBuckets(StringCodec.INSTANCE).<String>getAsync(keys.toArray(String[]::new))
+                .thenApply(found -> Set.copyOf(found.keySet()));
+    }
+
+    @Override
     public void markHandled(String key) {
         unwritten.add(key);
     }
@@ -64,15 +73,15 @@ public final class RedisDeliveryLedger implements DeliveryLedger {
         if (keys.isEmpty()) {
             return;
         }
-        try {
-            RBatch batch = redis.createBatch(BatchOptions.defaults().skipResult());
-            for (String key : keys) {
-                batch.<String>getBucket(key, StringCodec.INSTANCE).setIfAbsentAsync("1", window);
-            }
-            batch.execute();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not record " + keys.size() + " handled deliveries (first " + keys.get(0)
-                    + "); their subscribers run again if the entries are redelivered", e);
+        RBatch batch = redis.createBatch(BatchOptions.defaults().skipResult());
+        for (String key : keys) {
+            batch.<String>getBucket(key, StringCodec.INSTANCE).setIfAbsentAsync("1", window);
         }
+        batch.executeAsync().whenComplete((result, error) -> {
+            if (error != null) {
+                LOG.log(Level.WARNING, "Could not record " + keys.size() + " handled deliveries (first " + keys.get(0)
+                        + "); their subscribers run again if the entries are redelivered", error);
+            }
+        });
     }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -29,7 +30,7 @@ import org.redisson.api.StreamMessageId;
  * ordering key one after another, in the order they were read (stream order within a stream), entries of different
  * keys concurrently, at most {@link ConsumerSettings#parallelism()} keys at once. The stream entry carries no
  * aggregate key (the publisher's aggregate key travels only as the JMS group, docs/wire-format.md), so the key is
- * derived from what the entry does carry: the payload's {@code tenantId} ({@link #orderingKey}). Every aggregate key
+ * derived from what the entry does carry: the payload's {@code tenantId} ({@link EntryKey}). Every aggregate key
  * Herald's publisher uses is one tenant's (business code's is {@code tenant:entity}, an HTTP caller's stays in the
  * caller's tenant), so all events of an aggregate share the key and keep their order; events of different tenants
  * are delivered concurrently. At most {@link ConsumerSettings#maxInFlight()} entries are read and not yet
@@ -37,7 +38,9 @@ import org.redisson.api.StreamMessageId;
  *
  * <p><b>Acknowledgement rule.</b> An entry is acknowledged only after its delivery ended with every subscriber done
  * (handled, handled before, or not for its tenant), in the first round after that, together with the others done
- * since, one XACK per stream, after the round's handled marks are written (one pipelined batch). An entry whose
+ * since, one XACK per stream, sent after the round's handled marks (one pipelined batch); neither is waited for,
+ * so the loop's only round trip per round is its read (a failed XACK leaves the entries pending: delivered again,
+ * the ledger skipping what was handled). An entry whose
  * delivery failed or timed out is not acknowledged: it stays in the group's pending list, is claimed after the claim
  * idle time and delivered again, and dead-lettered at its last allowed delivery (dead-lettering acknowledges it). An
  * entry read but not yet delivered when the consumer stops, or dies, is still pending too, and is delivered again by
@@ -96,14 +99,6 @@ public final class StreamConsumer {
         this.group = new ConsumerGroup(redis, settings.group(), settings.consumer(), settings.claimIdle(),
                 settings.startAtLatest());
         streams.keySet().forEach(s -> inFlight.put(s, new HashSet<>()));
-    }
-
-    /**
-     * The ordering key of an event: its tenant. Entries of one key are delivered in order; see the class comment for
-     * why the tenant is the finest key the entry allows.
-     */
-    static String orderingKey(ReceivedEvent event) {
-        return event.tenantId() == null ? "" : event.tenantId();
     }
 
     public Set<String> streams() {
@@ -179,15 +174,16 @@ public final class StreamConsumer {
     }
 
     /**
-     * Decodes the entries of one stream, asks the ledger about all of them at once, dead-letters what cannot or
-     * must no longer be delivered, and queues the others on their keys' lanes. An entry still in flight here (claimed
-     * back from this very consumer while its delivery is queued or running) is not queued twice.
+     * Reads the event id and tenant of each entry of one stream ({@link EntryKey}: a parse, no validation), asks the
+     * ledger about all of them at once, and queues each entry on its tenant's lane, where it is validated and
+     * delivered. An entry still in flight here (claimed back from this very consumer while its delivery is queued or
+     * running) is not queued twice.
      */
     private void dispatch(String stream, List<ConsumerGroup.Entry> entries) {
         List<Subscription> subscribers = streams.get(stream);
         Set<StreamMessageId> running = inFlight.get(stream);
         List<StreamMessageId> nothingToDeliver = new ArrayList<>();
-        Map<ConsumerGroup.Entry, ReceivedEvent> valid = new LinkedHashMap<>();
+        Map<ConsumerGroup.Entry, EntryKey> queued = new LinkedHashMap<>();
         for (ConsumerGroup.Entry entry : entries) {
             if (running.contains(entry.id())) {
                 continue;
@@ -196,40 +192,57 @@ public final class StreamConsumer {
                 nothingToDeliver.add(entry.id()); // claimed but trimmed away meanwhile: acknowledge it
                 continue;
             }
-            String entryId = entry.id().toString();
+            queued.put(entry, EntryKey.peek(entry.fields(), subscribers.get(0).channel()));
+        }
+        group.ack(stream, nothingToDeliver);
+        if (queued.isEmpty()) {
+            return;
+        }
+        // The lanes wait for the ledger's answer, the loop does not: it reads on meanwhile.
+        CompletableFuture<Set<String>> handled = delivery.alreadyHandledOf(
+                queued.values().stream().filter(EntryKey::readable).toList(), subscribers).toCompletableFuture();
+        queued.forEach((entry, key) -> {
+            running.add(entry.id());
+            inFlightCount++;
+            lanes.submit(key.tenantId(), () -> done.add(new Done(stream, entry.id(),
+                    handle(stream, entry, subscribers, handled))));
+        });
+    }
+
+    /**
+     * Validates and delivers one entry on a lane's thread; dead-letters it when it cannot be delivered, was delivered
+     * too often, or its subscribers still fail at its last allowed delivery.
+     *
+     * @return true when the entry is to be acknowledged (a dead-lettered entry is acknowledged by the move)
+     */
+    private boolean handle(String stream, ConsumerGroup.Entry entry, List<Subscription> subscribers,
+                           CompletableFuture<Set<String>> handled) {
+        String entryId = entry.id().toString();
+        try {
             EntryDecoder.Decoded decoded = decoder.decode(stream, entryId, subscribers.get(0).channel(), entry.fields());
             if (decoded instanceof EntryDecoder.Poison poison) {
                 LOG.warning("Entry " + entryId + " of " + stream + " cannot be delivered and is dead-lettered: " + poison.reason());
                 deadLetters.deadLetter(stream, entryId, entry.fields(), entry.deliveries(), poison.reason(), poison.issues());
                 subscribers.forEach(s -> metrics.subscriberDeadLettered(s.id()));
-            } else if (entry.deliveries() > settings.maxDeliveries()) {
+                return false;
+            }
+            if (entry.deliveries() > settings.maxDeliveries()) {
                 String reason = "delivered " + entry.deliveries() + " times (more than " + settings.maxDeliveries()
                         + ") without being acknowledged";
                 LOG.warning("Entry " + entryId + " of " + stream + " is dead-lettered: " + reason);
                 deadLetters.deadLetter(stream, entryId, entry.fields(), entry.deliveries(), reason, List.of());
                 subscribers.forEach(s -> metrics.subscriberDeadLettered(s.id()));
-            } else {
-                valid.put(entry, ((EntryDecoder.Valid) decoded).event());
+                return false;
             }
+            return deliver(stream, entry, ((EntryDecoder.Valid) decoded).event(), subscribers, handled.join());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Entry " + entryId + " of " + stream
+                    + " could not be handled; it stays unacknowledged and will be claimed again", e);
+            return false;
         }
-        group.ack(stream, nothingToDeliver);
-        if (valid.isEmpty()) {
-            return;
-        }
-        Set<String> handled = delivery.alreadyHandled(List.copyOf(valid.values()), subscribers);
-        valid.forEach((entry, event) -> {
-            running.add(entry.id());
-            inFlightCount++;
-            lanes.submit(orderingKey(event), () -> done.add(new Done(stream, entry.id(),
-                    deliver(stream, entry, event, subscribers, handled))));
-        });
     }
 
-    /**
-     * Delivers one entry on a lane's thread.
-     *
-     * @return true when the entry is to be acknowledged (a dead-lettered entry is acknowledged by the move)
-     */
+    /** @return true when the entry is to be acknowledged */
     private boolean deliver(String stream, ConsumerGroup.Entry entry, ReceivedEvent event, List<Subscription> subscribers,
                             Set<String> handled) {
         String entryId = entry.id().toString();
@@ -254,10 +267,6 @@ public final class StreamConsumer {
             Thread.currentThread().interrupt();
             LOG.warning("Delivery of entry " + entryId + " of " + stream + " was interrupted; it stays unacknowledged");
             return false;
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Delivery of entry " + entryId + " of " + stream + " (event " + event.id()
-                    + ") failed; it stays unacknowledged and will be claimed again", e);
-            return false;
         }
     }
 
@@ -277,7 +286,12 @@ public final class StreamConsumer {
             }
         }
         delivery.flushLedger();
-        toAck.forEach(group::ack);
+        toAck.forEach((stream, ids) -> group.ackAsync(stream, ids).whenComplete((count, error) -> {
+            if (error != null) {
+                LOG.log(Level.WARNING, "Could not acknowledge " + ids.size() + " handled entries of " + stream
+                        + "; they stay pending and are claimed and delivered again (the ledger skips their handled subscribers)", error);
+            }
+        }));
         return finished.size();
     }
 }
