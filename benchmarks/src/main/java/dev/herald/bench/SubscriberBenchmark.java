@@ -38,7 +38,10 @@ import org.redisson.config.Config;
  * tenant's entries arrive in stream order and the run fails loudly if one does not. Each round measures the consumer
  * at parallelism 1 (one key at a time: the old one-after-another delivery) and at {@code parallelism}.
  * In-process: the lanes and observer threads are a plain pool here, container threads in the server.
- * Usage: {@code SubscriberBenchmark [redis address] [events] [rounds] [tenants] [parallelism]}; round 1 is JIT warm-up.
+ * With a last argument such as {@code 1,10,100,280} it then measures one consumer over that many streams at once
+ * (one XREADGROUP for all of them), the same number of entries spread evenly over the streams.
+ * Usage: {@code SubscriberBenchmark [redis address] [events] [rounds] [tenants] [parallelism] [stream counts]};
+ * round 1 is JIT warm-up.
  */
 public final class SubscriberBenchmark {
 
@@ -48,6 +51,8 @@ public final class SubscriberBenchmark {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int tenants = args.length > 3 ? Integer.parseInt(args[3]) : 64;
         int parallelism = args.length > 4 ? Integer.parseInt(args[4]) : 8;
+        List<Integer> streamCounts = args.length > 5
+                ? java.util.Arrays.stream(args[5].split(",")).map(Integer::parseInt).toList() : List.of();
         Config config = new Config();
         config.useSingleServer().setAddress(address);
         RedissonClient redis = Redisson.create(config);
@@ -66,6 +71,20 @@ public final class SubscriberBenchmark {
                 System.out.printf("  round %d: Herald -> no-op observer, order checked: parallelism 1 %,10.0f events/s,"
                                 + " parallelism %d %,10.0f events/s   raw XREADGROUP+XACK %,10.0f events/s   ratio %.2f%n",
                         round, serial, parallelism, parallel, raw, parallel / raw);
+            }
+            for (int count : streamCounts) {
+                List<String> streams = new java.util.ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    streams.add(prefix + "many-" + count + ":event-stream:global:TICKET_CREATED:" + i);
+                }
+                for (int i = 0; i < count; i++) {
+                    fill(redis, streams.get(i), events / count, tenants);
+                }
+                double rate = herald(redis, registry, observers, streams, prefix, "streams-" + count, events / count * count,
+                        parallelism);
+                System.out.printf("  %3d streams, one XREADGROUP for all: Herald -> no-op observer, order checked,"
+                        + " parallelism %d %,10.0f events/s%n", count, parallelism, rate);
+                streams.forEach(name -> redis.getKeys().delete(name));
             }
         } finally {
             observers.shutdownNow();
@@ -110,6 +129,11 @@ public final class SubscriberBenchmark {
 
     private static double herald(RedissonClient redis, SchemaRegistry registry, ExecutorService observers, String stream,
                                  String prefix, String group, int events, int parallelism) throws InterruptedException {
+        return herald(redis, registry, observers, List.of(stream), prefix, group, events, parallelism);
+    }
+
+    private static double herald(RedissonClient redis, SchemaRegistry registry, ExecutorService observers, List<String> streams,
+                                 String prefix, String group, int events, int parallelism) throws InterruptedException {
         ConsumerSettings settings = new ConsumerSettings(group, "herald", 100, Duration.ofMillis(100), Duration.ofMinutes(5),
                 5, Duration.ofSeconds(10), false, parallelism, 1000);
         AtomicLong delivered = new AtomicLong();
@@ -118,7 +142,7 @@ public final class SubscriberBenchmark {
         Delivery delivery = new Delivery((subscription, event) -> {
             String[] parts = event.entryId().split("-");
             StreamMessageId current = new StreamMessageId(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
-            StreamMessageId before = lastPerTenant.put(event.tenantId(), current);
+            StreamMessageId before = lastPerTenant.put(event.tenantId() + "|" + event.stream(), current);
             if (before != null && (before.getId0() > current.getId0()
                     || (before.getId0() == current.getId0() && before.getId1() >= current.getId1()))) {
                 outOfOrder.incrementAndGet();
@@ -127,7 +151,9 @@ public final class SubscriberBenchmark {
         }, observers::submit,
                 new RedisDeliveryLedger(redis, prefix + group + ":delivered:", Duration.ofHours(1)), settings.handlerTimeout());
         Subscription noOp = new Subscription("no-op", List.of("TICKET_CREATED"), "global", Set.of(), "", "bench.noOp");
-        StreamConsumer consumer = new StreamConsumer(redis, settings, Map.of(stream, List.of(noOp)), new EntryDecoder(registry),
+        Map<String, List<Subscription>> subscribed = new java.util.LinkedHashMap<>();
+        streams.forEach(name -> subscribed.put(name, List.of(noOp)));
+        StreamConsumer consumer = new StreamConsumer(redis, settings, subscribed, new EntryDecoder(registry),
                 delivery, new DeadLetters(redis, group, Clock.systemUTC()), observers::submit);
         consumer.ensureGroups(); // the stream exists and settings start at 0: the group reads every entry
         long start = System.nanoTime();
