@@ -69,7 +69,7 @@ public final class E2eBenchmark {
         for (int t = 0; t < tenants; t++) {
             tokens.add(HeraldProcess.authorization(root, "bench-" + t));
         }
-        operator = tokens.get(0);
+        operator = HeraldProcess.authorization(root, "platform", List.of(dev.herald.auth.Groups.OPERATOR));
         List<String> runProperties = new ArrayList<>(List.of("-Pprobes", "-Dliberty.bootstrap.herald.bench.subscribers=true"));
         String extra = System.getProperty("herald.bench.run-properties", "").trim();
         if (!extra.isEmpty()) {
