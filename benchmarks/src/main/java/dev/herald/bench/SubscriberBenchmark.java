@@ -45,6 +45,12 @@ import org.redisson.config.Config;
  */
 public final class SubscriberBenchmark {
 
+    /**
+     * {@code -Dherald.bench.observer-wait-micros=N}: the observer waits N microseconds per event (a stand-in for an
+     * observer that calls a database or a service), instead of returning at once.
+     */
+    private static final long OBSERVER_WAIT_NANOS = Long.getLong("herald.bench.observer-wait-micros", 0) * 1_000;
+
     public static void main(String[] args) throws Exception {
         String address = args.length > 0 ? args[0] : "redis://127.0.0.1:6379";
         int events = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
@@ -146,6 +152,9 @@ public final class SubscriberBenchmark {
             if (before != null && (before.getId0() > current.getId0()
                     || (before.getId0() == current.getId0() && before.getId1() >= current.getId1()))) {
                 outOfOrder.incrementAndGet();
+            }
+            if (OBSERVER_WAIT_NANOS > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(OBSERVER_WAIT_NANOS); // an observer waiting on I/O
             }
             delivered.incrementAndGet();
         }, observers::submit,
