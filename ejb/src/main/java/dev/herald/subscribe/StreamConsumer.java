@@ -136,11 +136,27 @@ public final class StreamConsumer {
             return finished + settle();
         }
         Duration block = inFlightCount > 0 && SHORT_BLOCK.compareTo(settings.block()) < 0 ? SHORT_BLOCK : settings.block();
-        for (Map.Entry<String, List<ConsumerGroup.Entry>> stream : group.readNew(new ArrayList<>(streams.keySet()),
-                Math.min(settings.batchSize(), room), block).entrySet()) {
+        for (Map.Entry<String, List<ConsumerGroup.Entry>> stream : readNew(Math.min(settings.batchSize(), room), block).entrySet()) {
             dispatch(stream.getKey(), stream.getValue());
         }
         return finished + settle();
+    }
+
+    /**
+     * Reads new entries. Redisson 3.52.0 answers a blocking XREADGROUP whose reply came later than its own client-side
+     * timeout (a starved JVM) with an empty list where a map belongs, and the cast fails inside Redisson
+     * (redisson/redisson#7050). Nothing was read then, and the entries Redis may have handed over meanwhile are in the
+     * group's pending list, to be claimed; so that round reads nothing, instead of failing and pausing the loop for a
+     * second while deliveries are waiting to be acknowledged.
+     */
+    private Map<String, List<ConsumerGroup.Entry>> readNew(int count, Duration block) {
+        try {
+            return group.readNew(new ArrayList<>(streams.keySet()), count, block);
+        } catch (ClassCastException timedOutRead) {
+            LOG.info("A blocking XREADGROUP was answered after the Redis client's timeout (redisson#7050: " + timedOutRead.getMessage()
+                    + "); nothing read this round, and what Redis handed over meanwhile is claimed after the claim idle time");
+            return Map.of();
+        }
     }
 
     /**
