@@ -24,9 +24,13 @@ final class HeraldProcess implements AutoCloseable {
      * pair the run server trusts (valid four hours, longer than any run).
      */
     static String authorization(Path root, String tenant) throws java.io.IOException {
+        return authorization(root, tenant, dev.herald.auth.TokenRequest.ALL_GROUPS);
+    }
+
+    /** The same for the given groups, e.g. {@code operator} (with the tenant {@code platform}) for the probes' readings. */
+    static String authorization(Path root, String tenant, List<String> groups) throws java.io.IOException {
         return "Bearer " + dev.herald.auth.TokenSigner.fromPem(root.resolve("liberty/config/dev-jwt/private.pem"), "herald-dev", "herald")
-                .sign(new dev.herald.auth.TokenRequest(tenant, "bench@herald.test", dev.herald.auth.TokenRequest.ALL_GROUPS,
-                        Duration.ofHours(4)));
+                .sign(new dev.herald.auth.TokenRequest(tenant, "bench@herald.test", groups, Duration.ofHours(4)));
     }
 
     final long startedAt = System.nanoTime();

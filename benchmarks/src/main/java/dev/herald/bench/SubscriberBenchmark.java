@@ -31,18 +31,34 @@ import org.redisson.config.Config;
 
 /**
  * Subscriber throughput: events per second that Herald's consumer ({@link StreamConsumer}: XREADGROUP of 100,
- * decoding and schema validation, the dedupe ledger read and write, the observer on its own thread under a timeout,
- * one XACK per batch) delivers to a no-op observer, next to a raw XREADGROUP (100) + XACK loop over the same
- * entries of the same stream (each in its own consumer group), same run, same Redis. In-process: the observer
- * threads are a plain pool here, container threads in the server.
- * Usage: {@code SubscriberBenchmark [redis address] [events] [rounds]}; round 1 is JIT warm-up.
+ * decoding and schema validation, the dedupe ledger read and pipelined write, delivery on per-tenant lanes, the
+ * observer on its own thread under a timeout, one XACK per stream per round) delivers to a no-op observer, next to a
+ * raw XREADGROUP (100) + XACK loop over the same entries of the same stream (each in its own consumer group), same
+ * run, same Redis. The entries belong to {@code tenants} tenants, interleaved; the observer checks that each
+ * tenant's entries arrive in stream order and the run fails loudly if one does not. Each round measures the consumer
+ * at parallelism 1 (one key at a time: the old one-after-another delivery) and at {@code parallelism}.
+ * In-process: the lanes and observer threads are a plain pool here, container threads in the server.
+ * With a last argument such as {@code 1,10,100,280} it then measures one consumer over that many streams at once
+ * (one XREADGROUP for all of them), the same number of entries spread evenly over the streams.
+ * Usage: {@code SubscriberBenchmark [redis address] [events] [rounds] [tenants] [parallelism] [stream counts]};
+ * round 1 is JIT warm-up.
  */
 public final class SubscriberBenchmark {
+
+    /**
+     * {@code -Dherald.bench.observer-wait-micros=N}: the observer waits N microseconds per event (a stand-in for an
+     * observer that calls a database or a service), instead of returning at once.
+     */
+    private static final long OBSERVER_WAIT_NANOS = Long.getLong("herald.bench.observer-wait-micros", 0) * 1_000;
 
     public static void main(String[] args) throws Exception {
         String address = args.length > 0 ? args[0] : "redis://127.0.0.1:6379";
         int events = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        int tenants = args.length > 3 ? Integer.parseInt(args[3]) : 64;
+        int parallelism = args.length > 4 ? Integer.parseInt(args[4]) : 8;
+        List<Integer> streamCounts = args.length > 5
+                ? java.util.Arrays.stream(args[5].split(",")).map(Integer::parseInt).toList() : List.of();
         Config config = new Config();
         config.useSingleServer().setAddress(address);
         RedissonClient redis = Redisson.create(config);
@@ -50,14 +66,31 @@ public final class SubscriberBenchmark {
         String stream = prefix + "event-stream:global:TICKET_CREATED";
         ExecutorService observers = Executors.newCachedThreadPool();
         try {
-            fill(redis, stream, events);
+            fill(redis, stream, events, tenants);
             SchemaRegistry registry = SchemaRegistry.loadFromClasspath();
-            System.out.printf("%nSubscriber delivery, %,d TICKET_CREATED entries on one stream, %s%n", events, address);
+            System.out.printf("%nSubscriber delivery, %,d TICKET_CREATED entries of %d tenants (interleaved) on one stream, %s%n",
+                    events, tenants, address);
             for (int round = 1; round <= rounds; round++) {
                 double raw = raw(redis, stream, "raw-" + round, events);
-                double herald = herald(redis, registry, observers, stream, prefix, "herald-" + round, events);
-                System.out.printf("  round %d: Herald consumer -> no-op observer %,10.0f events/s   raw XREADGROUP+XACK %,10.0f events/s   ratio %.2f%n",
-                        round, herald, raw, herald / raw);
+                double serial = herald(redis, registry, observers, stream, prefix, "serial-" + round, events, 1);
+                double parallel = herald(redis, registry, observers, stream, prefix, "parallel-" + round, events, parallelism);
+                System.out.printf("  round %d: Herald -> no-op observer, order checked: parallelism 1 %,10.0f events/s,"
+                                + " parallelism %d %,10.0f events/s   raw XREADGROUP+XACK %,10.0f events/s   ratio %.2f%n",
+                        round, serial, parallelism, parallel, raw, parallel / raw);
+            }
+            for (int count : streamCounts) {
+                List<String> streams = new java.util.ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    streams.add(prefix + "many-" + count + ":event-stream:global:TICKET_CREATED:" + i);
+                }
+                for (int i = 0; i < count; i++) {
+                    fill(redis, streams.get(i), events / count, tenants);
+                }
+                double rate = herald(redis, registry, observers, streams, prefix, "streams-" + count, events / count * count,
+                        parallelism);
+                System.out.printf("  %3d streams, one XREADGROUP for all: Herald -> no-op observer, order checked,"
+                        + " parallelism %d %,10.0f events/s%n", count, parallelism, rate);
+                streams.forEach(name -> redis.getKeys().delete(name));
             }
         } finally {
             observers.shutdownNow();
@@ -66,12 +99,16 @@ public final class SubscriberBenchmark {
         }
     }
 
-    private static void fill(RedissonClient redis, String stream, int events) {
+    private static void fill(RedissonClient redis, String stream, int events, int tenants) {
+        List<String> tenantIds = new java.util.ArrayList<>();
+        for (int t = 0; t < tenants; t++) {
+            tenantIds.add(UUID.randomUUID().toString());
+        }
         for (int from = 0; from < events; from += 1000) {
             RBatch batch = redis.createBatch(BatchOptions.defaults());
             var target = batch.<String, String>getStream(stream, StringCodec.INSTANCE);
             for (int i = from; i < Math.min(events, from + 1000); i++) {
-                target.addAsync(StreamAddArgs.entries(Map.of("event", "{\"eventType\":\"TICKET_CREATED\",\"payload\":{\"tenantId\":\"bench\",\"ticketId\":\""
+                target.addAsync(StreamAddArgs.entries(Map.of("event", "{\"eventType\":\"TICKET_CREATED\",\"payload\":{\"tenantId\":\"" + tenantIds.get(i % tenants) + "\",\"ticketId\":\""
                         + UUID.randomUUID() + "\",\"occurredAt\":\"2026-11-23T07:41:51.792Z\"},\"id\":\"" + UUID.randomUUID()
                         + "\",\"timestamp\":\"2026-11-23T07:41:51.792Z\"}", "channel", "global")));
             }
@@ -97,20 +134,46 @@ public final class SubscriberBenchmark {
     }
 
     private static double herald(RedissonClient redis, SchemaRegistry registry, ExecutorService observers, String stream,
-                                 String prefix, String group, int events) throws InterruptedException {
+                                 String prefix, String group, int events, int parallelism) throws InterruptedException {
+        return herald(redis, registry, observers, List.of(stream), prefix, group, events, parallelism);
+    }
+
+    private static double herald(RedissonClient redis, SchemaRegistry registry, ExecutorService observers, List<String> streams,
+                                 String prefix, String group, int events, int parallelism) throws InterruptedException {
         ConsumerSettings settings = new ConsumerSettings(group, "herald", 100, Duration.ofMillis(100), Duration.ofMinutes(5),
-                5, Duration.ofSeconds(10), false);
+                5, Duration.ofSeconds(10), false, parallelism, 1000);
         AtomicLong delivered = new AtomicLong();
-        Delivery delivery = new Delivery((subscription, event) -> delivered.incrementAndGet(), observers::submit,
+        Map<String, StreamMessageId> lastPerTenant = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicLong outOfOrder = new AtomicLong();
+        Delivery delivery = new Delivery((subscription, event) -> {
+            String[] parts = event.entryId().split("-");
+            StreamMessageId current = new StreamMessageId(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+            StreamMessageId before = lastPerTenant.put(event.tenantId() + "|" + event.stream(), current);
+            if (before != null && (before.getId0() > current.getId0()
+                    || (before.getId0() == current.getId0() && before.getId1() >= current.getId1()))) {
+                outOfOrder.incrementAndGet();
+            }
+            if (OBSERVER_WAIT_NANOS > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(OBSERVER_WAIT_NANOS); // an observer waiting on I/O
+            }
+            delivered.incrementAndGet();
+        }, observers::submit,
                 new RedisDeliveryLedger(redis, prefix + group + ":delivered:", Duration.ofHours(1)), settings.handlerTimeout());
         Subscription noOp = new Subscription("no-op", List.of("TICKET_CREATED"), "global", Set.of(), "", "bench.noOp");
-        StreamConsumer consumer = new StreamConsumer(redis, settings, Map.of(stream, List.of(noOp)), new EntryDecoder(registry),
-                delivery, new DeadLetters(redis, group, Clock.systemUTC()));
+        Map<String, List<Subscription>> subscribed = new java.util.LinkedHashMap<>();
+        streams.forEach(name -> subscribed.put(name, List.of(noOp)));
+        StreamConsumer consumer = new StreamConsumer(redis, settings, subscribed, new EntryDecoder(registry),
+                delivery, new DeadLetters(redis, group, Clock.systemUTC()), observers::submit);
         consumer.ensureGroups(); // the stream exists and settings start at 0: the group reads every entry
         long start = System.nanoTime();
         while (delivered.get() < events) {
             consumer.poll();
         }
-        return events / ((System.nanoTime() - start) / 1e9);
+        double rate = events / ((System.nanoTime() - start) / 1e9);
+        consumer.drain(Duration.ofSeconds(10));
+        if (outOfOrder.get() > 0) {
+            throw new IllegalStateException(outOfOrder.get() + " entries arrived before an earlier entry of their tenant");
+        }
+        return rate;
     }
 }

@@ -315,6 +315,23 @@ public final class ConsumerGroup {
         }
     }
 
+    /**
+     * Acknowledges entries of one stream in one XACK without waiting for Redis' answer (the caller's next command on
+     * the connection follows it in order). An acknowledgement that fails leaves the entries pending, so they are
+     * claimed and delivered again; the answer says how it went.
+     */
+    public java.util.concurrent.CompletionStage<Long> ackAsync(String stream, Collection<StreamMessageId> ids) {
+        if (ids.isEmpty()) {
+            return java.util.concurrent.CompletableFuture.completedFuture(0L);
+        }
+        var acked = stream(stream).ackAsync(group, ids.toArray(StreamMessageId[]::new));
+        NavigableSet<StreamId> open = unacknowledged.get(stream);
+        if (open != null) {
+            ids.forEach(id -> open.remove(of(id)));
+        }
+        return acked;
+    }
+
     /** Recreates the group on these streams when the error says it is missing (NOGROUP); rethrows any other error. */
     private void recreateIfVanished(RuntimeException error, Collection<String> streams) {
         if (!isNoGroup(error)) {

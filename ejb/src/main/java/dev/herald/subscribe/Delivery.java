@@ -88,12 +88,25 @@ public final class Delivery {
 
     /** The ledger keys of the deliveries of these events that were handled before, in one ledger round trip. */
     public Set<String> alreadyHandled(List<ReceivedEvent> events, List<Subscription> subscriptions) {
+        return ledger.handled(keysOf(events.stream().map(e -> new EntryKey(e.id(), e.channel(), e.tenantId())).toList(),
+                subscriptions));
+    }
+
+    /**
+     * The same, for entries known only by their event id, channel and tenant (read before they are validated),
+     * answered when the ledger answers.
+     */
+    java.util.concurrent.CompletionStage<Set<String>> alreadyHandledOf(List<EntryKey> events, List<Subscription> subscriptions) {
+        return ledger.handledAsync(keysOf(events, subscriptions));
+    }
+
+    private List<String> keysOf(List<EntryKey> events, List<Subscription> subscriptions) {
         List<String> keys = new ArrayList<>();
-        for (ReceivedEvent event : events) {
+        for (EntryKey event : events) {
             subscriptions.stream().filter(s -> s.accepts(event.tenantId()))
-                    .forEach(s -> keys.add(ledger.key(event.id(), event.channel(), s.id())));
+                    .forEach(s -> keys.add(ledger.key(event.eventId(), event.channel(), s.id())));
         }
-        return ledger.handled(keys);
+        return keys;
     }
 
     /** @param handled the ledger keys known to be handled ({@link #alreadyHandled}) */
@@ -133,6 +146,11 @@ public final class Delivery {
         List<Result> ordered = subscriptions.stream().map(s -> results.get(s.id())).toList();
         ordered.forEach(this::count);
         return new Outcome(ordered);
+    }
+
+    /** Writes the handled marks recorded since the last call ({@link DeliveryLedger#flush()}). */
+    public void flushLedger() {
+        ledger.flush();
     }
 
     private void count(Result result) {

@@ -4,31 +4,65 @@ import dev.herald.events.ReceivedEvent;
 import dev.herald.kernel.EventMetrics;
 import dev.herald.redis.ConsumerGroup;
 import dev.herald.redis.DeadLetters;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.StreamMessageId;
 
 /**
- * One consumer of the group on every subscribed stream: each {@link #poll()} claims the entries another consumer
- * (or an earlier run of this one) left unacknowledged for longer than the claim idle time, then reads new entries of
- * all streams in one blocking XREADGROUP, and for each entry decodes it, delivers it and acknowledges it once every
- * subscriber handled it. An undeliverable entry is dead-lettered at once; one whose subscribers still fail at its
- * last allowed delivery is dead-lettered with the reason.
+ * One consumer of the group on every subscribed stream: each {@link #poll()} acknowledges what was handled since
+ * the last round, claims the entries another consumer (or an earlier run of this one) left unacknowledged for longer
+ * than the claim idle time, then reads new entries of all streams in one blocking XREADGROUP and hands each to
+ * delivery. An undeliverable entry is dead-lettered at once; one whose subscribers still fail at its last allowed
+ * delivery is dead-lettered with the reason.
+ *
+ * <p><b>Parallel delivery, ordered per key.</b> Entries are delivered on {@link OrderedLanes}: entries of one
+ * ordering key one after another, in the order they were read (stream order within a stream), entries of different
+ * keys concurrently, at most {@link ConsumerSettings#parallelism()} keys at once. The stream entry carries no
+ * aggregate key (the publisher's aggregate key travels only as the JMS group, docs/wire-format.md), so the key is
+ * derived from what the entry does carry: the payload's {@code tenantId} ({@link EntryKey}). Every aggregate key
+ * Herald's publisher uses is one tenant's (business code's is {@code tenant:entity}, an HTTP caller's stays in the
+ * caller's tenant), so all events of an aggregate share the key and keep their order; events of different tenants
+ * are delivered concurrently. At most {@link ConsumerSettings#maxInFlight()} entries are read and not yet
+ * acknowledged: when that many are, the consumer stops reading until some are done.
+ *
+ * <p><b>Acknowledgement rule.</b> An entry is acknowledged only after its delivery ended with every subscriber done
+ * (handled, handled before, or not for its tenant), in the first round after that, together with the others done
+ * since, one XACK per stream, sent after the round's handled marks (one pipelined batch); neither is waited for,
+ * so the loop's only round trip per round is its read (a failed XACK leaves the entries pending: delivered again,
+ * the ledger skipping what was handled). An entry whose
+ * delivery failed or timed out is not acknowledged: it stays in the group's pending list, is claimed after the claim
+ * idle time and delivered again, and dead-lettered at its last allowed delivery (dead-lettering acknowledges it). An
+ * entry read but not yet delivered when the consumer stops, or dies, is still pending too, and is delivered again by
+ * whoever claims it. The later entries of a key whose delivery failed are delivered meanwhile, as before: order is
+ * kept on the happy path.
  *
  * <p>The group itself (where it starts, claiming, acknowledging, recreating it when it vanishes at run time) is the
  * Redis consumer-group engine's, {@link ConsumerGroup}, shared with the workflow-stream consumer; the start position
  * on a stream with history is {@link ConsumerSettings#startAtLatest()}.
  *
- * <p>Not thread-safe: one thread polls.
+ * <p>One thread polls (it alone talks to the group); the deliveries run on the lanes' threads and report back
+ * through a queue.
  */
 public final class StreamConsumer {
 
     private static final Logger LOG = Logger.getLogger(StreamConsumer.class.getName());
+    /** How long a read blocks while entries are being delivered, so their acknowledgements are not held back long. */
+    private static final Duration SHORT_BLOCK = Duration.ofMillis(20);
+
+    /** How one delivered entry ended, as the loop learns it. */
+    private record Done(String stream, StreamMessageId id, boolean acknowledge) {
+    }
 
     private final ConsumerSettings settings;
     private final Map<String, List<Subscription>> streams;
@@ -37,15 +71,21 @@ public final class StreamConsumer {
     private final DeadLetters deadLetters;
     private final ConsumerGroup group;
     private final EventMetrics metrics;
+    private final OrderedLanes lanes;
+    private final LinkedBlockingQueue<Done> done = new LinkedBlockingQueue<>();
+    /** Per stream: the entries handed to delivery and not yet reported done. Only the polling thread uses it. */
+    private final Map<String, Set<StreamMessageId>> inFlight = new LinkedHashMap<>();
+    private int inFlightCount;
     private long nextClaimAt;
 
     public StreamConsumer(RedissonClient redis, ConsumerSettings settings, Map<String, List<Subscription>> streams,
-                          EntryDecoder decoder, Delivery delivery, DeadLetters deadLetters) {
-        this(redis, settings, streams, decoder, delivery, deadLetters, EventMetrics.NONE);
+                          EntryDecoder decoder, Delivery delivery, DeadLetters deadLetters, TaskRunner runner) {
+        this(redis, settings, streams, decoder, delivery, deadLetters, runner, EventMetrics.NONE);
     }
 
     public StreamConsumer(RedissonClient redis, ConsumerSettings settings, Map<String, List<Subscription>> streams,
-                          EntryDecoder decoder, Delivery delivery, DeadLetters deadLetters, EventMetrics metrics) {
+                          EntryDecoder decoder, Delivery delivery, DeadLetters deadLetters, TaskRunner runner,
+                          EventMetrics metrics) {
         this.metrics = metrics;
         if (streams.isEmpty()) {
             throw new IllegalArgumentException("no stream to consume");
@@ -55,8 +95,10 @@ public final class StreamConsumer {
         this.decoder = decoder;
         this.delivery = delivery;
         this.deadLetters = deadLetters;
+        this.lanes = new OrderedLanes(runner, settings.parallelism());
         this.group = new ConsumerGroup(redis, settings.group(), settings.consumer(), settings.claimIdle(),
                 settings.startAtLatest());
+        streams.keySet().forEach(s -> inFlight.put(s, new HashSet<>()));
     }
 
     public Set<String> streams() {
@@ -68,101 +110,204 @@ public final class StreamConsumer {
         return group.create(streams.keySet());
     }
 
+    /** Entries read (or claimed) and not yet done. */
+    public int inFlight() {
+        return inFlightCount;
+    }
+
     /**
-     * One round: claim what is due, then read and deliver new entries (blocking up to the block time).
+     * One round: acknowledge what was handled, claim what is due, then read new entries (blocking up to the block
+     * time, shorter while deliveries are running) and hand them to delivery, as far as the in-flight bound allows.
      *
-     * @return the number of entries handled (delivered, acknowledged or dead-lettered)
+     * @return the number of entries whose delivery ended this round (acknowledged, dead-lettered or left pending)
      */
     public int poll() throws InterruptedException {
-        int handled = 0;
-        if (System.nanoTime() - nextClaimAt >= 0) {
-            handled += claim();
+        int finished = settle();
+        if (System.nanoTime() - nextClaimAt >= 0 && inFlightCount < settings.maxInFlight()) {
+            claim(settings.maxInFlight() - inFlightCount);
             nextClaimAt = System.nanoTime() + settings.claimEvery().toNanos();
         }
-        return handled + readNew();
-    }
-
-    int claim() throws InterruptedException {
-        int[] handled = {0};
-        for (String stream : streams.keySet()) {
-            group.claim(stream, settings.batchSize(), Integer.MAX_VALUE, entries -> handled[0] += handle(stream, entries));
-        }
-        return handled[0];
-    }
-
-    private int readNew() throws InterruptedException {
-        int handled = 0;
-        for (Map.Entry<String, List<ConsumerGroup.Entry>> stream : group.readNew(new ArrayList<>(streams.keySet()),
-                settings.batchSize(), settings.block()).entrySet()) {
-            handled += handle(stream.getKey(), stream.getValue());
-        }
-        return handled;
-    }
-
-    /** Delivers the entries of one stream in id order; acknowledges those done in one XACK. */
-    private int handle(String stream, List<ConsumerGroup.Entry> entries) throws InterruptedException {
-        List<StreamMessageId> done = new ArrayList<>();
-        List<Subscription> subscribers = streams.get(stream);
-        Map<StreamMessageId, EntryDecoder.Decoded> decoded = new LinkedHashMap<>();
-        for (ConsumerGroup.Entry entry : entries) {
-            if (entry.fields() != null) {
-                decoded.put(entry.id(), decoder.decode(stream, entry.id().toString(), subscribers.get(0).channel(), entry.fields()));
+        int room = settings.maxInFlight() - inFlightCount;
+        if (room <= 0) {
+            Done first = done.poll(settings.block().toMillis(), TimeUnit.MILLISECONDS);
+            if (first != null) {
+                done.add(first);
             }
+            return finished + settle();
         }
-        Set<String> handled = delivery.alreadyHandled(decoded.values().stream()
-                .filter(EntryDecoder.Valid.class::isInstance).map(d -> ((EntryDecoder.Valid) d).event()).toList(), subscribers);
+        Duration block = inFlightCount > 0 && SHORT_BLOCK.compareTo(settings.block()) < 0 ? SHORT_BLOCK : settings.block();
+        for (Map.Entry<String, List<ConsumerGroup.Entry>> stream : readNew(Math.min(settings.batchSize(), room), block).entrySet()) {
+            dispatch(stream.getKey(), stream.getValue());
+        }
+        return finished + settle();
+    }
+
+    /**
+     * Reads new entries. Redisson 3.52.0 answers a blocking XREADGROUP whose reply came later than its own client-side
+     * timeout (a starved JVM) with an empty list where a map belongs, and the cast fails inside Redisson
+     * (redisson/redisson#7050). Nothing was read then, and the entries Redis may have handed over meanwhile are in the
+     * group's pending list, to be claimed; so that round reads nothing, instead of failing and pausing the loop for a
+     * second while deliveries are waiting to be acknowledged.
+     */
+    private Map<String, List<ConsumerGroup.Entry>> readNew(int count, Duration block) {
         try {
-            for (ConsumerGroup.Entry entry : entries) {
-                EntryDecoder.Decoded one = decoded.get(entry.id());
-                if (one == null || handleOne(stream, entry.id(), entry.fields(), one, entry.deliveries(), handled)) {
-                    done.add(entry.id()); // an entry claimed but trimmed away meanwhile has nothing left to deliver
-                }
-            }
-        } catch (InterruptedException | RuntimeException e) {
-            try {
-                group.ack(stream, done);
-            } catch (RuntimeException ackFailed) {
-                e.addSuppressed(ackFailed);
-            }
-            throw e;
+            return group.readNew(new ArrayList<>(streams.keySet()), count, block);
+        } catch (ClassCastException timedOutRead) {
+            LOG.info("A blocking XREADGROUP was answered after the Redis client's timeout (redisson#7050: " + timedOutRead.getMessage()
+                    + "); nothing read this round, and what Redis handed over meanwhile is claimed after the claim idle time");
+            return Map.of();
         }
-        group.ack(stream, done);
-        return entries.size();
     }
 
-    /** @return true when the entry is to be acknowledged (dead-lettered entries are acknowledged by the move) */
-    private boolean handleOne(String stream, StreamMessageId id, Map<String, String> fields, EntryDecoder.Decoded decoded,
-                              long deliveries, Set<String> handled) throws InterruptedException {
-        String entryId = id.toString();
-        if (decoded instanceof EntryDecoder.Poison poison) {
-            LOG.warning("Entry " + entryId + " of " + stream + " cannot be delivered and is dead-lettered: " + poison.reason());
-            deadLetters.deadLetter(stream, entryId, fields, deliveries, poison.reason(), poison.issues());
-            streams.get(stream).forEach(s -> metrics.subscriberDeadLettered(s.id()));
+    /**
+     * Waits up to {@code timeout} for the deliveries in flight to end, and acknowledges those that were handled.
+     * What is still running then stays unacknowledged, to be claimed later.
+     *
+     * @return true when nothing is left in flight
+     */
+    public boolean drain(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        settle();
+        while (inFlightCount > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            Done first = done.poll(left, TimeUnit.NANOSECONDS);
+            if (first != null) {
+                done.add(first);
+                settle();
+            }
+        }
+        return true;
+    }
+
+    /** Claims up to {@code limit} entries of each stream (those still in flight here are claimed but not queued again). */
+    void claim(int limit) throws InterruptedException {
+        for (String stream : streams.keySet()) {
+            group.claim(stream, settings.batchSize(), limit, entries -> dispatch(stream, entries));
+        }
+    }
+
+    /**
+     * Reads the event id and tenant of each entry of one stream ({@link EntryKey}: a parse, no validation), asks the
+     * ledger about all of them at once, and queues each entry on its tenant's lane, where it is validated and
+     * delivered. An entry still in flight here (claimed back from this very consumer while its delivery is queued or
+     * running) is not queued twice.
+     */
+    private void dispatch(String stream, List<ConsumerGroup.Entry> entries) {
+        List<Subscription> subscribers = streams.get(stream);
+        Set<StreamMessageId> running = inFlight.get(stream);
+        List<StreamMessageId> nothingToDeliver = new ArrayList<>();
+        Map<ConsumerGroup.Entry, EntryKey> queued = new LinkedHashMap<>();
+        for (ConsumerGroup.Entry entry : entries) {
+            if (running.contains(entry.id())) {
+                continue;
+            }
+            if (entry.fields() == null) {
+                nothingToDeliver.add(entry.id()); // claimed but trimmed away meanwhile: acknowledge it
+                continue;
+            }
+            queued.put(entry, EntryKey.peek(entry.fields(), subscribers.get(0).channel()));
+        }
+        group.ack(stream, nothingToDeliver);
+        if (queued.isEmpty()) {
+            return;
+        }
+        // The lanes wait for the ledger's answer, the loop does not: it reads on meanwhile.
+        CompletableFuture<Set<String>> handled = delivery.alreadyHandledOf(
+                queued.values().stream().filter(EntryKey::readable).toList(), subscribers).toCompletableFuture();
+        queued.forEach((entry, key) -> {
+            running.add(entry.id());
+            inFlightCount++;
+            lanes.submit(key.tenantId(), () -> done.add(new Done(stream, entry.id(),
+                    handle(stream, entry, subscribers, handled))));
+        });
+    }
+
+    /**
+     * Validates and delivers one entry on a lane's thread; dead-letters it when it cannot be delivered, was delivered
+     * too often, or its subscribers still fail at its last allowed delivery.
+     *
+     * @return true when the entry is to be acknowledged (a dead-lettered entry is acknowledged by the move)
+     */
+    private boolean handle(String stream, ConsumerGroup.Entry entry, List<Subscription> subscribers,
+                           CompletableFuture<Set<String>> handled) {
+        String entryId = entry.id().toString();
+        try {
+            EntryDecoder.Decoded decoded = decoder.decode(stream, entryId, subscribers.get(0).channel(), entry.fields());
+            if (decoded instanceof EntryDecoder.Poison poison) {
+                LOG.warning("Entry " + entryId + " of " + stream + " cannot be delivered and is dead-lettered: " + poison.reason());
+                deadLetters.deadLetter(stream, entryId, entry.fields(), entry.deliveries(), poison.reason(), poison.issues());
+                subscribers.forEach(s -> metrics.subscriberDeadLettered(s.id()));
+                return false;
+            }
+            if (entry.deliveries() > settings.maxDeliveries()) {
+                String reason = "delivered " + entry.deliveries() + " times (more than " + settings.maxDeliveries()
+                        + ") without being acknowledged";
+                LOG.warning("Entry " + entryId + " of " + stream + " is dead-lettered: " + reason);
+                deadLetters.deadLetter(stream, entryId, entry.fields(), entry.deliveries(), reason, List.of());
+                subscribers.forEach(s -> metrics.subscriberDeadLettered(s.id()));
+                return false;
+            }
+            return deliver(stream, entry, ((EntryDecoder.Valid) decoded).event(), subscribers, handled.join());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Entry " + entryId + " of " + stream
+                    + " could not be handled; it stays unacknowledged and will be claimed again", e);
             return false;
         }
-        ReceivedEvent event = ((EntryDecoder.Valid) decoded).event();
-        if (deliveries > settings.maxDeliveries()) {
-            String reason = "delivered " + deliveries + " times (more than " + settings.maxDeliveries()
-                    + ") without being acknowledged";
-            LOG.warning("Entry " + entryId + " of " + stream + " is dead-lettered: " + reason);
-            deadLetters.deadLetter(stream, entryId, fields, deliveries, reason, List.of());
-            streams.get(stream).forEach(s -> metrics.subscriberDeadLettered(s.id()));
+    }
+
+    /** @return true when the entry is to be acknowledged */
+    private boolean deliver(String stream, ConsumerGroup.Entry entry, ReceivedEvent event, List<Subscription> subscribers,
+                            Set<String> handled) {
+        String entryId = entry.id().toString();
+        try {
+            Delivery.Outcome outcome = delivery.deliver(event, subscribers, handled);
+            if (outcome.allDone()) {
+                return true;
+            }
+            if (entry.deliveries() >= settings.maxDeliveries()) {
+                String reason = "subscribers failed at delivery " + entry.deliveries() + " of " + settings.maxDeliveries()
+                        + ": " + outcome.reason();
+                LOG.warning("Entry " + entryId + " of " + stream + " (event " + event.id() + ") is dead-lettered: " + reason);
+                deadLetters.deadLetter(stream, entryId, entry.fields(), entry.deliveries(), reason, List.of());
+                outcome.results().stream().filter(r -> !r.status().done())
+                        .forEach(r -> metrics.subscriberDeadLettered(r.subscriberId()));
+            } else {
+                LOG.warning("Entry " + entryId + " of " + stream + " (event " + event.id() + ") stays unacknowledged after delivery "
+                        + entry.deliveries() + " of " + settings.maxDeliveries() + " and will be claimed again: " + outcome.reason());
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warning("Delivery of entry " + entryId + " of " + stream + " was interrupted; it stays unacknowledged");
             return false;
         }
-        Delivery.Outcome outcome = delivery.deliver(event, streams.get(stream), handled);
-        if (outcome.allDone()) {
-            return true;
+    }
+
+    /** Writes the handled marks, then acknowledges the entries done since the last round, one XACK per stream. */
+    private int settle() {
+        List<Done> finished = new ArrayList<>();
+        done.drainTo(finished);
+        if (finished.isEmpty()) {
+            return 0;
         }
-        if (deliveries >= settings.maxDeliveries()) {
-            String reason = "subscribers failed at delivery " + deliveries + " of " + settings.maxDeliveries() + ": " + outcome.reason();
-            LOG.warning("Entry " + entryId + " of " + stream + " (event " + event.id() + ") is dead-lettered: " + reason);
-            deadLetters.deadLetter(stream, entryId, fields, deliveries, reason, List.of());
-            outcome.results().stream().filter(r -> !r.status().done())
-                    .forEach(r -> metrics.subscriberDeadLettered(r.subscriberId()));
-        } else {
-            LOG.warning("Entry " + entryId + " of " + stream + " (event " + event.id() + ") stays unacknowledged after delivery "
-                    + deliveries + " of " + settings.maxDeliveries() + " and will be claimed again: " + outcome.reason());
+        Map<String, List<StreamMessageId>> toAck = new LinkedHashMap<>();
+        for (Done d : finished) {
+            inFlight.get(d.stream()).remove(d.id());
+            inFlightCount--;
+            if (d.acknowledge()) {
+                toAck.computeIfAbsent(d.stream(), s -> new ArrayList<>()).add(d.id());
+            }
         }
-        return false;
+        delivery.flushLedger();
+        toAck.forEach((stream, ids) -> group.ackAsync(stream, ids).whenComplete((count, error) -> {
+            if (error != null) {
+                LOG.log(Level.WARNING, "Could not acknowledge " + ids.size() + " handled entries of " + stream
+                        + "; they stay pending and are claimed and delivered again (the ledger skips their handled subscribers)", error);
+            }
+        }));
+        return finished.size();
     }
 }

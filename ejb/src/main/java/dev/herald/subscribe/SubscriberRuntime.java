@@ -8,12 +8,17 @@ import dev.herald.redis.RedisKeys;
 import dev.herald.relay.WireFormat;
 import dev.herald.schema.SchemaRegistry;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -33,7 +38,8 @@ import org.eclipse.microprofile.config.Config;
  * Starts the subscribers when the application starts and stops them when it stops: the adapter between the
  * container and {@link StreamConsumer}. The consumer loop runs on a container thread ({@link ObserverTasks}); a
  * failed round (Redis away, a command timing out) is logged at WARNING, remembered in {@link #status()}, and the
- * loop tries again a second later, so the consumer resumes by itself when Redis is back.
+ * loop tries again a second later, so the consumer resumes by itself when Redis is back. A timer checks every 10 s
+ * that the loop runs, and starts it again if it never started or ended.
  */
 @Singleton
 @Startup
@@ -43,6 +49,8 @@ import org.eclipse.microprofile.config.Config;
 public class SubscriberRuntime {
 
     private static final Logger LOG = Logger.getLogger(SubscriberRuntime.class.getName());
+    /** How often the loop is checked (and started again when it is not running). */
+    private static final Duration WATCH_EVERY = Duration.ofSeconds(10);
 
     /** What the operator sees: who consumes what, and how the last round went. */
     public record Status(String group, String consumer, List<Subscription> subscriptions, List<String> streams,
@@ -82,6 +90,9 @@ public class SubscriberRuntime {
     @Inject
     EventMetrics metrics;
 
+    @Resource
+    TimerService timerService;
+
     private volatile boolean running;
     private volatile Subscriptions active;
     private volatile ConsumerSettings settings;
@@ -91,7 +102,7 @@ public class SubscriberRuntime {
     private final Object pauseSignal = new Object();
     private volatile String lastError;
     private volatile Instant lastErrorAt;
-    private Future<Void> loop;
+    private volatile Future<Void> loop;
 
     @PostConstruct
     void start() {
@@ -104,12 +115,44 @@ public class SubscriberRuntime {
             return;
         }
         running = true;
-        loop = tasks.start(() -> {
+        loop = startLoop();
+        // Timers fire only once the application has started, so this one also starts a loop whose first start the
+        // container refused (an @Asynchronous call made during a slow start-up fails with ApplicationNotStartedException).
+        timerService.createIntervalTimer(WATCH_EVERY.toMillis(), WATCH_EVERY.toMillis(), new TimerConfig("subscriber-loop-watch", false));
+        LOG.info("Subscribers " + active.all().stream().map(Subscription::id).toList() + " consuming " + streams.keySet()
+                + " as " + settings.consumer() + " in group " + settings.group());
+    }
+
+    private Future<Void> startLoop() {
+        return tasks.start(() -> {
             run();
             return null;
         });
-        LOG.info("Subscribers " + active.all().stream().map(Subscription::id).toList() + " consuming " + streams.keySet()
-                + " as " + settings.consumer() + " in group " + settings.group());
+    }
+
+    /** Starts the loop again when it is not running while it should be: it never started, or it ended with an error. */
+    @Timeout
+    void watchLoop(Timer timer) {
+        Future<Void> current = loop;
+        if (!running || current == null || !current.isDone()) {
+            return;
+        }
+        String why;
+        try {
+            current.get();
+            why = "it returned";
+        } catch (java.util.concurrent.ExecutionException e) {
+            why = Delivery.describe(Delivery.unwrap(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (java.util.concurrent.CancellationException e) {
+            why = "it was cancelled";
+        }
+        LOG.warning("The subscriber loop is not running (" + why + "); starting it again");
+        lastError = "the loop stopped: " + why;
+        lastErrorAt = Instant.now();
+        loop = startLoop();
     }
 
     private void run() {
@@ -134,7 +177,7 @@ public class SubscriberRuntime {
                 return;
             } catch (RuntimeException e) {
                 if (!running) {
-                    return;
+                    break;
                 }
                 LOG.log(Level.WARNING, "Subscriber round failed; retrying in a second", e);
                 lastError = Delivery.describe(e);
@@ -147,6 +190,26 @@ public class SubscriberRuntime {
                 }
             }
         }
+        if (consumer != null) {
+            finish(consumer);
+        }
+    }
+
+    /**
+     * Lets the deliveries in flight end (at most a handler timeout) and acknowledges those handled; what is left
+     * stays pending and is claimed after the next start.
+     */
+    private void finish(StreamConsumer consumer) {
+        try {
+            if (!consumer.drain(settings.handlerTimeout())) {
+                LOG.warning(consumer.inFlight() + " entries were still being delivered at stop; they stay unacknowledged"
+                        + " and are delivered again after the claim idle time");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not acknowledge the last deliveries at stop; they are delivered again", e);
+        }
     }
 
     private StreamConsumer newConsumer() {
@@ -154,7 +217,8 @@ public class SubscriberRuntime {
         Delivery delivery = new Delivery(invoker, tasks,
                 new RedisDeliveryLedger(client, configuration.dedupePrefix(), configuration.dedupeWindow()),
                 settings.handlerTimeout(), metrics);
-        return new StreamConsumer(client, settings, streams, new EntryDecoder(registry), delivery, deadLetters(), metrics);
+        return new StreamConsumer(client, settings, streams, new EntryDecoder(registry), delivery, deadLetters(), tasks,
+                metrics);
     }
 
     /** The dead letters of every stream, for listing and replay. */
@@ -225,11 +289,12 @@ public class SubscriberRuntime {
             return;
         }
         try {
-            loop.get(settings.block().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            loop.get(settings.block().plus(settings.handlerTimeout()).toMillis() + 5_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (TimeoutException e) {
-            LOG.warning("The subscriber loop did not stop within " + settings.block().plusSeconds(5) + "; leaving it");
+            LOG.warning("The subscriber loop did not stop within " + settings.block().plus(settings.handlerTimeout()).plusSeconds(5)
+                    + "; leaving it");
         } catch (java.util.concurrent.ExecutionException e) {
             LOG.log(Level.WARNING, "The subscriber loop ended with an error", e.getCause());
         }

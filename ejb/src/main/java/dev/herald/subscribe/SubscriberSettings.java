@@ -28,10 +28,13 @@ import org.eclipse.microprofile.config.Config;
  * @param initialPosition {@code latest} or {@code earliest}: where a new group starts on a stream with entries
  * @param dedupePrefix    the prefix of the per (event, channel, subscriber) handled marks
  * @param dedupeWindow    how long a handled mark lives
+ * @param parallelism     how many ordering keys (tenants) are delivered at once
+ * @param maxInFlight     how many entries may be read and not yet acknowledged
  */
 public record SubscriberSettings(String group, Optional<String> consumerName, String serverName, int batchSize,
                                  Duration block, Duration claimIdle, int maxDeliveries, Duration handlerTimeout,
-                                 String initialPosition, String dedupePrefix, Duration dedupeWindow) {
+                                 String initialPosition, String dedupePrefix, Duration dedupeWindow,
+                                 int parallelism, int maxInFlight) {
 
     /** The group the existing consumers read the per-type streams in. */
     static final String EXISTING_CONSUMERS_GROUP = "event-processors";
@@ -71,6 +74,18 @@ public record SubscriberSettings(String group, Optional<String> consumerName, St
     public static final String DEDUPE_WINDOW = "herald.subscribe.dedupe-window";
     public static final Duration DEFAULT_DEDUPE_WINDOW = Duration.ofDays(7);
 
+    /**
+     * Ordering keys delivered at once. Each running key holds a container thread, and each observer call one more
+     * (the handler timeout needs it), so 8 keeps two cores busy with I/O-bound observers without crowding out the
+     * default executor's other work (its floor is 16 threads).
+     */
+    public static final String PARALLELISM = "herald.subscribe.parallelism";
+    public static final int DEFAULT_PARALLELISM = 8;
+
+    /** Entries read and not yet acknowledged: ten batches, so a slow key cannot make the consumer read without end. */
+    public static final String MAX_IN_FLIGHT = "herald.subscribe.max-in-flight";
+    public static final int DEFAULT_MAX_IN_FLIGHT = 1000;
+
     public SubscriberSettings {
         required(GROUP, group);
         if (EXISTING_CONSUMERS_GROUP.equals(group.strip())) {
@@ -88,12 +103,15 @@ public record SubscriberSettings(String group, Optional<String> consumerName, St
         startsAtLatest(initialPosition);
         required(DEDUPE_PREFIX, dedupePrefix);
         positive(DEDUPE_WINDOW, dedupeWindow);
+        atLeast(PARALLELISM, 1, parallelism);
+        atLeast(MAX_IN_FLIGHT, 1, maxInFlight);
     }
 
     public static SubscriberSettings defaults() {
         return new SubscriberSettings(DEFAULT_GROUP, Optional.empty(), DEFAULT_SERVER_NAME, DEFAULT_BATCH_SIZE,
                 DEFAULT_BLOCK, DEFAULT_CLAIM_IDLE, DEFAULT_MAX_DELIVERIES, DEFAULT_HANDLER_TIMEOUT,
-                DEFAULT_INITIAL_POSITION, DEFAULT_DEDUPE_PREFIX, DEFAULT_DEDUPE_WINDOW);
+                DEFAULT_INITIAL_POSITION, DEFAULT_DEDUPE_PREFIX, DEFAULT_DEDUPE_WINDOW, DEFAULT_PARALLELISM,
+                DEFAULT_MAX_IN_FLIGHT);
     }
 
     public static SubscriberSettings from(Config config) {
@@ -108,13 +126,15 @@ public record SubscriberSettings(String group, Optional<String> consumerName, St
                 config.getOptionalValue(HANDLER_TIMEOUT, Duration.class).orElse(DEFAULT_HANDLER_TIMEOUT),
                 config.getOptionalValue(INITIAL_POSITION, String.class).orElse(DEFAULT_INITIAL_POSITION),
                 config.getOptionalValue(DEDUPE_PREFIX, String.class).orElse(DEFAULT_DEDUPE_PREFIX),
-                config.getOptionalValue(DEDUPE_WINDOW, Duration.class).orElse(DEFAULT_DEDUPE_WINDOW));
+                config.getOptionalValue(DEDUPE_WINDOW, Duration.class).orElse(DEFAULT_DEDUPE_WINDOW),
+                config.getOptionalValue(PARALLELISM, Integer.class).orElse(DEFAULT_PARALLELISM),
+                config.getOptionalValue(MAX_IN_FLIGHT, Integer.class).orElse(DEFAULT_MAX_IN_FLIGHT));
     }
 
     /** How the consumer reads, with this server's consumer name. */
     public ConsumerSettings consumerSettings() {
         return new ConsumerSettings(group, consumer(), batchSize, block, claimIdle, maxDeliveries, handlerTimeout,
-                startsAtLatest(initialPosition));
+                startsAtLatest(initialPosition), parallelism, maxInFlight);
     }
 
     /** The configured consumer name, else host:server-name, the same across restarts. */

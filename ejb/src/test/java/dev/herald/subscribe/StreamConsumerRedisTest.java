@@ -14,8 +14,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import java.util.ArrayList;
+import java.util.HashSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +44,10 @@ class StreamConsumerRedisTest {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final List<String> runs = new CopyOnWriteArrayList<>();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    /** Per tenant: what its deliveries wait for before they run. */
+    private final Map<String, CountDownLatch> blocked = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> perTenant = new ConcurrentHashMap<>();
+    private volatile boolean jitter;
     private String prefix;
     private String stream;
 
@@ -67,10 +76,28 @@ class StreamConsumerRedisTest {
     }
 
     private StreamConsumer consumer(String name, int maxDeliveries, String... subscriberIds) {
+        return consumer(name, maxDeliveries, executor, 8, subscriberIds);
+    }
+
+    private StreamConsumer consumer(String name, int maxDeliveries, ExecutorService executor, int parallelism,
+                                    String... subscriberIds) {
         ConsumerSettings settings = new ConsumerSettings(GROUP, name, 10, Duration.ofMillis(100), Duration.ofMillis(200),
-                maxDeliveries, Duration.ofSeconds(2), true);
+                maxDeliveries, Duration.ofSeconds(2), true, parallelism, 1000);
         ObserverInvoker invoker = (subscription, event) -> {
+            CountDownLatch gate = blocked.get(event.tenantId());
+            if (gate != null) {
+                try {
+                    gate.await(); // until the test opens it, or the consumer's threads are shut down
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while blocked", e);
+                }
+            }
+            if (jitter) {
+                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(300_000)); // uneven, so disorder would show
+            }
             runs.add(subscription.id() + ":" + event.id());
+            perTenant.computeIfAbsent(event.tenantId(), t -> new CopyOnWriteArrayList<>()).add(event.id());
             if (failing.contains(subscription.id())) {
                 throw new IllegalStateException(subscription.id() + " fails");
             }
@@ -80,7 +107,7 @@ class StreamConsumerRedisTest {
         List<Subscription> subscribers = java.util.Arrays.stream(subscriberIds)
                 .map(id -> new Subscription(id, List.of("TICKET_CREATED"), "global", Set.of(), "", "Test." + id)).toList();
         return new StreamConsumer(client, settings, Map.of(stream, subscribers), new EntryDecoder(registry), delivery,
-                new DeadLetters(client, GROUP, Clock.systemUTC()));
+                new DeadLetters(client, GROUP, Clock.systemUTC()), executor::submit);
     }
 
     /** A consumer whose group exists. */
@@ -98,6 +125,13 @@ class StreamConsumerRedisTest {
         stream().add(StreamAddArgs.entries(Map.of("event", EntryDecoderTest.envelope(eventId, EntryDecoderTest.TICKET),
                 "channel", "global")));
         return eventId;
+    }
+
+    /** An event of the given tenant; returns its entry id. */
+    private StreamMessageId publish(String eventId, String tenant) {
+        String envelope = EntryDecoderTest.envelope(eventId, EntryDecoderTest.TICKET)
+                .replace("0f8fad5b-d9cb-469f-a165-70867728950e", tenant);
+        return stream().add(StreamAddArgs.entries(Map.of("event", envelope, "channel", "global")));
     }
 
     private void pollUntil(StreamConsumer consumer, java.util.function.BooleanSupplier done) throws Exception {
@@ -121,10 +155,8 @@ class StreamConsumerRedisTest {
     void anEntryIsDeliveredToEverySubscriberAndAcknowledged() throws Exception {
         StreamConsumer consumer = started("c1", 3, "mail", "audit");
         String id = publish(UUID.randomUUID().toString());
-        pollUntil(consumer, () -> runs.size() == 2);
-        consumer.poll();
+        pollUntil(consumer, () -> runs.size() == 2 && pending() == 0);
         assertEquals(Set.of("mail:" + id, "audit:" + id), Set.copyOf(runs));
-        assertEquals(0, pending());
     }
 
     @Test
@@ -133,8 +165,7 @@ class StreamConsumerRedisTest {
         String id = publish(UUID.randomUUID().toString());
         assertEquals(1, stream().readGroup(GROUP, "dead", StreamReadGroupArgs.neverDelivered().count(1)).size());
 
-        pollUntil(consumer, () -> runs.contains("mail:" + id));
-        assertEquals(0, pending(), "acknowledged once handled");
+        pollUntil(consumer, () -> runs.contains("mail:" + id) && pending() == 0);
         assertEquals(List.of("mail:" + id), runs);
     }
 
@@ -170,11 +201,9 @@ class StreamConsumerRedisTest {
 
         assertTrue(letters.replay(stream, letterId).isPresent());
         assertTrue(letters.replay(stream, letterId).isEmpty(), "a dead letter is replayed once");
-        pollUntil(consumer, () -> runs.stream().filter(("broken:" + id)::equals).count() == 2);
-        consumer.poll();
+        pollUntil(consumer, () -> runs.stream().filter(("broken:" + id)::equals).count() == 2 && pending() == 0);
         assertEquals(1, runs.stream().filter(("good:" + id)::equals).count());
         assertTrue(deadLetters().isEmpty());
-        assertEquals(0, pending());
         Map<String, String> replayed = stream().rangeReversed(1, StreamMessageId.MAX, StreamMessageId.MIN).values().iterator().next();
         assertEquals(Set.of("event", "channel"), replayed.keySet(), "the original fields only");
     }
@@ -227,5 +256,63 @@ class StreamConsumerRedisTest {
         pollUntil(consumer, mark::isExists);
         long ttl = mark.remainTimeToLive();
         assertTrue(ttl > 3_500_000 && ttl <= 3_600_000, "its own one-hour expiry, was " + ttl + " ms");
+    }
+
+    @Test
+    void interleavedTenantsAreEachDeliveredInStreamOrder() throws Exception {
+        jitter = true;
+        StreamConsumer consumer = started("herald", 3, "mail");
+        List<String> tenants = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            tenants.add(UUID.randomUUID().toString());
+        }
+        Map<String, List<String>> published = new ConcurrentHashMap<>();
+        for (int i = 0; i < 40; i++) {
+            for (String tenant : tenants) {
+                String id = UUID.randomUUID().toString();
+                publish(id, tenant);
+                published.computeIfAbsent(tenant, k -> new ArrayList<>()).add(id);
+            }
+        }
+        pollUntil(consumer, () -> runs.size() == 320 && pending() == 0);
+        assertEquals(published, perTenant, "each tenant's events in the order they are on the stream");
+    }
+
+    /**
+     * A consumer that dies while one tenant's deliveries are blocked: what it handled is acknowledged, what it read
+     * and had not handled (the blocked entry and those queued behind it) is still pending, and another consumer claims
+     * and delivers exactly those, in order.
+     */
+    @Test
+    void aConsumerThatDiesMidBatchLeavesItsUnhandledEntriesPendingForAnotherToDeliver() throws Exception {
+        String slow = UUID.randomUUID().toString();
+        String fast = UUID.randomUUID().toString();
+        blocked.put(slow, new CountDownLatch(1));
+        ExecutorService dying = Executors.newCachedThreadPool();
+        StreamConsumer first = consumer("first", 5, dying, 4, "mail");
+        first.ensureGroups();
+        List<String> slowIds = new ArrayList<>();
+        Set<StreamMessageId> slowEntries = new HashSet<>();
+        List<String> fastIds = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String s = UUID.randomUUID().toString();
+            slowIds.add(s);
+            slowEntries.add(publish(s, slow));
+            for (int j = 0; j < 3; j++) {
+                String f = UUID.randomUUID().toString();
+                fastIds.add(f);
+                publish(f, fast);
+            }
+        }
+        pollUntil(first, () -> perTenant.getOrDefault(fast, List.of()).size() == 9 && pending() == 3);
+        assertEquals(slowEntries, Set.copyOf(stream().listPending(GROUP, StreamMessageId.MIN, StreamMessageId.MAX, 100)
+                .stream().map(p -> p.getId()).toList()), "read, not handled, not acknowledged");
+
+        dying.shutdownNow(); // the first consumer dies: its threads are gone, it never polls again
+        blocked.remove(slow).countDown();
+        StreamConsumer second = started("second", 5, "mail");
+        pollUntil(second, () -> perTenant.getOrDefault(slow, List.of()).size() == 3 && pending() == 0);
+        assertEquals(slowIds, perTenant.get(slow), "claimed and delivered, in order");
+        assertEquals(fastIds, perTenant.get(fast), "what was handled ran once");
     }
 }
