@@ -15,16 +15,18 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * One trace follows an event from the HTTP publish through the broker and the relay to Redis and on to the workflow
- * trigger: the test server runs with OpenTelemetry on, exporting to the probes' in-memory exporter
+ * One trace follows an event from the HTTP publish through the broker and the relay to Redis and on to a subscriber's
+ * observer and the workflow trigger: the test server runs with OpenTelemetry on, exporting to the probes' in-memory exporter
  * (src/test/liberty/overrides/tracing-it.xml), read at {@code /probes/traces/{eventId}}.
  */
 class TracingIT extends RedisPipelineTestBase {
 
     private static final Duration EXPORTED = Duration.ofSeconds(30);
+    /** The reference domain's subscriber of TICKET_CREATED, on the global channel. */
+    private static final String DELIVERY = "herald deliver ticket-notifications";
 
     @Test
-    void oneTraceSpansTheHttpPublishTheRelayAndTheWorkflowTrigger() throws Exception {
+    void oneTraceSpansTheHttpPublishTheRelayTheSubscriberAndTheWorkflowTrigger() throws Exception {
         HeraldClient.Reply published = herald.post("api/events", Events.ticketCreated(tenant).build());
         assertEquals(202, published.status(), published.body());
         String eventId = published.json().getString("eventId");
@@ -44,7 +46,7 @@ class TracingIT extends RedisPipelineTestBase {
             try {
                 List<JsonObject> found = operator.get("probes/traces/" + eventId).jsonArray().getValuesAs(JsonObject.class);
                 Set<String> names = found.stream().map(s -> s.getString("name")).collect(Collectors.toSet());
-                return names.containsAll(Set.of("herald relay", "herald workflow trigger")) ? found : null;
+                return names.containsAll(Set.of("herald relay", "herald workflow trigger", DELIVERY)) ? found : null;
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -64,6 +66,8 @@ class TracingIT extends RedisPipelineTestBase {
         assertEquals(server.getString("spanId"), publish.getString("parentSpanId"), "publish runs in the request");
         assertEquals(publish.getString("spanId"), relay.getString("parentSpanId"), "the relay continues the publish");
         assertEquals(relay.getString("spanId"), trigger.getString("parentSpanId"), "the trigger continues the relay");
+        assertEquals(relay.getString("spanId"), named(spans, DELIVERY).getString("parentSpanId"),
+                "the subscriber's delivery continues the relay");
         assertEquals(relay.getString("spanId"), traceparent.split("-")[2], "Redis carries the relay's span");
         assertTrue(relay.getString("eventId").equals(eventId) && trigger.getString("eventId").equals(eventId));
     }

@@ -180,7 +180,7 @@ public final class RelayWriter {
         for (CarriedEvent event : events) {
             EventEnvelope envelope = event.envelope();
             for (String channel : event.channels()) {
-                units.add(format.batch(envelope, event.envelopeJson(), channel, event.traceparent()));
+                units.add(format.batch(envelope, event.envelopeJson(), channel, event.aggregateKey(), event.traceparent()));
             }
         }
         return units;

@@ -25,6 +25,9 @@ public final class WireFormat {
     /** The types that carry the name of the event in the payload (wire format, the workflow stream). */
     static final Set<String> GENERIC_TYPES = Set.of("CUSTOM_EVENT", "UNKNOWN", "INTEGRATION_WEBHOOK_RECEIVED");
 
+    /** The per-type entry's field naming the publisher's aggregate key, when the event has one. */
+    public static final String AGGREGATE = "aggregate";
+
     private final RedisKeys settings;
 
     public WireFormat(RedisKeys settings) {
@@ -44,14 +47,16 @@ public final class WireFormat {
      * (docs/wire-format.md, "Versions on the wire").
      */
     public RelayBatch batch(EventEnvelope envelope, String json, String channel) {
-        return batch(envelope, json, channel, null);
+        return batch(envelope, json, channel, null, null);
     }
 
     /**
-     * @param traceparent the W3C trace context to write beside the entries' own fields (the consumers read their
-     *                    fields by name and take no others), or null: without tracing the entries are unchanged
+     * @param aggregateKey the publisher's aggregate key, written as the per-type entry's {@code aggregate} field (Herald's
+     *                     subscribers deliver one aggregate's entries in order and others in parallel), or null
+     * @param traceparent  the W3C trace context to write beside the entries' own fields, or null: without tracing the
+     *                     entries are unchanged. The consumers read their fields by name and take no others
      */
-    public RelayBatch batch(EventEnvelope envelope, String json, String channel, String traceparent) {
+    public RelayBatch batch(EventEnvelope envelope, String json, String channel, String aggregateKey, String traceparent) {
         boolean workflow = DomainEvent.GLOBAL_CHANNEL.equals(channel) && envelope.version() == 1;
         String typeStream = typeStream(channel, envelope.eventType(), envelope.version());
         return new RelayBatch(
@@ -61,7 +66,8 @@ public final class WireFormat {
                 workflow ? marker(settings.workflowStream(), envelope.id()) : null,
                 settings.channelPrefix() + ":" + envelope.eventType() + versionSuffix(envelope.version()),
                 settings.dedupeWindow().toSeconds(),
-                traced(List.of("event", json, "channel", channel), traceparent),
+                traced(aggregateKey == null ? List.of("event", json, "channel", channel)
+                        : List.of("event", json, "channel", channel, AGGREGATE, aggregateKey), traceparent),
                 workflow ? traced(workflowFields(envelope), traceparent) : List.of(),
                 json);
     }

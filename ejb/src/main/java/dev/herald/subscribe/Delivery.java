@@ -2,6 +2,7 @@ package dev.herald.subscribe;
 
 import dev.herald.events.ReceivedEvent;
 import dev.herald.kernel.EventMetrics;
+import dev.herald.tracing.EventSpans;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,18 +68,20 @@ public final class Delivery {
     private final DeliveryLedger ledger;
     private final Duration timeout;
     private final EventMetrics metrics;
+    private final EventSpans spans;
 
     public Delivery(ObserverInvoker invoker, TaskRunner executor, DeliveryLedger ledger, Duration timeout) {
-        this(invoker, executor, ledger, timeout, EventMetrics.NONE);
+        this(invoker, executor, ledger, timeout, EventMetrics.NONE, EventSpans.NONE);
     }
 
     public Delivery(ObserverInvoker invoker, TaskRunner executor, DeliveryLedger ledger, Duration timeout,
-                    EventMetrics metrics) {
+                    EventMetrics metrics, EventSpans spans) {
         this.invoker = invoker;
         this.executor = executor;
         this.ledger = ledger;
         this.timeout = timeout;
         this.metrics = metrics;
+        this.spans = spans;
     }
 
     /** Delivers one event, asking the ledger first. */
@@ -112,6 +115,15 @@ public final class Delivery {
     /** @param handled the ledger keys known to be handled ({@link #alreadyHandled}) */
     public Outcome deliver(ReceivedEvent event, List<Subscription> subscriptions, Set<String> handled)
             throws InterruptedException {
+        return deliver(event, subscriptions, handled, null);
+    }
+
+    /**
+     * @param traceparent the trace context the entry carries (the relay's span), or null: each observer call is a
+     *                    span of that trace (docs/operations.md "Tracing")
+     */
+    public Outcome deliver(ReceivedEvent event, List<Subscription> subscriptions, Set<String> handled, String traceparent)
+            throws InterruptedException {
         Map<String, Result> results = new LinkedHashMap<>();
         List<Subscription> forTenant = new ArrayList<>();
         for (Subscription s : subscriptions) {
@@ -128,7 +140,10 @@ public final class Delivery {
                 results.put(s.id(), new Result(s.id(), Status.ALREADY_HANDLED, null));
             } else {
                 running.put(s, executor.start(() -> {
-                    invoker.invoke(s, event);
+                    try (EventSpans.EventSpan span = spans.receiving("herald deliver " + s.id(), traceparent, event.id(),
+                            event.eventType())) {
+                        invokeIn(span, s, event);
+                    }
                     ledger.markHandled(key);
                     return null;
                 }));
@@ -151,6 +166,15 @@ public final class Delivery {
     /** Writes the handled marks recorded since the last call ({@link DeliveryLedger#flush()}). */
     public void flushLedger() {
         ledger.flush();
+    }
+
+    private void invokeIn(EventSpans.EventSpan span, Subscription s, ReceivedEvent event) {
+        try {
+            invoker.invoke(s, event);
+        } catch (RuntimeException | Error e) {
+            span.failed(e);
+            throw e;
+        }
     }
 
     private void count(Result result) {

@@ -2,6 +2,7 @@ package dev.herald.subscribe;
 
 import dev.herald.events.ReceivedEvent;
 import dev.herald.kernel.EventMetrics;
+import dev.herald.tracing.EventSpans;
 import dev.herald.redis.ConsumerGroup;
 import dev.herald.redis.DeadLetters;
 import java.time.Duration;
@@ -28,13 +29,12 @@ import org.redisson.api.StreamMessageId;
  *
  * <p><b>Parallel delivery, ordered per key.</b> Entries are delivered on {@link OrderedLanes}: entries of one
  * ordering key one after another, in the order they were read (stream order within a stream), entries of different
- * keys concurrently, at most {@link ConsumerSettings#parallelism()} keys at once. The stream entry carries no
- * aggregate key (the publisher's aggregate key travels only as the JMS group, docs/wire-format.md), so the key is
- * derived from what the entry does carry: the payload's {@code tenantId} ({@link EntryKey}). Every aggregate key
- * Herald's publisher uses is one tenant's (business code's is {@code tenant:entity}, an HTTP caller's stays in the
- * caller's tenant), so all events of an aggregate share the key and keep their order; events of different tenants
- * are delivered concurrently. At most {@link ConsumerSettings#maxInFlight()} entries are read and not yet
- * acknowledged: when that many are, the consumer stops reading until some are done.
+ * keys concurrently, at most {@link ConsumerSettings#parallelism()} keys at once. The key is the publisher's
+ * aggregate key, which the relay writes as the entry's {@code aggregate} field, so one aggregate's events keep their
+ * order while other aggregates, of the same tenant too, are delivered concurrently; an entry without one (published
+ * without an aggregate key, or relayed before entries carried it) is keyed by its payload's {@code tenantId}
+ * ({@link EntryKey}), so those events of one tenant are delivered one after another. At most
+ * {@link ConsumerSettings#maxInFlight()} entries are read and not yet acknowledged: when that many are, the consumer stops reading until some are done.
  *
  * <p><b>Acknowledgement rule.</b> An entry is acknowledged only after its delivery ended with every subscriber done
  * (handled, handled before, or not for its tenant), in the first round after that, together with the others done
@@ -220,7 +220,7 @@ public final class StreamConsumer {
         queued.forEach((entry, key) -> {
             running.add(entry.id());
             inFlightCount++;
-            lanes.submit(key.tenantId(), () -> done.add(new Done(stream, entry.id(),
+            lanes.submit(key.orderingKey(), () -> done.add(new Done(stream, entry.id(),
                     handle(stream, entry, subscribers, handled))));
         });
     }
@@ -263,7 +263,8 @@ public final class StreamConsumer {
                             Set<String> handled) {
         String entryId = entry.id().toString();
         try {
-            Delivery.Outcome outcome = delivery.deliver(event, subscribers, handled);
+            Delivery.Outcome outcome = delivery.deliver(event, subscribers, handled,
+                    entry.fields().get(EventSpans.TRACEPARENT));
             if (outcome.allDone()) {
                 return true;
             }

@@ -2,6 +2,7 @@ package dev.herald.subscribe;
 
 import dev.herald.auth.TenantDirectory;
 import dev.herald.kernel.EventMetrics;
+import dev.herald.tracing.EventSpans;
 import dev.herald.redis.DeadLetters;
 import dev.herald.redis.RedisConnection;
 import dev.herald.redis.RedisKeys;
@@ -89,6 +90,9 @@ public class SubscriberRuntime {
 
     @Inject
     EventMetrics metrics;
+
+    @Inject
+    EventSpans spans;
 
     @Resource
     TimerService timerService;
@@ -216,7 +220,7 @@ public class SubscriberRuntime {
         var client = redis.client();
         Delivery delivery = new Delivery(invoker, tasks,
                 new RedisDeliveryLedger(client, configuration.dedupePrefix(), configuration.dedupeWindow()),
-                settings.handlerTimeout(), metrics);
+                settings.handlerTimeout(), metrics, spans);
         return new StreamConsumer(client, settings, streams, new EntryDecoder(registry), delivery, deadLetters(), tasks,
                 metrics);
     }

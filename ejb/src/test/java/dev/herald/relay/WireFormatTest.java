@@ -142,4 +142,14 @@ class WireFormatTest {
                 .workflowStreamFields();
         return fields.get(fields.indexOf(field) + 1);
     }
+
+    @Test
+    void theAggregateKeyIsAFieldOfTheTypeStreamEntryOnly() {
+        RelayBatch keyed = format.batch(envelope, EnvelopeJson.toJson(envelope), "global", "acme:ticket-7", null);
+        assertEquals(List.of("event", EnvelopeJson.toJson(envelope), "channel", "global", "aggregate", "acme:ticket-7"),
+                keyed.typeStreamFields());
+        assertEquals(format.batch(envelope, "global").workflowStreamFields(), keyed.workflowStreamFields(),
+                "the workflow stream's fields are its readers' own");
+        assertEquals(4, format.batch(envelope, "global").typeStreamFields().size(), "no key, no field");
+    }
 }

@@ -83,7 +83,8 @@ class DeliveryTest {
     @Test
     void eachSubscribersResultIsCountedUnderItsId() throws Exception {
         RecordingEventMetrics metrics = new RecordingEventMetrics();
-        Delivery counting = new Delivery(probes, executor::submit, ledger, Duration.ofMillis(300), metrics);
+        Delivery counting = new Delivery(probes, executor::submit, ledger, Duration.ofMillis(300), metrics,
+                dev.herald.tracing.EventSpans.NONE);
         List<Subscription> subscribers = List.of(subscriber("throws"), subscriber("hangs"), subscriber("good"),
                 subscriber("other", "globex"));
         counting.deliver(event("e1", "acme"), subscribers);
