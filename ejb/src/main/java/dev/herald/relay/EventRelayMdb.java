@@ -13,6 +13,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * Relays the events of each broker message to Redis, all in one atomic write (see {@link RedisRelay}). Any failure is counted in a failed-event record and then propagates:
@@ -30,6 +31,8 @@ import java.util.List;
 @MessageDriven(name = "EventRelayMdb")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class EventRelayMdb implements MessageListener {
+
+    private static final Logger LOG = Logger.getLogger(EventRelayMdb.class.getName());
 
     @Inject
     RedisRelay relay;
@@ -69,6 +72,9 @@ public class EventRelayMdb implements MessageListener {
             }
         } catch (RuntimeException e) {
             span.failed(e);
+            // Liberty logs the exception that leaves onMessage, but not which events it concerns.
+            LOG.warning(() -> "Relay of event(s) " + events.stream().map(CarriedEvent::eventId).toList()
+                    + " failed; the broker redelivers the message: " + e);
             events.forEach(event -> metrics.relayFailed());
             try {
                 failures.attemptFailed(events, e);

@@ -14,10 +14,10 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class EventSpansTest {
+class OpenTelemetrySpansTest {
 
     private final InMemorySpanExporter exported = InMemorySpanExporter.create();
-    private final EventSpans spans = new EventSpans(SdkTracerProvider.builder()
+    private final EventSpans spans = new OpenTelemetrySpans(SdkTracerProvider.builder()
             .addSpanProcessor(SimpleSpanProcessor.create(exported)).build().get("test"));
 
     @Test
@@ -66,7 +66,7 @@ class EventSpansTest {
 
     @Test
     void withTracingOffThereIsNoTraceparentToCarry() {
-        EventSpans off = new EventSpans(OpenTelemetry.noop().getTracer("test"));
+        EventSpans off = new OpenTelemetrySpans(OpenTelemetry.noop().getTracer("test"));
         try (EventSpans.EventSpan publish = off.publishing(3)) {
             assertNull(publish.traceparent());
         }
