@@ -67,17 +67,13 @@ final class LibertyNode implements AutoCloseable {
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n", "", "\n")));
         Files.writeString(dir.resolve("jvm.options"), "-Xmx" + heap + "\n");
         Files.copy(ear, Files.createDirectories(dir.resolve("apps")).resolve("herald.ear"), StandardCopyOption.REPLACE_EXISTING);
-        // Deployed as an operator would (apps/ and an enterpriseApplication), not through dropins: the element can
-        // open the OpenTelemetry API to the application (third-party API types), which mpTelemetry-1.1 requires
-        // for dev.herald.tracing's classes to load.
+        // Deployed as an operator would: in apps/, named by an enterpriseApplication element (not through dropins).
         Files.writeString(Files.createDirectories(dir.resolve("configDropins/overrides")).resolve("scaleout-application.xml"),
                 """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <!-- Written by ScaleOutIT (LibertyNode): the EAR of the scale-out stage. -->
                 <server>
-                  <enterpriseApplication id="herald" name="herald" location="herald.ear">
-                    <classloader apiTypeVisibility="+third-party"/>
-                  </enterpriseApplication>
+                  <enterpriseApplication id="herald" name="herald" location="herald.ear"/>
                 </server>
                 """.strip() + "\n");
     }
@@ -137,7 +133,7 @@ final class LibertyNode implements AutoCloseable {
     public void close() {
         try {
             if (jvm().isPresent()) {
-                script("stop", Duration.ofMinutes(1));
+                script("stop", Duration.ofSeconds(30)); // then SIGKILL: the stage is over, nothing is left to keep
             }
             Optional<ProcessHandle> left = jvm();
             if (left.isPresent()) {

@@ -83,11 +83,19 @@ class ScaleOutIT {
     static final int EVENTS = Integer.getInteger("scaleout.events", 10_000);
     static final int BATCH = 100;
     static final int PUBLISHERS = 2;
-    static final int AGGREGATES = 100;
-    /** Every fifth event is a TICKET_CREATED: it starts a ticket-lifecycle execution. */
+    /** Few aggregates, so that each batch holds ten events of each of a client's aggregates. */
+    static final int AGGREGATES = 20;
+    /** Every fifth event is a TICKET_CREATED (spread over the aggregates): it starts a ticket-lifecycle execution. */
     static final int TICKET_EVERY = 5;
     /** The subscriber's own channel; both nodes trim its streams to this length every second. */
     static final String SUBSCRIBED_CHANNEL = "scaleout";
+    /**
+     * Consecutive events of an aggregate alternate between two channel sets, so the publisher gives each its own JMS
+     * message (it starts a new message where the channels change): a batch is 100 messages committed at once, which
+     * the 16 relay sessions of the two nodes take in parallel. Only the aggregate's JMS group keeps them in order.
+     */
+    static final List<List<String>> CHANNEL_SETS = List.of(List.of("global", SUBSCRIBED_CHANNEL),
+            List.of("global", SUBSCRIBED_CHANNEL, "scaleout-alternate"));
     static final int RETAINED = 500;
     static final int SUBSCRIBER_BATCH = 20;
     static final List<String> TYPES = List.of("TICKET_CREATED", "PROJECT_CREATED");
@@ -295,7 +303,8 @@ class ScaleOutIT {
     }
 
     /**
-     * 10,000 events in batches of 100, alternating nodes, two clients each keeping its aggregates' order; at 30% of
+     * 10,000 events in batches of 100 (each event its own JMS message, {@link #CHANNEL_SETS}), alternating nodes, two
+     * clients each keeping its aggregates' order; at 30% of
      * the events node B's JVM is killed with SIGKILL and started again; the last 30% go out once it is ready again,
      * so the restarted node publishes, relays and consumes too. A batch refused by the dead node is sent to the other
      * with the same idempotency keys. Every batch must end up accepted.
@@ -331,9 +340,10 @@ class ScaleOutIT {
                         List<Integer> aggregates = new ArrayList<>();
                         for (int k = from; k < Math.min(from + BATCH, perPublisher); k++) {
                             int aggregate = client + PUBLISHERS * (k % (AGGREGATES / PUBLISHERS));
-                            String type = k % TICKET_EVERY == 0 ? "TICKET_CREATED" : "PROJECT_CREATED";
+                            int nthOfAggregate = k / (AGGREGATES / PUBLISHERS);
+                            String type = (k + nthOfAggregate) % TICKET_EVERY == 0 ? "TICKET_CREATED" : "PROJECT_CREATED";
                             events.add(event(tenant, type, tenant + ":aggregate:" + aggregate,
-                                    List.of("global", SUBSCRIBED_CHANNEL), "scaleout-" + client + "-" + k));
+                                    CHANNEL_SETS.get(nthOfAggregate % 2), "scaleout-" + client + "-" + k));
                             aggregates.add(aggregate);
                         }
                         List<String> ids = publisher.publish(Publisher.batch(events), from / BATCH + client);
