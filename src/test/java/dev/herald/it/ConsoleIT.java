@@ -11,6 +11,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.redisson.api.stream.StreamAddArgs;
+import org.redisson.client.codec.StringCodec;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -364,6 +369,78 @@ class ConsoleIT {
     }
 
     /** The console's stream parser and issue placement, as modules in the browser that runs them. */
+    /**
+     * The Operations view for a platform operator: the subscribers' group on a stream in the backlog table, a retrying
+     * relay failure, a subscriber dead letter (written by the test from a real entry) replayed from the page, the
+     * subscribers paused and resumed with the button, and the rate chart drawn once the server has two rate samples.
+     */
+    @Test
+    void operationsViewShowsBacklogRatesAndDeadLettersAndReplaysOne() throws Exception {
+        String tenant = tenant();
+        HeraldClient herald = HeraldClient.of(tenant);
+        HeraldClient operator = HeraldClient.operator();
+        String stream = "alga-psa:event-stream:subscriber-it:TICKET_CREATED";
+        String poisoned = "alga-psa:event-stream:console-ops-" + UUID.randomUUID().toString().substring(0, 8) + ":TICKET_CREATED";
+        try (RedisProbe redis = new RedisProbe()) {
+            String eventId = herald.post("api/events", Events.channels(Events.ticketCreated(tenant), "subscriber-it"))
+                    .json().getString("eventId");
+            Map<String, String> entry = Eventually.await(eventId + " on " + stream, Duration.ofSeconds(60),
+                    () -> redis.entries(stream).stream().filter(e -> eventId.equals(Events.id(e))).findFirst().orElse(null));
+            Map<String, String> letter = new LinkedHashMap<>(entry);
+            letter.put("sourceStream", stream);
+            letter.put("sourceMessageId", "0-1");
+            letter.put("deliveries", "5");
+            letter.put("deadLetteredAt", Instant.now().toString());
+            letter.put("reason", "written by ConsoleIT");
+            String letterId = redis.client().<String, String>getStream(stream + ":dead-letter", StringCodec.INSTANCE)
+                    .add(StreamAddArgs.entries(letter)).toString();
+            redis.setString(poisoned, "not a stream"); // every relay of the next event there fails with WRONGTYPE
+            String failing = herald.post("api/events", Events.channels(Events.ticketCreated(tenant),
+                    poisoned.split(":")[2])).json().getString("eventId");
+            try {
+                Eventually.await("the failed relay recorded", Duration.ofSeconds(60),
+                        () -> unchecked(() -> operator.get("api/relay/failed/" + failing).status() == 200) ? true : null);
+                Eventually.await("the dead letter sampled", Duration.ofSeconds(60), () -> unchecked(() -> operator
+                        .get("api/operations/backlog").json().getJsonArray("streams").stream().map(JsonValue::asJsonObject)
+                        .anyMatch(s -> s.getString("stream").equals(stream) && s.getInt("deadLetters") > 0)) ? true : null);
+
+                browser.open("/operations", Tokens.of("platform", "operator"));
+                browser.textContaining("h1", "Operations");
+                WebElement row = browser.find("#backlog-table tr[data-stream='" + stream + "'][data-group='herald-subscribers']");
+                assertTrue(row.getText().contains("TICKET_CREATED on subscriber-it"), row.getText());
+                assertTrue(browser.textContaining("#relay-failures-table tr[data-event-id='" + failing + "']", failing)
+                        .contains("RETRYING"));
+                // Seen: the broker's next redelivery may get through now, before its attempts run out and the event
+                // is dead-lettered (the rest of this test outlasts them).
+                redis.delete(poisoned);
+                String letterRow = ".dead-letters[data-stream='" + stream + "'] tr[data-id='" + letterId + "']";
+                assertTrue(browser.find(letterRow).getText().contains(eventId), browser.find(letterRow).getText());
+                browser.find("#ops-queue-depth");
+
+                browser.find("#ops-pause-toggle").click();
+                browser.textContaining("#ops-subscribers-state", "paused");
+                assertTrue(operator.get("api/operations/subscribers").json().getBoolean("paused"));
+                browser.find("#ops-pause-toggle").click();
+                browser.textContaining("#ops-subscribers-state", "running");
+                assertFalse(operator.get("api/operations/subscribers").json().getBoolean("paused"));
+
+                // Two 10-second rate samples after the deployment; the view asks again every 10 seconds.
+                Eventually.await("the rate chart", Duration.ofSeconds(60),
+                        () -> browser.all("#rates-chart polyline.series").size() == 3 ? true : null);
+                browser.screenshot(getClass().getSimpleName() + "-operations");
+
+                browser.find(letterRow + " button.replay").click();
+                Eventually.await("the replayed dead letter gone from the page", Duration.ofSeconds(20),
+                        () -> browser.all(letterRow).isEmpty() ? true : null);
+                Eventually.await("the event back on its stream", Duration.ofSeconds(20),
+                        () -> redis.entries(stream).stream().filter(e -> eventId.equals(Events.id(e))).count() == 2 ? true : null);
+            } finally {
+                redis.delete(poisoned); // the broker's next redelivery gets through
+                operator.post("api/operations/subscribers/resume", JsonValue.EMPTY_JSON_OBJECT);
+            }
+        }
+    }
+
     @Test
     void consoleModulesParseEventStreamsAndPlaceIssues() {
         browser.open("/signin", null);
@@ -419,6 +496,18 @@ class ConsoleIT {
     private static List<String> rowsOf(String css) {
         browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
         return browser.all(css).stream().map(row -> row.getAttribute("data-event-type")).toList();
+    }
+
+    interface Call<T> {
+        T call() throws Exception;
+    }
+
+    private static <T> T unchecked(Call<T> call) {
+        try {
+            return call.call();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void selectByText(String css, String text) {

@@ -199,16 +199,99 @@ class MetricsIT extends RedisPipelineTestBase {
         }
     }
 
+    /** The value of the one sample of that name with exactly these labels (besides mp_scope); NaN when absent. */
+    static double gauge(String name, String... labels) {
+        Map<String, Double> samples;
+        try {
+            samples = scrape();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        List<Map.Entry<String, Double>> found = samples.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(name + "{") && List.of(labels).stream().allMatch(e.getKey()::contains))
+                .toList();
+        assertTrue(found.size() <= 1, "one sample of " + name + List.of(labels) + ": " + found);
+        return found.isEmpty() ? Double.NaN : found.get(0).getValue();
+    }
+
+    /**
+     * The subscribers' group lags behind on a stream while the operator has paused the server's subscriber consumer,
+     * and catches up once resumed: the lag gauge (from the operations sampler, every second on the IT server) rises
+     * by the events written meanwhile and falls back to zero, and the operations endpoint shows the same figure.
+     */
+    @Test
+    void theLagGaugeRisesWhileTheSubscribersArePausedAndFallsAfterTheyResume() throws Exception {
+        String stream = "alga-psa:event-stream:subscriber-it:TICKET_CREATED";
+        String[] group = {"group=\"herald-subscribers\"", "stream=\"" + stream + "\""};
+        String recorder = "subscriber=\"probe-recorder\"";
+        Eventually.await("the subscribers' group caught up on " + stream, WAIT,
+                () -> gauge("herald_stream_lag", group) == 0 ? true : null);
+
+        HeraldClient.Reply paused = OPERATOR.post("api/operations/subscribers/pause", JsonValue.EMPTY_JSON_OBJECT);
+        assertEquals(200, paused.status(), paused.body());
+        assertTrue(paused.json().getBoolean("paused"), paused.body());
+        assertTrue(paused.json().getBoolean("idle"), "the round in progress ended before the answer: " + paused.body());
+        double delivered;
+        try {
+            delivered = now("herald_subscriber_deliveries_total", recorder);
+            for (int i = 0; i < 5; i++) {
+                String eventId = herald.post("api/events", Events.channels(Events.ticketCreated(tenant), "subscriber-it"))
+                        .json().getString("eventId");
+                awaitEntry(stream, eventId);
+            }
+            Eventually.await("lag gauge at 5 while paused", WAIT, () -> gauge("herald_stream_lag", group) >= 5 ? true : null);
+            assertEquals(5, gauge("herald_stream_lag", group), 0.0, "exactly the 5 events written while paused");
+            jakarta.json.JsonObject snapshot = OPERATOR.get("api/operations/backlog").json();
+            System.out.printf("MetricsIT operations sample: %d ms for %d streams with a group or dead letters%n",
+                    snapshot.getJsonNumber("sampleMillis").longValue(), snapshot.getJsonArray("streams").size());
+            JsonValue backlog = snapshot.getJsonArray("streams").stream()
+                    .filter(s -> s.asJsonObject().getString("stream").equals(stream)).findFirst().orElseThrow();
+            JsonValue subscribers = backlog.asJsonObject().getJsonArray("groups").stream()
+                    .filter(g -> g.asJsonObject().getString("group").equals("herald-subscribers")).findFirst().orElseThrow();
+            assertEquals(5, subscribers.asJsonObject().getJsonNumber("lag").longValue(), backlog.toString());
+            assertEquals("TICKET_CREATED", backlog.asJsonObject().getString("eventType"), backlog.toString());
+            assertEquals(delivered, now("herald_subscriber_deliveries_total", recorder), 0.0, "nothing delivered while paused");
+        } finally {
+            HeraldClient.Reply resumed = OPERATOR.post("api/operations/subscribers/resume", JsonValue.EMPTY_JSON_OBJECT);
+            assertEquals(200, resumed.status(), resumed.body());
+        }
+        Eventually.await("lag gauge back at 0 after resuming", WAIT, () -> gauge("herald_stream_lag", group) == 0 ? true : null);
+        assertMovedBy(delivered, 5, "herald_subscriber_deliveries_total", recorder);
+        assertEquals(0, gauge("herald_stream_pending", group), 0.0, "every delivered entry acknowledged");
+    }
+
+    @Test
+    void theOperationsEndpointsAreForOperatorsOnly() throws Exception {
+        HeraldClient tenantAdmin = HeraldClient.of(tenant, "admin");
+        assertEquals(403, tenantAdmin.get("api/operations/backlog").status());
+        assertEquals(403, tenantAdmin.post("api/operations/subscribers/pause", JsonValue.EMPTY_JSON_OBJECT).status());
+        assertEquals(false, OPERATOR.get("api/operations/subscribers").json().getBoolean("paused"));
+    }
+
     @Test
     void theCountersAreTypedAndDescribedForPrometheus() throws Exception {
         String body = ANONYMOUS.get("metrics").body();
         // The untagged ones are registered at deployment; a tagged one appears with its first tag value.
         for (String counter : List.of("herald_events_refused_total", "herald_relay_failures_total",
-                "herald_relay_dead_lettered_total", "herald_relay_replayed_total")) {
+                "herald_relay_dead_lettered_total", "herald_relay_replayed_total", "herald_retention_trimmed_total")) {
             assertTrue(body.contains("# TYPE " + counter + " counter"), counter + " in\n" + herald(body));
+        }
+        // Registered with the operations sampler's first snapshot (a second on the IT server).
+        for (String gauge : List.of("herald_workflow_queue_depth", "herald_workflow_queue_dead",
+                "herald_workflow_trigger_lag", "herald_stream_lag", "herald_stream_pending")) {
+            Eventually.await(gauge + " registered", WAIT,
+                    () -> scrapeBody().contains("# TYPE " + gauge + " gauge") ? true : null);
         }
         assertTrue(body.contains("# TYPE herald_relay_publish_to_stream_seconds summary"), herald(body));
         System.out.println("MetricsIT metadata:\n" + herald(body));
+    }
+
+    private static String scrapeBody() {
+        try {
+            return ANONYMOUS.get("metrics").body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String herald(String body) {

@@ -10,6 +10,7 @@ import {simulator} from './views/simulator.js';
 import {tail} from './views/tail.js';
 import {workflows} from './views/workflows.js';
 import {execution} from './views/execution.js';
+import {operations} from './views/operations.js';
 
 const ROUTES = [
     {pattern: /^signin$/, view: signIn, open: true, title: 'Sign in'},
@@ -19,6 +20,7 @@ const ROUTES = [
     {pattern: /^tail$/, view: tail, section: 'tail', title: 'Live tail'},
     {pattern: /^workflows$/, view: workflows, section: 'workflows', title: 'Workflows'},
     {pattern: /^workflows\/([^/]+)$/, view: execution, section: 'workflows', title: 'Workflow execution'},
+    {pattern: /^operations$/, view: operations, section: 'operations', title: 'Operations'},
 ];
 
 const main = document.getElementById('main');

@@ -43,6 +43,13 @@ public interface EventMetrics {
     /** An entry of a subscriber's stream was moved to its dead-letter stream. */
     void subscriberDeadLettered(String subscriberId);
 
+    /**
+     * A retention pass removed entries from Herald's streams (called once per pass that removed any). A default
+     * method, so that the classes counting the event path need not know retention.
+     */
+    default void retentionTrimmed(long entries) {
+    }
+
     /** Counts nothing. */
     EventMetrics NONE = new EventMetrics() {
         @Override public void published(String eventType) { }

@@ -35,6 +35,7 @@ public class RegistryEventMetrics implements EventMetrics {
     public static final String DELIVERY_FAILURES = "herald.subscriber.failures";
     public static final String DELIVERY_TIMEOUTS = "herald.subscriber.timeouts";
     public static final String SUBSCRIBER_DEAD_LETTERS = "herald.subscriber.dead.letters";
+    public static final String RETENTION_TRIMMED = "herald.retention.trimmed";
 
     @Inject
     MetricRegistry registry;
@@ -50,6 +51,7 @@ public class RegistryEventMetrics implements EventMetrics {
     private Counter relayDeadLettered;
     private Counter relayReplayed;
     private Timer publishToStream;
+    private Counter retentionTrimmed;
 
     public RegistryEventMetrics() {
     }
@@ -69,6 +71,7 @@ public class RegistryEventMetrics implements EventMetrics {
         publishToStream = registry.timer(Metadata.builder().withName(PUBLISH_TO_STREAM)
                 .withDescription("From the event's envelope timestamp to the relay's Redis write returning")
                 .withUnit(MetricUnits.SECONDS).build());
+        retentionTrimmed = counter(RETENTION_TRIMMED, "Stream entries removed by the retention passes");
     }
 
     private Counter counter(String name, String description, Tag... tags) {
@@ -137,6 +140,11 @@ public class RegistryEventMetrics implements EventMetrics {
     public void subscriberDeadLettered(String subscriberId) {
         subscriber(deadLetters, SUBSCRIBER_DEAD_LETTERS, "Entries dead-lettered while a subscriber had not handled them",
                 subscriberId);
+    }
+
+    @Override
+    public void retentionTrimmed(long entries) {
+        retentionTrimmed.inc(entries);
     }
 
     private void subscriber(Map<String, Counter> cache, String name, String description, String subscriberId) {

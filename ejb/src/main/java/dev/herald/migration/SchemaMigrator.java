@@ -7,8 +7,11 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import liquibase.Contexts;
@@ -39,19 +42,48 @@ import liquibase.ui.LoggerUIService;
 public class SchemaMigrator {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
+    static final int ATTEMPTS = 5;
+    private static final Duration RETRY_AFTER = Duration.ofMillis(500);
 
     @Resource(lookup = "jdbc/herald")
     DataSource dataSource;
 
     @PostConstruct
     void migrate() {
-        List<Changelog> changelogs = Changelogs.find(SchemaMigrator.class.getClassLoader());
-        try (Connection connection = dataSource.getConnection()) {
-            migrate(connection, changelogs);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("schema migration failed: " + e.getMessage(), e);
+        try {
+            migrate(dataSource::getConnection, Changelogs.find(SchemaMigrator.class.getClassLoader()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("schema migration interrupted", e);
+        }
+    }
+
+    /** Where the migration gets a connection: a new one per attempt. */
+    @FunctionalInterface
+    interface ConnectionSource {
+        Connection open() throws SQLException;
+    }
+
+    /**
+     * Migrates on a connection of its own, again on a new one when an attempt fails, up to {@link #ATTEMPTS}: Liquibase
+     * creates its tables before it takes its lock, so of two servers starting on an empty database one may fail on the
+     * other's table; the next attempt finds the tables and waits for the lock. A change set is applied under the lock
+     * only, so a repeated attempt applies nothing twice.
+     */
+    static void migrate(ConnectionSource connections, List<Changelog> changelogs) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = connections.open()) {
+                migrate(connection, changelogs);
+                return;
+            } catch (Exception e) {
+                if (attempt == ATTEMPTS) {
+                    throw new IllegalStateException("schema migration failed after " + ATTEMPTS + " attempts: "
+                            + e.getMessage(), e);
+                }
+                LOG.log(Level.WARNING, "schema migration attempt " + attempt + " of " + ATTEMPTS + " failed (another"
+                        + " server creating Liquibase's tables at the same time?); retrying", e);
+                Thread.sleep(RETRY_AFTER.toMillis() * attempt);
+            }
         }
     }
 

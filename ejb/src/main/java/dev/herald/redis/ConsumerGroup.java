@@ -13,12 +13,16 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.redisson.api.AutoClaimResult;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
 import org.redisson.api.PendingResult;
 import org.redisson.api.RScript;
 import org.redisson.api.RStream;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.StreamMessageId;
 import org.redisson.api.stream.StreamMultiReadGroupArgs;
+import org.redisson.api.stream.StreamReadGroupArgs;
 import org.redisson.client.codec.StringCodec;
 
 /**
@@ -171,8 +175,16 @@ public final class ConsumerGroup {
     }
 
     /**
-     * Reads entries never delivered to the group (XREADGROUP {@code >}) from all these streams at once, each in
-     * stream order with delivery count 1. A vanished group is recreated and nothing is answered for this round.
+     * Reads entries never delivered to the group (XREADGROUP {@code >}) from all these streams, each in stream order
+     * with delivery count 1. A vanished group is recreated and nothing is answered for this round.
+     *
+     * <p>On single Redis and Sentinel this is one XREADGROUP over all the streams. On a Redis Cluster one XREADGROUP
+     * may not name streams of several hash slots (CROSSSLOT), so each stream gets its own, without blocking, all sent
+     * in one pipelined batch (one round trip per node); only when none of them had an entry does it block, on the first
+     * stream, so an idle round waits up to {@code block} as on single Redis but a new entry on another stream is read
+     * at the next round, up to {@code block} later. When one of those reads fails, the round answers nothing (and
+     * recreates a vanished group) as a failed single read does; what the others read that round stays pending for this
+     * consumer and is claimed after the claim idle time.
      *
      * @param block how long to wait for an entry; null or zero: do not wait
      */
@@ -180,15 +192,17 @@ public final class ConsumerGroup {
         if (streams.isEmpty()) {
             throw new IllegalArgumentException("no stream to read");
         }
-        Map<String, StreamMessageId> others = new LinkedHashMap<>();
-        streams.subList(1, streams.size()).forEach(n -> others.put(n, StreamMessageId.NEVER_DELIVERED));
-        StreamMultiReadGroupArgs args = StreamMultiReadGroupArgs.greaterThan(StreamMessageId.NEVER_DELIVERED, others).count(count);
-        if (block != null && !block.isZero() && !block.isNegative()) {
-            args = args.timeout(block);
-        }
+        boolean blocks = block != null && !block.isZero() && !block.isNegative();
         Map<String, Map<StreamMessageId, Map<String, String>>> read;
         try {
-            read = stream(streams.get(0)).readGroup(group, consumer, args);
+            if (streams.size() > 1 && redis.getConfig().isClusterConfig()) {
+                read = readEach(streams, count);
+                if (read.isEmpty() && blocks) {
+                    read = readAll(streams.subList(0, 1), count, block);
+                }
+            } else {
+                read = readAll(streams, count, blocks ? block : null);
+            }
         } catch (RuntimeException e) {
             recreateIfVanished(e, streams);
             return Map.of();
@@ -207,6 +221,36 @@ public final class ConsumerGroup {
             });
         }
         return entries;
+    }
+
+    /** One XREADGROUP over all the streams (they must share a slot on a Cluster). */
+    private Map<String, Map<StreamMessageId, Map<String, String>>> readAll(List<String> streams, int count, Duration block) {
+        Map<String, StreamMessageId> others = new LinkedHashMap<>();
+        streams.subList(1, streams.size()).forEach(n -> others.put(n, StreamMessageId.NEVER_DELIVERED));
+        StreamMultiReadGroupArgs args = StreamMultiReadGroupArgs.greaterThan(StreamMessageId.NEVER_DELIVERED, others).count(count);
+        if (block != null) {
+            args = args.timeout(block);
+        }
+        return stream(streams.get(0)).readGroup(group, consumer, args);
+    }
+
+    /** One non-blocking XREADGROUP per stream, pipelined; only the streams that had entries are in the answer. */
+    private Map<String, Map<StreamMessageId, Map<String, String>>> readEach(List<String> streams, int count) {
+        RBatch batch = redis.createBatch(BatchOptions.defaults());
+        Map<String, RFuture<Map<StreamMessageId, Map<String, String>>>> answers = new LinkedHashMap<>();
+        for (String stream : streams) {
+            answers.put(stream, batch.<String, String>getStream(stream, StringCodec.INSTANCE)
+                    .readGroupAsync(group, consumer, StreamReadGroupArgs.neverDelivered().count(count)));
+        }
+        batch.execute();
+        Map<String, Map<StreamMessageId, Map<String, String>>> read = new LinkedHashMap<>();
+        answers.forEach((stream, answer) -> {
+            Map<StreamMessageId, Map<String, String>> byId = answer.toCompletableFuture().join();
+            if (byId != null && !byId.isEmpty()) {
+                read.put(stream, byId);
+            }
+        });
+        return read;
     }
 
     /**

@@ -10,21 +10,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.redisson.api.BatchOptions;
-import org.redisson.api.RBatch;
 import org.redisson.api.RScript;
 import org.redisson.api.RStream;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.StreamMessageId;
-import org.redisson.api.stream.StreamAddArgs;
 import org.redisson.client.codec.StringCodec;
 
 /**
  * The dead-letter streams, {@code <stream>:dead-letter}: an entry is the original fields plus {@code sourceStream},
  * {@code sourceMessageId}, {@code deliveries}, {@code deadLetteredAt} (ISO UTC, {@code Z}) and {@code reason}, and
- * for an undeliverable entry {@code issues} (JSON array of pointer + message). Moving an entry there and
- * acknowledging it on its source stream is one MULTI/EXEC; so is a replay (XADD back to the source stream, XDEL of
- * the dead letter), done by a script so that the same dead letter cannot be replayed twice.
+ * for an undeliverable entry {@code issues} (JSON array of pointer + message).
+ *
+ * <p>A source stream and its dead-letter stream may sit in different hash slots of a Redis Cluster, so no command or
+ * script names both (CROSSSLOT); each step is a script on one stream whose marker key shares that stream's slot
+ * ({@link HashTag}), which makes the step idempotent. Dead-lettering adds the dead letter unless its marker says this
+ * group's entry is there already, then acknowledges the entry: a failure in between leaves the entry pending, and
+ * dead-lettering it again adds nothing. A replay adds the dead letter's fields back to the source stream unless its
+ * marker says that dead letter was replayed (so it is replayed once, however often or concurrently asked), then
+ * deletes the dead letter.
  */
 public final class DeadLetters {
 
@@ -32,20 +35,18 @@ public final class DeadLetters {
     static final List<String> ADDED_FIELDS = List.of("sourceStream", "sourceMessageId", "deliveries", "deadLetteredAt",
             "reason", "issues");
 
-    private static final String REPLAY = """
-            local found = redis.call('XRANGE', KEYS[1], ARGV[1], ARGV[1])
-            if #found == 0 then return false end
-            local skip = {}
-            for i = 2, #ARGV do skip[ARGV[i]] = true end
-            local fields, out = found[1][2], {}
-            for i = 1, #fields, 2 do
-              if not skip[fields[i]] then
-                out[#out + 1] = fields[i]
-                out[#out + 1] = fields[i + 1]
-              end
-            end
-            local id = redis.call('XADD', KEYS[2], '*', unpack(out))
-            redis.call('XDEL', KEYS[1], ARGV[1])
+    /** Markers live this long: far longer than a retry of the step they guard takes. */
+    static final long MARKER_SECONDS = 7 * 24 * 3600;
+
+    /**
+     * Adds an entry once. KEYS: the stream, the marker (in the stream's slot). ARGV: marker seconds, the fields.
+     * Answers the entry's id: the new one, or the one the marker holds when the entry was added before.
+     */
+    private static final String ADD_ONCE = """
+            local existing = redis.call('GET', KEYS[2])
+            if existing then return existing end
+            local id = redis.call('XADD', KEYS[1], '*', unpack(ARGV, 2))
+            redis.call('SET', KEYS[2], id, 'EX', tonumber(ARGV[1]))
             return id
             """;
 
@@ -87,11 +88,26 @@ public final class DeadLetters {
             issues.forEach(i -> list.add(WireJson.builders().createObjectBuilder().add("pointer", i.pointer()).add("message", i.message())));
             letter.put("issues", WireJson.write(list.build()));
         }
-        RBatch batch = redis.createBatch(BatchOptions.defaults().executionMode(BatchOptions.ExecutionMode.IN_MEMORY_ATOMIC));
-        var added = batch.<String, String>getStream(of(stream), StringCodec.INSTANCE).addAsync(StreamAddArgs.entries(letter));
-        batch.<String, String>getStream(stream, StringCodec.INSTANCE).ackAsync(group, StreamIdText.parse(entryId));
-        batch.execute();
-        return added.toCompletableFuture().join().toString();
+        List<Object> args = new ArrayList<>();
+        args.add(Long.toString(MARKER_SECONDS));
+        letter.forEach((field, value) -> {
+            args.add(field);
+            args.add(value);
+        });
+        String id = redis.getScript(StringCodec.INSTANCE).eval(of(stream), RScript.Mode.READ_WRITE, ADD_ONCE,
+                RScript.ReturnType.VALUE, List.of(of(stream), deadLetteredMarker(stream, entryId)), args.toArray());
+        redis.<String, String>getStream(stream, StringCodec.INSTANCE).ack(group, StreamIdText.parse(entryId));
+        return id;
+    }
+
+    /** Says that this group's entry of the source stream is in the dead-letter stream; in that stream's slot. */
+    String deadLetteredMarker(String stream, String entryId) {
+        return "herald:dead-lettered:" + HashTag.sameSlotAs(of(stream)) + ":" + group + ":" + entryId;
+    }
+
+    /** Says that a dead letter was replayed to its source stream; in the source stream's slot. */
+    static String replayedMarker(String stream, String deadLetterId) {
+        return "herald:replayed:" + HashTag.sameSlotAs(stream) + ":" + deadLetterId;
     }
 
     /** Up to {@code count} (clamped to 1..{@link #MAX_PAGE}) dead letters of a source stream, oldest first. */
@@ -115,11 +131,23 @@ public final class DeadLetters {
      * @return the new entry's id, or empty when there is no such dead letter
      */
     public Optional<String> replay(String stream, String deadLetterId) {
+        StreamMessageId id = StreamIdText.parse(deadLetterId);
+        RStream<String, String> letters = redis.getStream(of(stream), StringCodec.INSTANCE);
+        Map<StreamMessageId, Map<String, String>> found = letters.range(1, id, id);
+        if (found == null || found.isEmpty()) {
+            return Optional.empty();
+        }
         List<Object> args = new ArrayList<>();
-        args.add(deadLetterId);
-        args.addAll(ADDED_FIELDS);
-        String id = redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, REPLAY, RScript.ReturnType.VALUE,
-                List.of(of(stream), stream), args.toArray());
-        return Optional.ofNullable(id);
+        args.add(Long.toString(MARKER_SECONDS));
+        found.values().iterator().next().forEach((field, value) -> {
+            if (!ADDED_FIELDS.contains(field)) {
+                args.add(field);
+                args.add(value);
+            }
+        });
+        String replayed = redis.getScript(StringCodec.INSTANCE).eval(stream, RScript.Mode.READ_WRITE, ADD_ONCE,
+                RScript.ReturnType.VALUE, List.of(stream, replayedMarker(stream, deadLetterId)), args.toArray());
+        letters.remove(id);
+        return Optional.of(replayed);
     }
 }

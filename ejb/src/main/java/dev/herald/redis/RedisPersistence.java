@@ -1,6 +1,7 @@
 package dev.herald.redis;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +15,19 @@ public record RedisPersistence(Map<String, String> info) {
 
     public RedisPersistence {
         info = Map.copyOf(info);
+    }
+
+    /**
+     * Of several masters (a Cluster's, each persisting its own slots), the one whose persistence is least safe: a
+     * failing one, else one without AOF, else the first.
+     */
+    public static RedisPersistence leastSafe(List<RedisPersistence> masters) {
+        if (masters.isEmpty()) {
+            throw new IllegalArgumentException("no master answered INFO persistence");
+        }
+        return masters.stream().filter(RedisPersistence::failing).findFirst()
+                .or(() -> masters.stream().filter(m -> !m.aofEnabled()).findFirst())
+                .orElse(masters.get(0));
     }
 
     /** {@code appendonly yes}: every write is logged and replayed at start. */

@@ -5,23 +5,48 @@ import static dev.herald.kernel.Settings.positive;
 import static dev.herald.kernel.Settings.required;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Redis' settings: the client ({@code herald.redis.address}, pool, timeout, retries) and the wire format's key names
+ * Redis' settings: the client (topology: {@code herald.redis.mode} with the address or the nodes; pool, timeout,
+ * retries, replicas to wait for) and the wire format's key names
  * ({@link RedisKeys}, with the relay's dedupe marker and window). The one place their names and defaults are written
  * (docs/operations.md documents them; {@code SettingsDocumentedTest} keeps the two equal).
  *
- * @param address       Redisson single-server address ({@code rediss://} for TLS)
+ * @param mode          which Redis topology Redisson connects to: one server, a Sentinel-watched master, a Cluster
+ * @param address       Redisson single-server address ({@code rediss://} for TLS); single mode only
+ * @param nodes         the Sentinel addresses (sentinel mode) or the Cluster seed nodes (cluster mode)
+ * @param sentinelMaster the name of the master the Sentinels watch (sentinel mode)
+ * @param syncReplicas  how many replicas must acknowledge the relay's writes (Redis WAIT) before it answers; 0: none
  * @param poolSize      Redisson's connection pool size
  * @param timeout       Redisson's command (response) and connect timeout
  * @param retryAttempts how often Redisson sends a failed command again
  * @param retryDelay    the pause between two attempts; empty for Redisson's default (1 to 2 s with jitter)
  * @param keys          the key prefixes and names of the wire format
  */
-public record RedisSettings(String address, int poolSize, Duration timeout, int retryAttempts,
+public record RedisSettings(RedisMode mode, String address, List<String> nodes, Optional<String> sentinelMaster,
+                            int syncReplicas, int poolSize, Duration timeout, int retryAttempts,
                             Optional<Duration> retryDelay, RedisKeys keys) {
+
+    /** {@code single}, {@code sentinel} or {@code cluster}: the same code runs on each, only this decides. */
+    public static final String MODE = "herald.redis.mode";
+    public static final String DEFAULT_MODE = "single";
+
+    /** Comma-separated {@code redis://host:port}: the Sentinels (sentinel mode) or the Cluster seed nodes (cluster mode). */
+    public static final String NODES = "herald.redis.nodes";
+    public static final String DEFAULT_NODES = "";
+
+    /** No default: required in sentinel mode, the master name of the Sentinels' configuration. */
+    public static final String SENTINEL_MASTER = "herald.redis.sentinel-master";
+
+    /**
+     * How many replicas must have the relay's writes (Redis WAIT, within {@code herald.redis.timeout}) before the relay
+     * acknowledges the broker: with 1, a failover to that replica loses no acknowledged event; 0 is faster.
+     */
+    public static final String SYNC_REPLICAS = "herald.redis.sync-replicas";
+    public static final int DEFAULT_SYNC_REPLICAS = 0;
 
     /** server.xml sets it from the Liberty variables redis.host and redis.port, which default to this. */
     public static final String ADDRESS = "herald.redis.address";
@@ -56,7 +81,20 @@ public record RedisSettings(String address, int poolSize, Duration timeout, int 
     public static final Duration DEFAULT_DEDUPE_WINDOW = Duration.ofDays(7);
 
     public RedisSettings {
+        if (mode == null) {
+            throw new IllegalArgumentException(MODE + " must be set");
+        }
         required(ADDRESS, address);
+        nodes = nodes == null ? List.of() : nodes.stream().map(String::strip).filter(n -> !n.isEmpty()).toList();
+        sentinelMaster = sentinelMaster == null ? Optional.empty() : sentinelMaster.filter(m -> !m.isBlank());
+        if (mode != RedisMode.SINGLE && nodes.isEmpty()) {
+            throw new IllegalArgumentException(NODES + " must name at least one address in " + MODE + " "
+                    + mode.text() + " (the " + (mode == RedisMode.SENTINEL ? "Sentinels" : "Cluster seed nodes") + ")");
+        }
+        if (mode == RedisMode.SENTINEL && sentinelMaster.isEmpty()) {
+            throw new IllegalArgumentException(SENTINEL_MASTER + " must be set in " + MODE + " sentinel");
+        }
+        atLeast(SYNC_REPLICAS, 0, syncReplicas);
         atLeast(POOL_SIZE, 1, poolSize);
         retryDelay = retryDelay == null ? Optional.empty() : retryDelay;
         new RedisRetryBudget(timeout, retryAttempts, retryDelay); // checks the timeout, attempts and delay
@@ -67,11 +105,16 @@ public record RedisSettings(String address, int poolSize, Duration timeout, int 
         required(CHANNEL_PREFIX, keys.channelPrefix());
         required(WORKFLOW_STREAM, keys.workflowStream());
         required(DEDUPE_PREFIX, keys.dedupePrefix());
+        if (keys.dedupePrefix().indexOf('{') >= 0 || keys.dedupePrefix().indexOf('}') >= 0) {
+            // the marker's hash tag (the stream's slot) must be the first {...} of the key
+            throw new IllegalArgumentException(DEDUPE_PREFIX + " must not hold '{' or '}', was " + keys.dedupePrefix());
+        }
         positive(DEDUPE_WINDOW, keys.dedupeWindow());
     }
 
     public static RedisSettings defaults() {
-        return new RedisSettings(DEFAULT_ADDRESS, DEFAULT_POOL_SIZE, DEFAULT_TIMEOUT, DEFAULT_RETRY_ATTEMPTS,
+        return new RedisSettings(RedisMode.parse(MODE, DEFAULT_MODE), DEFAULT_ADDRESS, List.of(), Optional.empty(),
+                DEFAULT_SYNC_REPLICAS, DEFAULT_POOL_SIZE, DEFAULT_TIMEOUT, DEFAULT_RETRY_ATTEMPTS,
                 Optional.empty(), defaultKeys());
     }
 
@@ -88,7 +131,11 @@ public record RedisSettings(String address, int poolSize, Duration timeout, int 
                 config.getOptionalValue(DEDUPE_PREFIX, String.class).orElse(DEFAULT_DEDUPE_PREFIX),
                 config.getOptionalValue(DEDUPE_WINDOW, Duration.class).orElse(DEFAULT_DEDUPE_WINDOW));
         return new RedisSettings(
+                RedisMode.parse(MODE, config.getOptionalValue(MODE, String.class).orElse(DEFAULT_MODE)),
                 config.getOptionalValue(ADDRESS, String.class).orElse(DEFAULT_ADDRESS),
+                List.of(config.getOptionalValue(NODES, String.class).orElse(DEFAULT_NODES).split(",")),
+                config.getOptionalValue(SENTINEL_MASTER, String.class),
+                config.getOptionalValue(SYNC_REPLICAS, Integer.class).orElse(DEFAULT_SYNC_REPLICAS),
                 config.getOptionalValue(POOL_SIZE, Integer.class).orElse(DEFAULT_POOL_SIZE),
                 config.getOptionalValue(TIMEOUT, Duration.class).orElse(DEFAULT_TIMEOUT),
                 config.getOptionalValue(RETRY_ATTEMPTS, Integer.class).orElse(DEFAULT_RETRY_ATTEMPTS),

@@ -16,13 +16,13 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Relays the events of each broker message to Redis, all in one atomic write (see {@link RedisRelay}). Any failure is counted in a failed-event record and then propagates:
+ * Relays the events of each broker message to Redis, one atomic write per stream (see {@link RedisRelay}). Any failure is counted in a failed-event record and then propagates:
  * the container rolls the delivery back and Artemis redelivers with backoff, then dead-letters. Nothing is
  * swallowed here.
  *
  * <p>Deliveries are not transacted: the relay writes nothing but Redis, which takes no part in a JTA transaction,
- * and its script writes each event once however often it runs. So the broker's acknowledgement after a successful
- * relay is enough (a crash before it means one more delivery, which the script turns into no write), and the XA
+ * and its scripts write each event once per stream however often they run. So the broker's acknowledgement after a successful
+ * relay is enough (a crash before it means one more delivery, which the scripts turn into no write), and the XA
  * round trips of a transacted delivery would only slow every event down. A thrown exception makes the resource
  * adapter roll the session back, so the broker still redelivers with backoff and dead-letters.
  * Its activation spec (queue, concurrency) lives in server.xml under id
@@ -75,6 +75,9 @@ public class EventRelayMdb implements MessageListener {
             // Liberty logs the exception that leaves onMessage, but not which events it concerns.
             LOG.warning(() -> "Relay of event(s) " + events.stream().map(CarriedEvent::eventId).toList()
                     + " failed; the broker redelivers the message: " + e);
+            if (e instanceof PartlyRelayedException partly) {
+                count(partly.written()); // the redelivery skips them, so now is their one count
+            }
             events.forEach(event -> metrics.relayFailed());
             try {
                 failures.attemptFailed(events, e);
@@ -85,7 +88,10 @@ public class EventRelayMdb implements MessageListener {
         }
     }
 
-    /** One count per unit written; the latency once per event written (a redelivery skipped entirely has none). */
+    /**
+     * One count per unit written; the latency once per event written (a redelivery skipped entirely has none; an event
+     * whose units were written by two deliveries, after a partly failed one, has a sample from each).
+     */
     private void count(List<CarriedEvent> written) {
         long now = System.currentTimeMillis();
         CarriedEvent previous = null;

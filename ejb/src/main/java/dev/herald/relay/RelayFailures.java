@@ -34,7 +34,7 @@ public class RelayFailures {
     EventMetrics metrics;
 
     /**
-     * Counts a failed attempt for every event of the message (the relay writes them all or none), in a transaction
+     * Counts a failed attempt for every event of the message (the broker redelivers it whole), in a transaction
      * of its own: the delivery's own transaction is about to roll back.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -1,5 +1,6 @@
 package dev.herald.relay;
 
+import dev.herald.redis.HashTag;
 import dev.herald.redis.RedisKeys;
 import dev.herald.kernel.WireTime;
 import dev.herald.publish.DomainEvent;
@@ -45,10 +46,12 @@ public final class WireFormat {
      */
     public RelayBatch batch(EventEnvelope envelope, String json, String channel, String traceparent) {
         boolean global = DomainEvent.GLOBAL_CHANNEL.equals(channel);
+        String typeStream = typeStream(channel, envelope.eventType());
         return new RelayBatch(
-                settings.dedupePrefix() + envelope.id() + ":" + channel,
-                typeStream(channel, envelope.eventType()),
+                typeStream,
+                marker(typeStream, envelope.id()),
                 global ? settings.workflowStream() : null,
+                global ? marker(settings.workflowStream(), envelope.id()) : null,
                 settings.channelPrefix() + ":" + envelope.eventType(),
                 settings.dedupeWindow().toSeconds(),
                 traced(List.of("event", json, "channel", channel), traceparent),
@@ -64,6 +67,15 @@ public final class WireFormat {
         withTrace.add(EventSpans.TRACEPARENT);
         withTrace.add(traceparent);
         return withTrace;
+    }
+
+    /**
+     * The dedupe marker of an event's entry on a stream: {@code {dedupePrefix}{<stream's hash tag>}:{eventId}}, in the
+     * stream's hash slot (its own hash tag, or the whole stream name in braces). The stream name says the channel, so
+     * the marker is per (event, channel, stream).
+     */
+    public String marker(String stream, String eventId) {
+        return settings.dedupePrefix() + HashTag.sameSlotAs(stream) + ":" + eventId;
     }
 
     public String typeStream(String channel, String eventType) {

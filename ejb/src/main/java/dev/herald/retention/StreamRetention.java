@@ -1,5 +1,6 @@
 package dev.herald.retention;
 
+import dev.herald.kernel.EventMetrics;
 import dev.herald.redis.RedisConnection;
 import dev.herald.redis.RedisKeys;
 import jakarta.annotation.PostConstruct;
@@ -58,6 +59,9 @@ public class StreamRetention {
 
     @Inject
     Clock clock;
+
+    @Inject
+    EventMetrics metrics;
 
     private volatile RetentionPolicy policy = RetentionPolicy.none();
     private volatile RetentionScope scope = RetentionScope.allChannels();
@@ -124,6 +128,9 @@ public class StreamRetention {
                 pass = new StreamTrimmer(redis.client(), policy, keys.streamPrefix(), keys.workflowStream(), scope).run(now);
             }
             lastPass = pass;
+            if (pass.entriesTrimmed() > 0) {
+                metrics.retentionTrimmed(pass.entriesTrimmed());
+            }
             return Optional.of(pass);
         } finally {
             running.set(false);

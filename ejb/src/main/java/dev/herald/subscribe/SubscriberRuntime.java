@@ -18,6 +18,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,9 @@ public class SubscriberRuntime {
     private volatile Subscriptions active;
     private volatile ConsumerSettings settings;
     private volatile Map<String, List<Subscription>> streams = Map.of();
+    private volatile boolean paused;
+    private volatile boolean idle;
+    private final Object pauseSignal = new Object();
     private volatile String lastError;
     private volatile Instant lastErrorAt;
     private Future<Void> loop;
@@ -112,6 +116,10 @@ public class SubscriberRuntime {
         StreamConsumer consumer = null;
         while (running) {
             try {
+                if (paused) {
+                    awaitResume();
+                    continue;
+                }
                 if (consumer == null) {
                     consumer = newConsumer();
                     List<String> created = consumer.ensureGroups();
@@ -162,6 +170,52 @@ public class SubscriberRuntime {
     /** The per-type stream key of a channel and event type, as the relay writes it. */
     public String streamOf(String channel, String eventType) {
         return new WireFormat(redisKeys).typeStream(channel, eventType);
+    }
+
+    /**
+     * Stops this server's consumer from reading, claiming and acknowledging until {@link #resume()} (an operator's
+     * pause): entries wait in the streams, and the group's lag grows. Other servers' consumers of the group go on.
+     * Waits until the loop has finished the round it was in (at most {@code herald.subscribe.block} plus its
+     * deliveries, bounded here by {@code wait}); answers whether it is idle, i.e. no delivery runs any more.
+     */
+    public boolean pause(Duration wait) throws InterruptedException {
+        paused = true;
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (pauseSignal) {
+            while (!idle && loop != null && !loop.isDone()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                pauseSignal.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        return true;
+    }
+
+    public void resume() {
+        paused = false;
+        synchronized (pauseSignal) {
+            pauseSignal.notifyAll();
+        }
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    private void awaitResume() throws InterruptedException {
+        synchronized (pauseSignal) {
+            idle = true;
+            pauseSignal.notifyAll();
+            try {
+                while (paused && running) {
+                    pauseSignal.wait(1_000); // wakes on resume(); the timeout lets stop() end a paused loop
+                }
+            } finally {
+                idle = false;
+            }
+        }
     }
 
     @PreDestroy

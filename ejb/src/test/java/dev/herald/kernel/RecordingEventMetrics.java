@@ -20,4 +20,5 @@ public final class RecordingEventMetrics implements EventMetrics {
     @Override public void deliveryFailed(String subscriberId) { calls.add("deliveryFailed:" + subscriberId); }
     @Override public void deliveryTimedOut(String subscriberId) { calls.add("deliveryTimedOut:" + subscriberId); }
     @Override public void subscriberDeadLettered(String subscriberId) { calls.add("subscriberDeadLettered:" + subscriberId); }
+    @Override public void retentionTrimmed(long entries) { calls.add("retentionTrimmed:" + entries); }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.herald.auth.AuthSettings;
+import dev.herald.operations.OperationsSettings;
 import dev.herald.publish.PublishSettings;
 import dev.herald.redis.RedisSettings;
 import dev.herald.retention.RetentionSettings;
@@ -37,7 +38,8 @@ import org.junit.jupiter.api.Test;
 class SettingsDocumentedTest {
 
     static final List<Class<?>> RECORDS = List.of(PublishSettings.class, RedisSettings.class, RetentionSettings.class,
-            SubscriberSettings.class, WorkflowSettings.class, TailSettings.class, AuthSettings.class);
+            SubscriberSettings.class, WorkflowSettings.class, TailSettings.class, AuthSettings.class,
+            OperationsSettings.class);
 
     private static final Path OPERATIONS = Path.of("../docs/operations.md");
     private static final Path SERVER_XML = Path.of("../liberty/config/server.xml");

@@ -74,6 +74,8 @@ class RegistryEventMetricsTest {
         metrics.subscriberDeadLettered("audit");
         metrics.publishToStream(Duration.ofMillis(12));
         metrics.publishToStream(Duration.ofMillis(-3));
+        metrics.retentionTrimmed(7);
+        metrics.retentionTrimmed(2);
 
         Map<String, Long> expected = new TreeMap<>(Map.ofEntries(
                 Map.entry("herald.events.published[type=\"TICKET_CREATED\"]", 2L),
@@ -86,7 +88,8 @@ class RegistryEventMetricsTest {
                 Map.entry("herald.subscriber.deliveries[subscriber=\"notes\"]", 1L),
                 Map.entry("herald.subscriber.failures[subscriber=\"notes\"]", 1L),
                 Map.entry("herald.subscriber.timeouts[subscriber=\"audit\"]", 1L),
-                Map.entry("herald.subscriber.dead.letters[subscriber=\"audit\"]", 1L)));
+                Map.entry("herald.subscriber.dead.letters[subscriber=\"audit\"]", 1L),
+                Map.entry("herald.retention.trimmed[]", 9L)));
         Map<String, Long> actual = new TreeMap<>();
         counts.forEach((id, count) -> actual.put(id, count.get()));
         assertEquals(expected, actual);

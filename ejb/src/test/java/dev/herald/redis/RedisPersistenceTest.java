@@ -31,4 +31,14 @@ class RedisPersistenceTest {
         assertTrue(p.failing());
         assertTrue(p.warning().contains("failed"), p.warning());
     }
+
+    @Test
+    void ofSeveralMastersTheLeastSafeIsReported() {
+        RedisPersistence safe = new RedisPersistence(Map.of("aof_enabled", "1", "rdb_last_bgsave_status", "ok"));
+        RedisPersistence noAof = new RedisPersistence(Map.of("aof_enabled", "0", "rdb_last_bgsave_status", "ok"));
+        RedisPersistence failing = new RedisPersistence(Map.of("aof_enabled", "1", "aof_last_write_status", "err"));
+        assertEquals(safe, RedisPersistence.leastSafe(java.util.List.of(safe, safe)));
+        assertEquals(noAof, RedisPersistence.leastSafe(java.util.List.of(safe, noAof, safe)));
+        assertEquals(failing, RedisPersistence.leastSafe(java.util.List.of(noAof, safe, failing)));
+    }
 }

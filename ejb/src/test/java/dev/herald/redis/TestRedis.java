@@ -35,6 +35,7 @@ public final class TestRedis implements AutoCloseable {
         }
         Config config = new Config();
         config.useSingleServer().setAddress(address);
+        config.setUseScriptCache(true); // as RedisConnection: EVALSHA, loading the script on NOSCRIPT
         return new TestRedis(server, Redisson.create(config));
     }
 

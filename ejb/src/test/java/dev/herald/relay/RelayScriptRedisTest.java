@@ -4,6 +4,7 @@ import dev.herald.publish.CarriedEvent;
 import dev.herald.redis.RedisKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.publish.EnvelopeJson;
 import dev.herald.publish.EventEnvelope;
@@ -18,13 +19,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.StreamMessageId;
-import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 
-/** The relay's Lua script against a real Redis: many events in one call, atomically, each unit written once. */
+/**
+ * The relay's Lua script and pipelined calls against a real Redis: many events in one message, one atomic call per
+ * stream, each entry written once however often the message is delivered, a partly failed delivery completed by the
+ * next without duplicates.
+ */
 class RelayScriptRedisTest {
 
     private static TestRedis redis;
@@ -88,30 +91,65 @@ class RelayScriptRedisTest {
     }
 
     @Test
-    void aWrongTypedStreamFailsTheWholeCallAndWritesNothing() {
+    void aWrongTypedStreamFailsItsOwnCallOnlyAndARedeliveryWritesWhatIsMissing() {
         String poisoned = format.typeStream("poison", "TICKET_CREATED");
         client.getBucket(poisoned, StringCodec.INSTANCE).set("not a stream");
         List<CarriedEvent> events = new ArrayList<>(events(2, "clean"));
         events.addAll(events(1, "poison"));
-        RedisException error = assertThrows(RedisException.class, () -> relay(events));
-        assertEquals(true, error.getMessage().contains("WRONGTYPE"), error.getMessage());
-        assertEquals(0, client.getStream(format.typeStream("clean", "TICKET_CREATED"), StringCodec.INSTANCE).size());
-        assertEquals(0, client.getKeys().countExists(format.batch(envelope(events.get(0)), "clean").dedupeKey()),
-                "no marker: a redelivery will write the clean events");
+        PartlyRelayedException error = assertThrows(PartlyRelayedException.class, () -> relay(events));
+        assertTrue(error.getMessage().contains("WRONGTYPE"), error.getMessage());
+        assertEquals(events.subList(0, 2), error.written(), "the clean stream's call succeeded and is counted now");
+        assertEquals(ids(events.subList(0, 2)), idsOn(format.typeStream("clean", "TICKET_CREATED")));
+        assertEquals(0, client.getKeys().countExists(format.batch(envelope(events.get(2)), "poison").typeStreamMarker()),
+                "no marker where nothing was written: the redelivery writes it");
+
+        client.getBucket(poisoned).delete();
+        assertEquals(List.of(events.get(2)), relayed(events), "the redelivery writes only what is missing");
+        assertEquals(ids(events.subList(0, 2)), idsOn(format.typeStream("clean", "TICKET_CREATED")));
+        assertEquals(ids(events.subList(2, 3)), idsOn(poisoned));
+    }
+
+    @Test
+    void aRedeliveryAfterTheWorkflowStreamFailedWritesOnlyTheWorkflowEntries() {
+        WireFormat own = new WireFormat(new RedisKeys(prefix + "own:", prefix + "event:", prefix + "workflow-poisoned",
+                prefix + "relayed:", Duration.ofMinutes(5)));
+        client.getBucket(prefix + "workflow-poisoned", StringCodec.INSTANCE).set("not a stream");
+        List<CarriedEvent> events = events(2, "global", "after-workflow");
+        RelayWriter writer = new RelayWriter(client, own, 0, Duration.ofSeconds(1));
+        PartlyRelayedException error = assertThrows(PartlyRelayedException.class, () -> writer.relayed(events));
+        assertEquals(List.of(events.get(0), events.get(0), events.get(1), events.get(1)), error.written(),
+                "the per-type entries were written, and only they count a unit");
+
+        client.getBucket(prefix + "workflow-poisoned").delete();
+        assertEquals(List.of(), writer.relayed(events), "no unit is counted twice");
+        assertEquals(ids(events), idsOn(own.typeStream("global", "TICKET_CREATED")), "each entry once");
+        assertEquals(ids(events), idsOn(own.typeStream("after-workflow", "TICKET_CREATED")));
+        Map<StreamMessageId, Map<String, String>> workflow = client.<String, String>getStream(prefix + "workflow-poisoned",
+                StringCodec.INSTANCE).range(StreamMessageId.MIN, StreamMessageId.MAX);
+        assertEquals(ids(events), workflow.values().stream().map(f -> f.get("event_id")).toList());
+        assertEquals(List.of(), writer.relayed(events), "a third delivery adds nothing");
+        assertEquals(2, client.getStream(prefix + "workflow-poisoned", StringCodec.INSTANCE).size());
+    }
+
+    @Test
+    void aReplicaThatDoesNotConfirmTheWriteFailsTheDelivery() {
+        List<CarriedEvent> events = events(1, "unreplicated");
+        RelayWriter waiting = new RelayWriter(client, format, 1, Duration.ofMillis(100));
+        PartlyRelayedException error = assertThrows(PartlyRelayedException.class, () -> waiting.relayed(events));
+        assertTrue(error.getMessage().contains("only 0 of the 1 replicas"), error.getMessage());
+        assertEquals(events, error.written(), "written on the master, so counted now, not again");
+        assertThrows(PartlyRelayedException.class, () -> waiting.relayed(events),
+                "the redelivery writes no entry and still fails while no replica confirms");
+        assertEquals(ids(events), idsOn(format.typeStream("unreplicated", "TICKET_CREATED")));
     }
 
     private static int relay(List<CarriedEvent> events) {
         return relayed(events).size();
     }
 
-    /** As {@link RedisRelay#relayed}: the units the script says it wrote. */
+    /** As {@link RedisRelay#relayed}, on this test's keys. */
     private static List<CarriedEvent> relayed(List<CarriedEvent> events) {
-        List<RelayBatch> units = RedisRelay.units(format, events);
-        List<Object> keys = new ArrayList<>();
-        units.forEach(u -> keys.addAll(u.keys()));
-        String flags = client.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, RedisRelay.SCRIPT,
-                RScript.ReturnType.VALUE, keys, RedisRelay.arguments(units));
-        return RedisRelay.written(events, flags);
+        return new RelayWriter(client, format, 0, Duration.ofSeconds(1)).relayed(events);
     }
 
     private static List<CarriedEvent> events(int count, String... channels) {

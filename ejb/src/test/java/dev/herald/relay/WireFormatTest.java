@@ -32,7 +32,8 @@ class WireFormatTest {
         assertEquals("workflow:events:global", batch.workflowStream());
         assertEquals("event::TICKET_CREATED", batch.pubSubChannel());
         assertEquals(List.of("event", EnvelopeJson.toJson(envelope), "channel", "global"), batch.typeStreamFields());
-        assertEquals("herald:relayed:" + envelope.id() + ":global", batch.dedupeKey());
+        assertEquals("herald:relayed:{alga-psa:event-stream:global:TICKET_CREATED}:" + envelope.id(), batch.typeStreamMarker());
+        assertEquals("herald:relayed:{workflow:events:global}:" + envelope.id(), batch.workflowStreamMarker());
     }
 
     @Test
@@ -55,7 +56,7 @@ class WireFormatTest {
         assertNull(batch.workflowStream());
         assertTrue(batch.workflowStreamFields().isEmpty());
         assertTrue(batch.envelopeJson().contains(envelope.id()));
-        assertEquals("", batch.keys().get(2));
+        assertNull(batch.workflowStreamMarker());
     }
 
     @Test
@@ -79,17 +80,21 @@ class WireFormatTest {
     }
 
     @Test
-    void relayArgumentsCarryEachUnitsFieldsWithTheirCounts() {
-        Object[] args = RedisRelay.arguments(List.of(format.batch(envelope, "global"), format.batch(envelope, "internal-notifications")));
-        assertEquals("604800", args[0]);
-        assertEquals("event::TICKET_CREATED", args[1]);
-        assertEquals("4", args[3]);
-        assertEquals("22", args[8]);
-        int second = 1 + (3 + 4 + 1 + 22);
-        assertEquals("event::TICKET_CREATED", args[second]);
-        assertEquals("4", args[second + 2]);
-        assertEquals("0", args[second + 7], "no workflow fields off the global channel");
-        assertEquals(second + 8, args.length);
+    void relayCallsGoOnePerStreamWithEachEntrysFieldsAndCounts() {
+        List<StreamWrite> writes = StreamWrite.plan(List.of(format.batch(envelope, "global"),
+                format.batch(envelope, "internal-notifications")));
+        assertEquals(List.of("alga-psa:event-stream:global:TICKET_CREATED", "workflow:events:global",
+                "alga-psa:event-stream:internal-notifications:TICKET_CREATED"), writes.stream().map(StreamWrite::stream).toList());
+        Object[] typeArgs = writes.get(0).arguments(604800);
+        assertEquals("604800", typeArgs[0]);
+        assertEquals("event::TICKET_CREATED", typeArgs[1]);
+        assertEquals("4", typeArgs[3]);
+        assertEquals(8, typeArgs.length);
+        Object[] workflowArgs = writes.get(1).arguments(604800);
+        assertEquals("", workflowArgs[1], "the workflow stream entry publishes nothing");
+        assertEquals("22", workflowArgs[3]);
+        assertEquals(List.of("workflow:events:global", "herald:relayed:{workflow:events:global}:" + envelope.id()),
+                writes.get(1).keys());
     }
 
     private static Map<String, String> pairs(List<String> flat) {

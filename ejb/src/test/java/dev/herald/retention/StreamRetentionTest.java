@@ -1,5 +1,6 @@
 package dev.herald.retention;
 
+import dev.herald.kernel.RecordingEventMetrics;
 import dev.herald.redis.StreamId;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,6 +32,7 @@ class StreamRetentionTest {
     private final FakeRedis fake = new FakeRedis();
     private final List<Object[]> timers = new ArrayList<>();
     private final LogCapture log = new LogCapture();
+    private final RecordingEventMetrics metrics = new RecordingEventMetrics();
     private boolean reachable = true;
     private RuntimeException clientFailure;
 
@@ -46,6 +48,7 @@ class StreamRetentionTest {
         bean.settings = new RetentionSettings(maxLength, maxAge, defaults.interval(), defaults.channels());
         bean.redisKeys = RedisKeys.defaults();
         bean.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        bean.metrics = metrics;
         bean.timerService = (TimerService) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {TimerService.class}, (self, method, args) -> {
                     if (!method.getName().equals("createIntervalTimer")) {
@@ -131,6 +134,7 @@ class StreamRetentionTest {
         assertEquals(NOW, pass.startedAt());
         assertEquals(2, pass.streamsExamined());
         assertEquals(6 + 2, pass.entriesTrimmed());
+        assertEquals(List.of("retentionTrimmed:8"), metrics.calls, "the pass's removed entries are counted once");
         assertEquals(StreamId.parse("7000-0"), fake.stream("alga-psa:event-stream:global:TICKET_CREATED").ids().get(0),
                 "entries the group has not read survive");
     }

@@ -15,7 +15,7 @@ import java.util.List;
 public final class ProbeSpanExporter implements SpanExporter {
 
     static final ProbeSpanExporter INSTANCE = new ProbeSpanExporter();
-    private static final int KEPT = 50_000;
+    private static final int KEPT = 10_000;
 
     private final Deque<SpanData> spans = new ArrayDeque<>();
 

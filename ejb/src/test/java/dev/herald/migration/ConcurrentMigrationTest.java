@@ -1,0 +1,57 @@
+package dev.herald.migration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two servers starting together on an empty database both migrate it: neither fails on the other creating Liquibase's
+ * own tables first, and every change set is applied once.
+ */
+class ConcurrentMigrationTest {
+
+    static {
+        System.setProperty("derby.stream.error.file", "target/derby.log");
+    }
+
+    @Test
+    void twoServersMigratingAnEmptyDatabaseAtOnceBothSucceed() throws Exception {
+        List<Changelog> changelogs = Changelogs.find(getClass().getClassLoader());
+        ExecutorService servers = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 8; round++) {
+                String url = "jdbc:derby:memory:concurrent" + round + ";create=true";
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<?>> started = new ArrayList<>();
+                for (int server = 0; server < 2; server++) {
+                    started.add(servers.submit(() -> {
+                        together.await();
+                        SchemaMigrator.migrate(() -> DriverManager.getConnection(url), changelogs);
+                        return null;
+                    }));
+                }
+                for (Future<?> server : started) {
+                    server.get();
+                }
+                try (Connection connection = DriverManager.getConnection(url);
+                     Statement query = connection.createStatement();
+                     ResultSet ran = query.executeQuery("SELECT COUNT(*) FROM DATABASECHANGELOG")) {
+                    ran.next();
+                    assertEquals(2, ran.getInt(1), "each of the platform's change sets applied once, round " + round);
+                }
+            }
+        } finally {
+            servers.shutdownNow();
+        }
+    }
+}
