@@ -56,8 +56,9 @@ final class LibertyNode implements AutoCloseable {
         return wlp.resolve("usr/servers").resolve(name);
     }
 
-    /** Writes the settings and the EAR; the server must not be running. */
+    /** Writes the settings and the EAR (stopping first what an aborted earlier run of this server left running). */
     void configure(Path ear, String heap) throws IOException {
+        close(); // a server an aborted earlier run left behind
         Path dir = serverDir();
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException("no server " + name + " under " + wlp + ": the liberty-maven-plugin creates it"
@@ -128,21 +129,25 @@ final class LibertyNode implements AutoCloseable {
         return process.pid();
     }
 
-    /** An orderly stop; a JVM still there afterwards is killed. Never throws: it runs in finally blocks. */
+    /**
+     * An orderly stop, and SIGKILL for a JVM still there afterwards (the stop script may time out on a loaded machine,
+     * and a server left running would make the next run's start fail). Never throws: it runs in finally blocks.
+     */
     @Override
     public void close() {
         try {
             if (jvm().isPresent()) {
-                script("stop", Duration.ofSeconds(30)); // then SIGKILL: the stage is over, nothing is left to keep
-            }
-            Optional<ProcessHandle> left = jvm();
-            if (left.isPresent()) {
-                left.get().destroyForcibly();
+                script("stop", Duration.ofSeconds(30));
             }
         } catch (IOException | RuntimeException e) {
-            System.err.println("stopping " + name + ": " + e);
+            System.err.println("stopping " + name + " (SIGKILL follows): " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            jvm().ifPresent(ProcessHandle::destroyForcibly);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("killing " + name + ": " + e);
         }
     }
 

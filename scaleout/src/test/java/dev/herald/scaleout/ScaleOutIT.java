@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.auth.TokenRequest;
 import dev.herald.auth.TokenSigner;
-import dev.herald.devservices.DevServices;
+import dev.herald.devservices.DevBroker;
+import dev.herald.devservices.DevPostgres;
+import dev.herald.devservices.DevRedisCluster;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -65,7 +67,8 @@ import org.redisson.config.Config;
 
 /**
  * The scale-out stage: two Liberty servers running the built EAR on one PostgreSQL, one Artemis broker (embedded in
- * this JVM) and one Redis, everything on 127.0.0.1 and free ports. Both nodes start at once on an empty database;
+ * this JVM) and a Redis Cluster of three masters ({@code herald.redis.mode=cluster}), everything on 127.0.0.1 and
+ * free ports. Both nodes start at once on an empty database;
  * then 10,000 events are published through both while one node is killed with SIGKILL and restarted, and each
  * guarantee Herald makes across nodes is asserted by a test named after it (docs/operations.md "Several nodes").
  *
@@ -107,7 +110,9 @@ class ScaleOutIT {
     final Map<String, Duration> timings = new LinkedHashMap<>();
     final long stageStarted = System.nanoTime();
 
-    DevServices services;
+    DevPostgres postgres;
+    DevBroker broker;
+    DevRedisCluster redisCluster;
     int pgPort;
     LibertyNode nodeA;
     LibertyNode nodeB;
@@ -137,25 +142,29 @@ class ScaleOutIT {
 
         long started = System.nanoTime();
         int brokerPort = freePort();
-        int redisPort = freePort();
         pgPort = freePort();
-        services = DevServices.start(new DevServices.Settings(data, brokerPort, redisPort, pgPort, false));
+        postgres = new DevPostgres(data.resolve("postgres"), pgPort);
+        postgres.start();
+        broker = new DevBroker(data.resolve("artemis"), brokerPort);
+        broker.start();
+        redisCluster = DevRedisCluster.start(data.resolve("redis-cluster"), 3);
+        String redisNodes = String.join(",", redisCluster.addresses());
         try (Connection db = database(); Statement ddl = db.createStatement()) {
             ddl.execute("CREATE TABLE SCALEOUT_DELIVERY (EVENT_ID VARCHAR(64) NOT NULL, EVENT_TYPE VARCHAR(100) NOT NULL,"
                     + " TENANT_ID VARCHAR(64) NOT NULL, NODE VARCHAR(100) NOT NULL, ENTRY_ID VARCHAR(64) NOT NULL,"
                     + " DELIVERED_AT TIMESTAMP NOT NULL)");
         }
         Config config = new Config();
-        config.useSingleServer().setAddress("redis://127.0.0.1:" + redisPort);
+        config.useClusterServers().addNodeAddress(redisCluster.addresses().toArray(String[]::new));
         config.setCodec(StringCodec.INSTANCE);
         redis = Redisson.create(config);
-        timings.put("engines (PostgreSQL, Artemis, Redis)", since(started));
+        timings.put("engines (PostgreSQL, Artemis, a Redis Cluster of 3 masters)", since(started));
 
         Path wlp = Path.of(System.getProperty("scaleout.wlp"));
         Path ear = ScaleOutEar.build(Path.of(System.getProperty("herald.ear")),
                 Path.of(System.getProperty("herald.probes.subscribers")), data.resolve("herald.ear"));
-        nodeA = node(wlp, System.getProperty("scaleout.server.a", "scaleA"), brokerPort, redisPort, ear);
-        nodeB = node(wlp, System.getProperty("scaleout.server.b", "scaleB"), brokerPort, redisPort, ear);
+        nodeA = node(wlp, System.getProperty("scaleout.server.a", "scaleA"), brokerPort, redisNodes, ear);
+        nodeB = node(wlp, System.getProperty("scaleout.server.b", "scaleB"), brokerPort, redisNodes, ear);
 
         started = System.nanoTime();
         ExecutorService starting = Executors.newFixedThreadPool(2);
@@ -177,10 +186,11 @@ class ScaleOutIT {
         timings.put("both nodes started together on an empty database, until ready", since(started));
     }
 
-    private LibertyNode node(Path wlp, String name, int brokerPort, int redisPort, Path ear) throws IOException {
+    private LibertyNode node(Path wlp, String name, int brokerPort, String redisNodes, Path ear) throws IOException {
         LibertyNode node = new LibertyNode(wlp, name, freePort(), freePort())
                 .set("broker.port", Integer.toString(brokerPort))
-                .set("redis.port", Integer.toString(redisPort))
+                .set("herald.redis.mode", "cluster")
+                .set("herald.redis.nodes", redisNodes)
                 .set("pg.port", Integer.toString(pgPort))
                 .set("db", "postgres")
                 .set("herald.dev.profile", "true")
@@ -213,14 +223,18 @@ class ScaleOutIT {
             redis.shutdown();
             redis = null;
         }
-        if (services != null) {
-            try {
-                services.close();
-            } catch (Exception e) {
-                System.err.println("stopping the engines: " + e);
+        for (AutoCloseable engine : new AutoCloseable[] {postgres, broker, redisCluster}) {
+            if (engine != null) {
+                try {
+                    engine.close();
+                } catch (Exception e) {
+                    System.err.println("stopping " + engine.getClass().getSimpleName() + ": " + e);
+                }
             }
-            services = null;
         }
+        postgres = null;
+        broker = null;
+        redisCluster = null;
         if (cleanup != null && Thread.currentThread() != cleanup) {
             try {
                 Runtime.getRuntime().removeShutdownHook(cleanup);
