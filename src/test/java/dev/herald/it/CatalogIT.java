@@ -123,7 +123,12 @@ class CatalogIT {
         assertTrue(entry.getBoolean("emittedByHerald"));
         assertTrue(entry.getJsonObject("examplePayload").containsKey("ticketId"));
         assertEquals(200, reader.get("api/schemas/payload.TicketCreated.v1/form").status());
-        assertEquals("payload.TicketCreated.v1", reader.get("api/schemas/TicketCreated/versions").json().getString("latest"));
+        assertEquals("payload.TicketCreated.v2", reader.get("api/schemas/TicketCreated/versions").json().getString("latest"),
+                "the catalog names v1, the consumers' version; v2 is the latest schema");
+        assertEquals(Json.createArrayBuilder().add("payload.TicketCreated.v1").add("payload.TicketCreated.v2").build(),
+                entry.getJsonArray("schemaVersions"));
+        assertEquals(Json.createArrayBuilder().add(1).add(2).build(), entry.getJsonArray("wireVersions"),
+                "the IT server puts TICKET_CREATED=both on the wire (liberty/overrides/versions-it.xml)");
     }
 
     private Map<String, Long> categories(String tenant) throws Exception {

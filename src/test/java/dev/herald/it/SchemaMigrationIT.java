@@ -28,7 +28,7 @@ class SchemaMigrationIT {
 
     private static final String DEPLOYMENT = "herald";
     private static final List<String> CHANGE_SETS = List.of(
-            "herald::1-tables", "herald::2-constraints-indexes",
+            "herald::1-tables", "herald::2-constraints-indexes", "herald::3-journal-event-version",
             "herald-reference::1-tables", "herald-reference::2-constraints-indexes");
 
     private final HeraldClient herald = new HeraldClient();

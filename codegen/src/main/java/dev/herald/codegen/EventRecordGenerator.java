@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * Writes one record per system catalog entry into {@code <outputDir>/dev/herald/events/types}, made from the
- * entry's payload schema. Usage: {@code EventRecordGenerator <schemaDir> <catalogFile> <outputDir>}.
+ * entry's payload schema, and one per later version of that schema found beside it ({@code payload.TicketCreated.v2.json}
+ * gives {@code TicketCreatedV2}; the catalog keeps naming the version the consumers read). Usage: {@code EventRecordGenerator <schemaDir> <catalogFile> <outputDir>}.
  */
 public final class EventRecordGenerator {
 
@@ -46,17 +47,28 @@ public final class EventRecordGenerator {
             if (!classNames.add(ref.className())) {
                 throw new IllegalStateException("Two catalog entries share the payload schema " + ref);
             }
-            JsonObject schema = read(schemaDir.resolve(ref.fileName())).asJsonObject();
-            JavaFile file;
-            try {
-                file = EventRecords.javaFile(eventType, ref, schema);
-            } catch (RuntimeException e) {
-                throw new IllegalStateException("Cannot generate the record of " + eventType + " from " + ref, e);
+            generate(schemaDir, packageDir, eventType, ref);
+            // Later versions of the type (payload.<Name>.v2.json, ...) get a record each, named <Name>V2, ...
+            for (SchemaRef later = ref.next(); Files.exists(schemaDir.resolve(later.fileName())); later = later.next()) {
+                if (!classNames.add(later.className())) {
+                    throw new IllegalStateException("Two catalog entries share the payload schema " + later);
+                }
+                generate(schemaDir, packageDir, eventType, later);
             }
-            writeIfChanged(packageDir.resolve(ref.className() + ".java"), file.toString());
         }
         deleteStaleSources(packageDir, classNames);
         return classNames.size();
+    }
+
+    private static void generate(Path schemaDir, Path packageDir, String eventType, SchemaRef ref) throws IOException {
+        JsonObject schema = read(schemaDir.resolve(ref.fileName())).asJsonObject();
+        JavaFile file;
+        try {
+            file = EventRecords.javaFile(eventType, ref, schema);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot generate the record of " + eventType + " from " + ref, e);
+        }
+        writeIfChanged(packageDir.resolve(ref.className() + ".java"), file.toString());
     }
 
     /**

@@ -24,6 +24,10 @@ record SchemaRef(String name, int version) {
         return version == 1 ? name : name + "V" + version;
     }
 
+    SchemaRef next() {
+        return new SchemaRef(name, version + 1);
+    }
+
     String fileName() {
         return "payload." + name + ".v" + version + ".json";
     }

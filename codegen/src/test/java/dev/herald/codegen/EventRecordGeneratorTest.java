@@ -116,4 +116,18 @@ class EventRecordGeneratorTest {
         Path file = Path.of("dev/herald/events/types/Thing.java");
         assertArrayEquals(Files.readAllBytes(dir.resolve("one").resolve(file)), Files.readAllBytes(dir.resolve("two").resolve(file)));
     }
+
+    @Test
+    void laterVersionBesideTheCatalogsSchemaGetsItsOwnRecordAndTheFirstKeepsItsName(@TempDir Path dir) throws IOException {
+        Path schemas = Files.createDirectories(dir.resolve("schemas"));
+        Files.writeString(schemas.resolve("payload.Thing.v1.json"), "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}}}");
+        Files.writeString(schemas.resolve("payload.Thing.v2.json"), "{\"type\":\"object\",\"properties\":{\"b\":{\"type\":\"string\"}}}");
+        Path catalog = Files.writeString(dir.resolve("catalog.json"), "[{\"eventType\":\"THING\",\"payloadSchemaRef\":\"payload.Thing.v1\"}]");
+        assertEquals(2, EventRecordGenerator.generate(schemas, catalog, dir.resolve("out")));
+        Path types = dir.resolve("out/dev/herald/events/types");
+        assertTrue(Files.readString(types.resolve("Thing.java")).contains("VERSION = 1;"));
+        String second = Files.readString(types.resolve("ThingV2.java"));
+        assertTrue(second.contains("public record ThingV2(String b)") && second.contains("NAME = \"THING\";")
+                && second.contains("VERSION = 2;"), second);
+    }
 }

@@ -86,6 +86,14 @@ public final class AsyncApiDocument {
             messages.put(type.eventType(), message(type, type.eventType(), envelopeOf(type.eventType(), ref == null
                     ? json.createObjectBuilder().build() : refTo(ref))));
         }
+        for (AsyncApiType type : system.values()) {
+            for (int version : type.laterVersions()) {
+                String ref = registrySchema(versionRef(type.payloadSchemaRef(), version), componentSchemas);
+                messages.put(versionKey(type.eventType(), version), message(type, versionKey(type.eventType(), version),
+                        versionedEnvelopeOf(type.eventType(), version, ref == null
+                                ? json.createObjectBuilder().build() : refTo(ref))));
+            }
+        }
         List<String> customKeys = new ArrayList<>();
         for (AsyncApiType type : custom.values()) {
             String key = "custom." + type.eventType();
@@ -107,6 +115,18 @@ public final class AsyncApiDocument {
             channel(channels, operations, "pubsub." + type, keys.channelPrefix() + ":" + type, false,
                     "The pub/sub channel of " + type + ": each message is the envelope's JSON, once per Herald channel"
                             + " the event goes to.", carried);
+        }
+        for (AsyncApiType type : system.values()) {
+            for (int version : type.laterVersions()) {
+                String key = versionKey(type.eventType(), version);
+                channel(channels, operations, "stream." + key, keys.streamPrefix() + "event-stream:{channel}:"
+                        + type.eventType() + ":v" + version, true, "The stream of " + type.eventType() + " version "
+                        + version + " on one Herald channel (herald.wire.versions puts it on the wire; the v1 stream"
+                        + " carries the same events in v1): fields event and channel, as on the v1 stream.", List.of(key));
+                channel(channels, operations, "pubsub." + key, keys.channelPrefix() + ":" + type.eventType() + ":v"
+                        + version, false, "The pub/sub channel of " + type.eventType() + " version " + version + ".",
+                        List.of(key));
+            }
         }
         channel(channels, operations, "workflowStream", keys.workflowStream(), false,
                 "The workflow stream: one entry of flat string fields per event sent to the global channel.",
@@ -163,6 +183,28 @@ public final class AsyncApiDocument {
                 .add(refTo(ENVELOPE))
                 .add(json.createObjectBuilder().add("properties", json.createObjectBuilder()
                         .add("eventType", json.createObjectBuilder().add("const", eventType))
+                        .add("payload", payload)))).build();
+    }
+
+    /** The message key of a later version: {@code TICKET_CREATED.v2}. */
+    private static String versionKey(String eventType, int version) {
+        return eventType + ".v" + version;
+    }
+
+    /** {@code payload.TicketCreated.v1} to {@code payload.TicketCreated.v2}; null when there is no first ref. */
+    private static String versionRef(String firstRef, int version) {
+        return firstRef == null ? null : firstRef.replaceFirst("\\.v[0-9]+$", ".v" + version);
+    }
+
+    /** The envelope of a later version: as {@link #envelopeOf}, with {@code version} fixed. */
+    private JsonObject versionedEnvelopeOf(String eventType, int version, JsonObject payload) {
+        return json.createObjectBuilder().add("allOf", json.createArrayBuilder()
+                .add(refTo(ENVELOPE))
+                .add(json.createObjectBuilder()
+                        .add("required", json.createArrayBuilder().add("version"))
+                        .add("properties", json.createObjectBuilder()
+                        .add("eventType", json.createObjectBuilder().add("const", eventType))
+                        .add("version", json.createObjectBuilder().add("const", version))
                         .add("payload", payload)))).build();
     }
 

@@ -1,5 +1,6 @@
 package dev.herald.asyncapi;
 
+import dev.herald.versions.WireVersions;
 import dev.herald.catalog.CatalogDefinition;
 import dev.herald.catalog.CatalogEntry;
 import dev.herald.catalog.CatalogSeeder;
@@ -39,11 +40,15 @@ public class AsyncApiService {
     @Inject
     RedisKeys redisKeys;
 
+    @Inject
+    WireVersions wireVersions;
+
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public JsonObject document(String tenantId) {
         List<AsyncApiType> types = new ArrayList<>();
         seeder.systemEntries().forEach(view -> types.add(AsyncApiType.system(view.eventType(), view.displayName(),
-                view.category(), view.description(), view.payloadSchemaRef())));
+                view.category(), view.description(), view.payloadSchemaRef(),
+                wireVersions.of(view.eventType()).stream().filter(version -> version > 1).toList())));
         em.createQuery("SELECT e FROM CatalogEntry e WHERE e.tenantId = :tenant AND e.removed = false ORDER BY e.eventType",
                         CatalogEntry.class).setParameter("tenant", tenantId).getResultStream()
                 .forEach(entry -> {

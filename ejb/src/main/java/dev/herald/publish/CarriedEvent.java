@@ -26,8 +26,9 @@ public record CarriedEvent(EventEnvelope envelope, String envelopeJson, List<Str
         return new CarriedEvent(envelope, envelopeJson, channels, aggregateKey, parent);
     }
 
+    /** The key of this envelope in the relay's failure records: the event id, made distinct per version ({@link EventEnvelope#recordId()}). */
     public String eventId() {
-        return envelope.id();
+        return envelope.recordId();
     }
 
     public String eventType() {

@@ -15,9 +15,11 @@ import java.util.Optional;
  * from the simulator) carries that mark on the wire, so consumers can tell it from one business code emitted.
  * The channels are kept as given, nulls and repeats included, so that the publisher's refusal can point at the
  * index the caller used ({@link ChannelPolicy}); {@link #distinctChannels()} are the ones an accepted event goes to.
+ * {@code version} is the version of the type's payload schema the payload follows (1 unless a typed record of a later
+ * version was published); which versions reach the wire is {@code herald.wire.versions}' business ({@link WireFanOut}).
  */
 public record DomainEvent(String eventType, JsonObject payload, Optional<String> aggregateKey, List<String> channels,
-                          Optional<String> idempotencyKey, boolean simulated) {
+                          Optional<String> idempotencyKey, boolean simulated, int version) {
 
     public static final String GLOBAL_CHANNEL = "global";
     /** The longest aggregate key, and channel list joined by commas, an event may carry: what a relay failure stores. */
@@ -30,6 +32,14 @@ public record DomainEvent(String eventType, JsonObject payload, Optional<String>
         aggregateKey = aggregateKey == null ? Optional.empty() : aggregateKey.filter(k -> !k.isBlank());
         channels = channels == null || channels.isEmpty() ? List.of(GLOBAL_CHANNEL) : Collections.unmodifiableList(new ArrayList<>(channels));
         idempotencyKey = idempotencyKey == null ? Optional.empty() : idempotencyKey.filter(k -> !k.isBlank());
+        if (version < 1) {
+            throw new IllegalArgumentException("version must be 1 or more, got " + version);
+        }
+    }
+
+    public DomainEvent(String eventType, JsonObject payload, Optional<String> aggregateKey, List<String> channels,
+                       Optional<String> idempotencyKey, boolean simulated) {
+        this(eventType, payload, aggregateKey, channels, idempotencyKey, simulated, 1);
     }
 
     public DomainEvent(String eventType, JsonObject payload, Optional<String> aggregateKey, List<String> channels,
@@ -43,7 +53,7 @@ public record DomainEvent(String eventType, JsonObject payload, Optional<String>
 
     /** Events of one aggregate (tenant + entity id) are relayed in the order they were published. */
     public DomainEvent forAggregate(String tenantId, String entityId) {
-        return new DomainEvent(eventType, payload, Optional.of(tenantId + ":" + entityId), channels, idempotencyKey, simulated);
+        return new DomainEvent(eventType, payload, Optional.of(tenantId + ":" + entityId), channels, idempotencyKey, simulated, version);
     }
 
     /** The channels the event goes to, each once in the order first listed; {@code global} feeds the workflow stream. */
@@ -52,20 +62,25 @@ public record DomainEvent(String eventType, JsonObject payload, Optional<String>
     }
 
     public DomainEvent onChannels(List<String> names) {
-        return new DomainEvent(eventType, payload, aggregateKey, names, idempotencyKey, simulated);
+        return new DomainEvent(eventType, payload, aggregateKey, names, idempotencyKey, simulated, version);
     }
 
     public DomainEvent withIdempotencyKey(String key) {
-        return new DomainEvent(eventType, payload, aggregateKey, channels, Optional.ofNullable(key), simulated);
+        return new DomainEvent(eventType, payload, aggregateKey, channels, Optional.ofNullable(key), simulated, version);
     }
 
     public DomainEvent withPayload(JsonObject replacement) {
-        return new DomainEvent(eventType, replacement, aggregateKey, channels, idempotencyKey, simulated);
+        return new DomainEvent(eventType, replacement, aggregateKey, channels, idempotencyKey, simulated, version);
+    }
+
+    /** The same event, its payload following version {@code payloadVersion} of the type's schema. */
+    public DomainEvent inVersion(int payloadVersion) {
+        return new DomainEvent(eventType, payload, aggregateKey, channels, idempotencyKey, simulated, payloadVersion);
     }
 
     /** The same event, marked as fired from the simulator. */
     public DomainEvent asSimulated() {
-        return new DomainEvent(eventType, payload, aggregateKey, channels, idempotencyKey, true);
+        return new DomainEvent(eventType, payload, aggregateKey, channels, idempotencyKey, true, version);
     }
 
     public String tenantId() {

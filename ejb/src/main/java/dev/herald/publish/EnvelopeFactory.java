@@ -90,21 +90,21 @@ public final class EnvelopeFactory {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         JsonObject payload = enrich(event, now, actorUserId);
-        List<EventIssue> payloadIssues = validator.validate(event.eventType(), payload);
+        List<EventIssue> payloadIssues = validator.validate(event.eventType(), event.version(), payload);
         if (!payloadIssues.isEmpty()) {
             throw new InvalidEventException(event.eventType(), payloadIssues.stream()
                     .map(i -> i.pointer().equals("/eventType") ? i : new EventIssue("/payload" + i.pointer(), i.message()))
                     .toList());
         }
-        return new EventEnvelope(ids.get().toString(), event.eventType(), now, payload, event.simulated());
+        return new EventEnvelope(ids.get().toString(), event.eventType(), now, payload, event.simulated(), event.version());
     }
 
     private JsonObject enrich(DomainEvent event, Instant now, Optional<String> actorUserId) {
         JsonObject payload = WireForms.normalised(event.payload());
         // Legacy bus shapes (PROJECT_CLOSED, TIME_ENTRY_*) forbid extra fields: stamping them would make them invalid.
-        boolean addTime = !payload.containsKey("occurredAt") && validator.declares(event.eventType(), "occurredAt");
+        boolean addTime = !payload.containsKey("occurredAt") && validator.declares(event.eventType(), event.version(), "occurredAt");
         boolean addActor = actorUserId.isPresent() && !payload.containsKey("actorUserId")
-                && validator.declares(event.eventType(), "actorUserId");
+                && validator.declares(event.eventType(), event.version(), "actorUserId");
         if (!addTime && !addActor) {
             return payload;
         }

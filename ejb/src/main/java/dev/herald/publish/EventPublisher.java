@@ -31,6 +31,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+import dev.herald.versions.EventVersions;
+import dev.herald.versions.WireVersions;
 
 /**
  * The one API business code uses to publish domain events. It joins the caller's JTA transaction (or starts one
@@ -71,16 +74,24 @@ public class EventPublisher {
     @Inject
     EventSpans spans;
 
+    @Inject
+    WireVersions wireVersions;
+
+    @Inject
+    EventVersions eventVersions;
+
     @Resource
     TransactionSynchronizationRegistry transactions;
 
     private EnvelopeFactory envelopes;
     private TenantStamp tenantStamp;
+    private WireFanOut fanOut;
 
     @PostConstruct
     void init() {
         envelopes = EnvelopeFactory.system(payloadValidator, settings.channelPolicy());
         tenantStamp = new TenantStamp(tenantDirectory, payloadValidator);
+        fanOut = new WireFanOut(wireVersions, eventVersions, payloadValidator);
     }
 
     /**
@@ -136,18 +147,25 @@ public class EventPublisher {
         return result;
     }
 
-    private record Outgoing(DomainEvent event, EventEnvelope envelope) {
+    /** An accepted event: the envelope of the version it was published in (its receipt) and its envelopes on the wire. */
+    private record Outgoing(DomainEvent event, EventEnvelope envelope, List<EventEnvelope> onWire) {
+
+        /** One per envelope on the wire: the JMS messages carry each version as an event of its own. */
+        Stream<Outgoing> perWireVersion() {
+            return onWire.stream().map(wire -> new Outgoing(event, wire, List.of(wire)));
+        }
     }
 
     private void send(List<Outgoing> outgoing) {
         if (outgoing.isEmpty()) {
             return;
         }
+        List<Outgoing> wire = outgoing.stream().flatMap(Outgoing::perWireVersion).toList();
         try (EventSpans.EventSpan span = spans.publishing(outgoing.size());
              JMSContext context = connectionFactory.createContext()) {
             JMSProducer producer = context.createProducer();
             String traceparent = span.traceparent();
-            for (List<Outgoing> run : MessageGrouping.group(outgoing, o -> o.event().aggregateKey(), o -> o.event().distinctChannels(),
+            for (List<Outgoing> run : MessageGrouping.group(wire, o -> o.event().aggregateKey(), o -> o.event().distinctChannels(),
                     MAX_EVENTS_PER_MESSAGE)) {
                 producer.send(events, message(context, run, traceparent));
             }
@@ -192,7 +210,8 @@ public class EventPublisher {
             String prefix = batch.size() == 1 ? "" : "/" + i;
             try {
                 DomainEvent stamped = tenantStamp.apply(batch.get(i));
-                built.add(new Outgoing(stamped, envelopes.create(stamped, actor)));
+                EventEnvelope envelope = envelopes.create(stamped, actor);
+                built.add(new Outgoing(stamped, envelope, fanOut.envelopes(envelope)));
             } catch (InvalidEventException e) {
                 e.issues().forEach(issue -> issues.add(new EventIssue(prefix + issue.pointer(), issue.message())));
             }
@@ -240,7 +259,7 @@ public class EventPublisher {
             TextMessage message;
             if (run.size() == 1) {
                 EventEnvelope envelope = run.get(0).envelope();
-                message = EventMessages.create(context, EnvelopeJson.toJson(envelope), envelope.id(), envelope.eventType(),
+                message = EventMessages.create(context, EnvelopeJson.toJson(envelope), envelope.recordId(), envelope.eventType(),
                         first.distinctChannels(), first.aggregateKey().orElse(null));
             } else {
                 message = EventMessages.createRun(context, run.stream().map(o -> EnvelopeJson.toJson(o.envelope())).toList(),

@@ -14,4 +14,15 @@ public interface PayloadValidator {
 
     /** Whether the type's payload has a top-level field of that name (enrichment only adds declared fields). */
     boolean declares(String eventType, String field);
+
+    /** Checks a payload against a version of its type's schema; a validator that knows only first versions refuses the others. */
+    default List<EventIssue> validate(String eventType, int version, JsonObject payload) {
+        return version == 1 ? validate(eventType, payload)
+                : List.of(new EventIssue("/version", eventType + " has no version " + version));
+    }
+
+    /** {@link #declares(String, String)} for a version of the type's schema. */
+    default boolean declares(String eventType, int version, String field) {
+        return version == 1 && declares(eventType, field);
+    }
 }

@@ -3,6 +3,7 @@ package dev.herald.publish;
 import dev.herald.kernel.WireJson;
 import dev.herald.auth.TenantDirectory;
 import dev.herald.events.EventIssue;
+import dev.herald.events.EventType;
 import dev.herald.events.EventTypes;
 import dev.herald.events.InvalidEventException;
 import dev.herald.events.Outgoing;
@@ -40,7 +41,8 @@ public final class TypedEvents {
 
     /** @throws InvalidEventException when the payload's tenantId names another tenant than {@code tenant} */
     public DomainEvent toDomainEvent(String tenant, Outgoing outgoing) {
-        String type = EventTypes.nameOf(outgoing.event());
+        EventType declared = EventTypes.of(outgoing.event().getClass());
+        String type = declared.name();
         String tenantId = directory.idOf(tenant);
         JsonObject payload = WireJson.parseObject(jsonb.toJson(outgoing.event()));
         JsonValue named = payload.get(TenantStamp.TENANT_ID);
@@ -51,7 +53,7 @@ public final class TypedEvents {
                     "names tenant '" + text.getString() + "', but the event is published for " + tenantId)));
         }
         DomainEvent event = new DomainEvent(type, payload, Optional.empty(), outgoing.channels(),
-                outgoing.idempotencyKey());
+                outgoing.idempotencyKey()).inVersion(declared.version());
         return outgoing.aggregateId().map(id -> event.forAggregate(tenantId, id)).orElse(event);
     }
 

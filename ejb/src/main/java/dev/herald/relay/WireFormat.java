@@ -35,7 +35,14 @@ public final class WireFormat {
         return batch(envelope, EnvelopeJson.toJson(envelope), channel);
     }
 
-    /** @param json the envelope's wire JSON, when the caller has it already (the relay reads it off the message) */
+    /**
+     * @param json the envelope's wire JSON, when the caller has it already (the relay reads it off the message)
+     *
+     * <p>A v1 envelope goes where every event went before versions existed. An envelope of a later version goes to
+     * the same keys with {@code :v{N}} appended (stream, pub/sub channel, dedupe marker), never to the workflow
+     * stream, whose readers read v1: so a v1 reader never meets a later payload on a key it reads
+     * (docs/wire-format.md, "Versions on the wire").
+     */
     public RelayBatch batch(EventEnvelope envelope, String json, String channel) {
         return batch(envelope, json, channel, null);
     }
@@ -45,17 +52,17 @@ public final class WireFormat {
      *                    fields by name and take no others), or null: without tracing the entries are unchanged
      */
     public RelayBatch batch(EventEnvelope envelope, String json, String channel, String traceparent) {
-        boolean global = DomainEvent.GLOBAL_CHANNEL.equals(channel);
-        String typeStream = typeStream(channel, envelope.eventType());
+        boolean workflow = DomainEvent.GLOBAL_CHANNEL.equals(channel) && envelope.version() == 1;
+        String typeStream = typeStream(channel, envelope.eventType(), envelope.version());
         return new RelayBatch(
                 typeStream,
                 marker(typeStream, envelope.id()),
-                global ? settings.workflowStream() : null,
-                global ? marker(settings.workflowStream(), envelope.id()) : null,
-                settings.channelPrefix() + ":" + envelope.eventType(),
+                workflow ? settings.workflowStream() : null,
+                workflow ? marker(settings.workflowStream(), envelope.id()) : null,
+                settings.channelPrefix() + ":" + envelope.eventType() + versionSuffix(envelope.version()),
                 settings.dedupeWindow().toSeconds(),
                 traced(List.of("event", json, "channel", channel), traceparent),
-                global ? traced(workflowFields(envelope), traceparent) : List.of(),
+                workflow ? traced(workflowFields(envelope), traceparent) : List.of(),
                 json);
     }
 
@@ -71,15 +78,25 @@ public final class WireFormat {
 
     /**
      * The dedupe marker of an event's entry on a stream: {@code {dedupePrefix}{<stream's hash tag>}:{eventId}}, in the
-     * stream's hash slot (its own hash tag, or the whole stream name in braces). The stream name says the channel, so
-     * the marker is per (event, channel, stream).
+     * stream's hash slot (its own hash tag, or the whole stream name in braces). The stream name says the channel and,
+     * for a later version, the version, so the marker is per (event, channel, version, stream).
      */
     public String marker(String stream, String eventId) {
         return settings.dedupePrefix() + HashTag.sameSlotAs(stream) + ":" + eventId;
     }
 
+    /** The per-type stream of the type's v1 payloads: the key the existing consumers read. */
     public String typeStream(String channel, String eventType) {
-        return settings.streamPrefix() + "event-stream:" + channel + ":" + eventType;
+        return typeStream(channel, eventType, 1);
+    }
+
+    /** The per-type stream of one version of the type: the v1 key, with {@code :v{N}} appended from v2 on. */
+    public String typeStream(String channel, String eventType, int version) {
+        return settings.streamPrefix() + "event-stream:" + channel + ":" + eventType + versionSuffix(version);
+    }
+
+    private static String versionSuffix(int version) {
+        return version == 1 ? "" : ":v" + version;
     }
 
     /** The flat fields of the workflow stream, all strings, {@code ''} where absent. */

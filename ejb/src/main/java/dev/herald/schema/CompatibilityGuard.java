@@ -6,10 +6,12 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Tells whether a new text of a schema could reject a payload that the published text accepted (payload
@@ -19,6 +21,9 @@ import java.util.Set;
  * branches) and by name (properties, definitions), and {@code $ref}s are compared as text, not followed, since
  * the definitions they point to are compared on their own. A reordering of branches therefore reads as a
  * change. An assertion keyword the guard does not model is reported whenever it is added or changed.
+ *
+ * <p>The guard compares texts of the same version. Between two versions of a type anything may change
+ * ({@link #versionProblems}): a reader of v1 never meets a v2 payload on the keys it reads (docs/wire-format.md).
  */
 public final class CompatibilityGuard {
 
@@ -38,6 +43,44 @@ public final class CompatibilityGuard {
     private final List<String> changes = new ArrayList<>();
 
     private CompatibilityGuard() {
+    }
+
+    /**
+     * The version rule over a whole set of schemas: a published text (by ref) may only change compatibly; a new
+     * version is a new schema and may break the previous one freely (that is what versions are for, and an
+     * {@code Upcaster} bridges them); every shipped version must itself be published (frozen), so its later edits are
+     * checked too; and versions follow each other without gaps, so an upcaster chain can reach every one.
+     *
+     * @param published the frozen texts by ref ({@code payload.TicketCreated.v1})
+     * @return one sentence per problem, naming the ref; empty when the rule holds
+     */
+    public static List<String> versionProblems(Map<String, JsonObject> published, Collection<PayloadSchema> shipped) {
+        Map<String, PayloadSchema> byRef = new TreeMap<>();
+        shipped.forEach(schema -> byRef.put(schema.ref(), schema));
+        List<String> problems = new ArrayList<>();
+        new TreeMap<>(published).forEach((ref, text) -> {
+            PayloadSchema now = byRef.get(ref);
+            if (now == null) {
+                problems.add(ref + ": published, but no longer shipped");
+                return;
+            }
+            List<String> breaking = breakingChanges(text, now.document());
+            if (!breaking.isEmpty()) {
+                problems.add(ref + ": an edit of a published version that can reject what it accepted (add a new"
+                        + " version instead):\n    " + String.join("\n    ", breaking));
+            }
+        });
+        for (PayloadSchema schema : byRef.values()) {
+            if (!published.containsKey(schema.ref())) {
+                problems.add(schema.ref() + ": shipped but not frozen as published");
+            }
+            String previous = "payload." + schema.name() + ".v" + (schema.version() - 1);
+            if (schema.version() > 1 && !byRef.containsKey(previous)) {
+                problems.add(schema.ref() + ": version " + schema.version() + " without " + previous
+                        + " (versions follow each other, so upcasters can chain)");
+            }
+        }
+        return problems;
     }
 
     /** Each change that could reject a payload {@code published} accepted, as "pointer: what changed". */

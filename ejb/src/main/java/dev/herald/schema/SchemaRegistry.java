@@ -99,6 +99,16 @@ public final class SchemaRegistry {
         return Optional.ofNullable(refByEventType.get(eventType));
     }
 
+    /**
+     * The payload schema of a version of an event type: the catalog names the type's first schema
+     * ({@code payload.TicketCreated.v1}); its other versions share its name ({@code payload.TicketCreated.v2}).
+     */
+    public Optional<String> refForEventType(String eventType, int version) {
+        return refForEventType(eventType)
+                .map(first -> new SchemaRef(SchemaRef.parse(first).name(), version).ref())
+                .filter(byRef::containsKey);
+    }
+
     /** All schemas, ordered by ref. */
     public Collection<PayloadSchema> all() {
         return all;

@@ -2,6 +2,8 @@ package dev.herald.subscribe;
 
 import dev.herald.events.ReceivedEvent;
 import dev.herald.events.Subscribe;
+import dev.herald.schema.SchemaRegistry;
+import dev.herald.versions.EventVersions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -16,12 +18,22 @@ public class CdiObserverInvoker implements ObserverInvoker {
     @Inject
     Event<Object> events;
 
-    /** A typed observer gets the payload bound to its record; a payload that does not bind fails the delivery. */
+    @Inject
+    EventVersions versions;
+
+    @Inject
+    SchemaRegistry registry;
+
+    /**
+     * A typed observer gets the payload bound to its record, upcast first when the record is of a later version than
+     * the entry ({@link Subscription#inObservedVersion}); a payload that does not convert or bind fails the delivery.
+     */
     @Override
     public void invoke(Subscription subscription, ReceivedEvent event) {
         Subscribe.Literal qualifier = Subscribe.Literal.of(subscription.id());
         if (subscription.isTyped()) {
-            fire(subscription.observed(), event.bind(subscription.observed()), qualifier);
+            ReceivedEvent observed = subscription.inObservedVersion(event, versions, registry);
+            fire(subscription.observed(), observed.bind(subscription.observed()), qualifier);
         } else {
             events.select(ReceivedEvent.class, qualifier).fire(event);
         }

@@ -3,6 +3,7 @@ package dev.herald.subscribe;
 import dev.herald.events.ReceivedEvent;
 import dev.herald.events.EventIssue;
 import dev.herald.kernel.WireJson;
+import dev.herald.publish.EnvelopeJson;
 import dev.herald.schema.SchemaIssue;
 import dev.herald.schema.SchemaRegistry;
 import jakarta.json.JsonException;
@@ -17,7 +18,8 @@ import java.util.Map;
 /**
  * Reads one stream entry of the wire format (fields {@code event} = envelope JSON, {@code channel}) into a
  * {@link ReceivedEvent}, or says why it cannot be delivered: not JSON, not an envelope, or a payload its type's
- * schema refuses. Issue pointers point into the envelope ({@code /payload/ticketId}).
+ * schema refuses. The payload is checked against the schema of the version the envelope names ({@code version},
+ * absent: 1). Issue pointers point into the envelope ({@code /payload/ticketId}).
  */
 public final class EntryDecoder {
 
@@ -63,9 +65,14 @@ public final class EntryDecoder {
         JsonObject envelope = parsed.asJsonObject();
         String eventType = envelope.getString("eventType");
         JsonObject payload = envelope.getJsonObject("payload");
-        registry.refForEventType(eventType).ifPresentOrElse(
-                ref -> issues.addAll(translate("/payload", registry.validate(ref, payload))),
-                () -> issues.add(new EventIssue("/eventType", "unknown event type '" + eventType + "'")));
+        int version = envelope.getInt(EnvelopeJson.VERSION, 1);
+        if (registry.refForEventType(eventType).isEmpty()) {
+            issues.add(new EventIssue("/eventType", "unknown event type '" + eventType + "'"));
+        } else {
+            registry.refForEventType(eventType, version).ifPresentOrElse(
+                    ref -> issues.addAll(translate("/payload", registry.validate(ref, payload))),
+                    () -> issues.add(new EventIssue("/" + EnvelopeJson.VERSION, eventType + " has no version " + version)));
+        }
         Instant timestamp = null;
         try {
             timestamp = Instant.parse(envelope.getString("timestamp"));
@@ -77,7 +84,7 @@ public final class EntryDecoder {
         }
         String channel = fields.getOrDefault("channel", streamChannel);
         return new Valid(new ReceivedEvent(envelope.getString("id"), eventType, timestamp, channel,
-                payload.getString("tenantId"), payload, stream, entryId));
+                payload.getString("tenantId"), payload, stream, entryId, version));
     }
 
     private static List<EventIssue> translate(String prefix, List<SchemaIssue> issues) {

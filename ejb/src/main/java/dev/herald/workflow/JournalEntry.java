@@ -62,6 +62,10 @@ public class JournalEntry {
     @Column(name = "USER_ID", length = 36)
     private String userId;
 
+    /** The payload's schema version; null on rows journaled before versions existed, which are all v1. */
+    @Column(name = "EVENT_VERSION")
+    private Integer eventVersion;
+
     @Lob
     @Column(name = "PAYLOAD_JSON", nullable = false)
     private String payload;
@@ -107,6 +111,7 @@ public class JournalEntry {
         entry.toState = result.currentState();
         entry.userId = userId;
         entry.payload = WireJson.write(event.payload());
+        entry.eventVersion = event.version();
         entry.createdAt = UtcColumns.toColumn(event.occurredAt());
         entry.processingStatus = ProcessingStatus.DONE;
         entry.attempts = 1;
@@ -115,7 +120,7 @@ public class JournalEntry {
 
     /** An event journaled for a worker to apply: sequence taken now, state unknown until it is applied. */
     static JournalEntry pending(String tenantId, String executionId, String eventId, String eventName, long sequence,
-                                JsonObject payload, Instant enqueuedAt, String userId) {
+                                JsonObject payload, int version, Instant enqueuedAt, String userId) {
         JournalEntry entry = new JournalEntry();
         entry.id = UUID.randomUUID().toString();
         entry.tenantId = tenantId;
@@ -126,6 +131,7 @@ public class JournalEntry {
         entry.eventType = eventName;
         entry.userId = userId;
         entry.payload = WireJson.write(payload);
+        entry.eventVersion = version;
         entry.createdAt = UtcColumns.toColumn(enqueuedAt);
         entry.processingStatus = ProcessingStatus.PENDING;
         entry.attempts = 0;
@@ -186,7 +192,7 @@ public class JournalEntry {
 
     public WorkflowEvent event() {
         return new WorkflowEvent(sequence, eventName, WireJson.parseObject(payload), UtcColumns.fromColumn(createdAt),
-                processingStatus == ProcessingStatus.DISCARDED);
+                processingStatus == ProcessingStatus.DISCARDED, eventVersion == null ? 1 : eventVersion);
     }
 
     public JournalView view() {

@@ -1,5 +1,6 @@
 package dev.herald.workflow;
 
+import dev.herald.versions.EventVersions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,8 +20,15 @@ public final class Replayer {
     private Replayer() {
     }
 
+    /** A replay of a journal whose events are all in the versions the definition reads. */
     public static Replay replay(WorkflowDefinition definition, Optional<Snapshot> snapshot, List<WorkflowEvent> events,
                                 ReplayBound bound) {
+        return replay(definition, snapshot, events, bound, EventVersions.NONE);
+    }
+
+    /** @param versions converts each event to the version the definition reads ({@link JournalVersions}) */
+    public static Replay replay(WorkflowDefinition definition, Optional<Snapshot> snapshot, List<WorkflowEvent> events,
+                                ReplayBound bound, EventVersions versions) {
         long started = System.nanoTime();
         ExecutionState state = null;
         long next = 0;
@@ -52,7 +60,8 @@ public final class Replayer {
             if (event.sequence() != next) {
                 throw new IllegalStateException("the journal has a gap: expected sequence " + next + ", found " + event.sequence());
             }
-            state = state == null ? WorkflowReducer.start(definition, event) : WorkflowReducer.apply(definition, state, event);
+            WorkflowEvent read = JournalVersions.asRead(definition, event, versions);
+            state = state == null ? WorkflowReducer.start(definition, read) : WorkflowReducer.apply(definition, state, read);
             applied.add(event.sequence());
             next++;
         }

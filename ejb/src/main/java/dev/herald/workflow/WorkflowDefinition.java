@@ -16,10 +16,12 @@ import java.util.Set;
  * state. The constructor refuses anything the reducer could not run unambiguously, so a definition that exists is
  * valid whether it came from JSON or from code.
  *
- * <p>Transitions are tried in declaration order; the first whose guard holds wins.
+ * <p>Transitions are tried in declaration order; the first whose guard holds wins. {@code eventVersions} names the
+ * payload version the definition reads per event type (default 1).
  */
 public record WorkflowDefinition(String name, int version, String initialState, Map<String, ExecutionStatus> states,
-                                 List<Transition> transitions, List<Trigger> triggers) {
+                                 List<Transition> transitions, List<Trigger> triggers,
+                                 Map<String, Integer> eventVersions) {
 
     public WorkflowDefinition {
         requireText(name, "name");
@@ -30,7 +32,23 @@ public record WorkflowDefinition(String name, int version, String initialState, 
         states = Collections.unmodifiableMap(new LinkedHashMap<>(states));
         transitions = List.copyOf(transitions);
         triggers = List.copyOf(triggers);
+        eventVersions = eventVersions == null ? Map.of() : Map.copyOf(eventVersions);
         validate(initialState, states, transitions);
+    }
+
+    /** A definition whose guards and merges read every event type in v1, as every definition did before versions. */
+    public WorkflowDefinition(String name, int version, String initialState, Map<String, ExecutionStatus> states,
+                              List<Transition> transitions, List<Trigger> triggers) {
+        this(name, version, initialState, states, transitions, triggers, Map.of());
+    }
+
+    /**
+     * The version of an event type's payload this definition's guards and merges are written against
+     * ({@code "eventVersions": {"TICKET_CREATED": 2}}); 1 for a type it does not name. Journaled events of other
+     * versions are converted to it before the reducer sees them ({@link JournalVersions}).
+     */
+    public int versionOf(String eventName) {
+        return eventVersions.getOrDefault(eventName, 1);
     }
 
     public ExecutionStatus statusOf(String state) {

@@ -32,7 +32,8 @@ import java.util.Set;
  */
 public final class WorkflowDefinitionParser {
 
-    private static final Set<String> ROOT_KEYS = Set.of("name", "version", "initialState", "states", "transitions", "triggers", "description");
+    private static final Set<String> ROOT_KEYS = Set.of("name", "version", "initialState", "states", "transitions", "triggers", "description",
+            "eventVersions");
     private static final Set<String> TRANSITION_KEYS = Set.of("from", "onEvent", "to", "guard", "merge");
     private static final Set<String> MERGE_KEYS = Set.of("mode", "fields");
     private static final Set<String> TRIGGER_KEYS = Set.of("eventType", "tenant", "filter", "correlationField");
@@ -72,8 +73,17 @@ public final class WorkflowDefinitionParser {
         for (int i = 0; i < declaredTriggers.size(); i++) {
             triggers.add(trigger(element(declaredTriggers, i, "triggers"), "triggers[" + i + "]"));
         }
+        Map<String, Integer> eventVersions = new LinkedHashMap<>();
+        if (root.containsKey("eventVersions")) {
+            object(root, "eventVersions", "the definition").forEach((type, v) -> {
+                if (!(v instanceof jakarta.json.JsonNumber n) || !n.isIntegral() || n.intValue() < 1) {
+                    throw new IllegalArgumentException("eventVersions/" + type + " must be a version, 1 or more, found " + v);
+                }
+                eventVersions.put(type, n.intValue());
+            });
+        }
         return new WorkflowDefinition(text(root, "name", "the definition", true), version(root),
-                text(root, "initialState", "the definition", true), states, transitions, triggers);
+                text(root, "initialState", "the definition", true), states, transitions, triggers, eventVersions);
     }
 
     private static Transition transition(JsonObject json, String where) {

@@ -1,5 +1,6 @@
 package dev.herald.workflow;
 
+import dev.herald.versions.EventVersions;
 import dev.herald.kernel.NotFoundException;
 import dev.herald.kernel.Paging;
 import jakarta.annotation.PostConstruct;
@@ -47,6 +48,9 @@ public class WorkflowService {
 
     @Inject
     WorkflowSettings settings;
+
+    @Inject
+    EventVersions versions;
 
     private SnapshotPolicy policy;
 
@@ -101,6 +105,15 @@ public class WorkflowService {
      */
     public ExecutionState submitEvent(String tenantId, String executionId, long expectedSequence, String eventId,
                                       String eventName, JsonObject payload, String userId) {
+        return submitEvent(tenantId, executionId, expectedSequence, eventId, eventName, payload, 1, userId);
+    }
+
+    /**
+     * {@link #submitEvent} for a payload of a given version of its type's schema: journaled as it is, and converted to
+     * the version the definition reads whenever the reducer applies it ({@link JournalVersions}).
+     */
+    public ExecutionState submitEvent(String tenantId, String executionId, long expectedSequence, String eventId,
+                                      String eventName, JsonObject payload, int version, String userId) {
         requireText(eventId, "eventId");
         requireText(eventName, "eventName");
         Optional<JournalEntry> earlier = journaled(tenantId, eventId);
@@ -112,7 +125,17 @@ public class WorkflowService {
             throw new SequenceConflictException(executionId, expectedSequence,
                     "it is at " + execution.getLastSequence() + "; reload the state and resubmit", null);
         }
-        return append(execution, eventId, eventName, payload, userId);
+        requireReadable(execution, eventName, version);
+        return append(execution, eventId, eventName, payload, version, userId);
+    }
+
+    /** A version the definition cannot be given (no converter leads to the one it reads) is the caller's mistake. */
+    private void requireReadable(WorkflowExecution execution, String eventName, int version) {
+        WorkflowDefinition definition = definitionOf(execution);
+        if (!versions.canConvert(eventName, version, definition.versionOf(eventName))) {
+            throw new IllegalArgumentException(eventName + " v" + version + " cannot be applied to " + definition
+                    + ", which reads v" + definition.versionOf(eventName) + ": no upcaster or downcaster leads there");
+        }
     }
 
     /**
@@ -123,6 +146,12 @@ public class WorkflowService {
      */
     public JournalView enqueueEvent(String tenantId, String executionId, String eventId, String eventName,
                                     JsonObject payload, String userId) {
+        return enqueueEvent(tenantId, executionId, eventId, eventName, payload, 1, userId);
+    }
+
+    /** {@link #enqueueEvent} for a payload of a given version of its type's schema (see {@link #submitEvent}). */
+    public JournalView enqueueEvent(String tenantId, String executionId, String eventId, String eventName,
+                                    JsonObject payload, int version, String userId) {
         requireText(eventId, "eventId");
         requireText(eventName, "eventName");
         Optional<JournalEntry> earlier = journaled(tenantId, eventId);
@@ -138,10 +167,11 @@ public class WorkflowService {
                         + " j.tenantId = :tenant AND j.executionId = :execution AND j.sequence = :last", LocalDateTime.class)
                 .setParameter("tenant", tenantId).setParameter("execution", executionId).setParameter("last", last)
                 .getSingleResult());
+        requireReadable(execution, eventName, version);
         long sequence = last + 1;
         Instant at = execution.nextEventAt(clock.instant());
         JournalEntry entry = JournalEntry.pending(tenantId, executionId, eventId, eventName, sequence,
-                payload == null ? JsonValue.EMPTY_JSON_OBJECT : payload, at.isBefore(latest) ? latest : at, userId);
+                payload == null ? JsonValue.EMPTY_JSON_OBJECT : payload, version, at.isBefore(latest) ? latest : at, userId);
         em.persist(entry);
         execution.enqueued(sequence);
         flushOrConflict(executionId, sequence - 1);
@@ -312,7 +342,7 @@ public class WorkflowService {
                 .setParameter("tenant", tenantId).setParameter("execution", executionId)
                 .setParameter("first", first).setParameter("last", last)
                 .getResultStream().map(JournalEntry::event).toList();
-        Replay replay = Replayer.replay(definition, from, events, bound);
+        Replay replay = Replayer.replay(definition, from, events, bound, versions);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         return new Replay(replay.state(), replay.trace().map(trace -> trace.withMillis(millis)));
     }
@@ -353,10 +383,10 @@ public class WorkflowService {
 
     /** Journals and applies the execution's next event now: submitted events and delivered early events. */
     private ExecutionState append(WorkflowExecution execution, String eventId, String eventName, JsonObject payload,
-                                  String userId) {
+                                  int version, String userId) {
         ExecutionState before = execution.state();
         WorkflowEvent event = new WorkflowEvent(before.sequence() + 1, eventName,
-                payload == null ? JsonValue.EMPTY_JSON_OBJECT : payload, execution.nextEventAt(clock.instant()));
+                payload == null ? JsonValue.EMPTY_JSON_OBJECT : payload, execution.nextEventAt(clock.instant()), false, version);
         ExecutionState after = transition(execution, event);
         em.persist(JournalEntry.applied(execution.getTenantId(), execution.getId(), eventId, eventName, eventName,
                 before.currentState(), event, after, userId));
@@ -366,7 +396,8 @@ public class WorkflowService {
 
     /** The reducer's step for the execution's next event: the one every path (submitted, queued, buffered) takes. */
     private ExecutionState transition(WorkflowExecution execution, WorkflowEvent event) {
-        return WorkflowReducer.apply(definitionOf(execution), execution.state(), event);
+        WorkflowDefinition definition = definitionOf(execution);
+        return WorkflowReducer.apply(definition, execution.state(), JournalVersions.asRead(definition, event, versions));
     }
 
     /** Moves the execution to the state the event produced, checks the append won, snapshots by the policy. */
@@ -391,10 +422,11 @@ public class WorkflowService {
                 .getResultList());
         Optional<EarlyEvent> next;
         while ((next = waiting.stream().filter(early -> WorkflowReducer.accepts(definition, execution.state(),
-                early.getEventName(), early.payload())).findFirst()).isPresent()) {
+                early.getEventName(), JournalVersions.payloadAsRead(definition, early.getEventName(), 1, early.payload(),
+                        versions))).findFirst()).isPresent()) {
             EarlyEvent early = next.get();
             append(execution, TriggerIds.delivery(early.getEventId(), execution.getId()), early.getEventName(),
-                    early.payload(), early.getUserId());
+                    early.payload(), 1, early.getUserId());
             em.remove(early);
             waiting.remove(early);
         }

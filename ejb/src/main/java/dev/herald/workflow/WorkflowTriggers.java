@@ -1,5 +1,6 @@
 package dev.herald.workflow;
 
+import dev.herald.versions.EventVersions;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -37,6 +38,9 @@ public class WorkflowTriggers {
 
     @Inject
     WorkflowSettings settings;
+
+    @Inject
+    EventVersions versions;
 
     private TriggerMatcher matcher;
 
@@ -85,9 +89,10 @@ public class WorkflowTriggers {
         for (WorkflowExecution execution : open) {
             ExecutionState state = execution.state();
             String deliveryId = TriggerIds.delivery(entry.eventId(), execution.getId());
-            if (state.status() == ExecutionStatus.WAITING
-                    && WorkflowReducer.accepts(definitions.get(execution.getWorkflowName(), execution.getWorkflowVersion()),
-                    state, entry.eventName(), entry.payload())) {
+            WorkflowDefinition definition = definitions.get(execution.getWorkflowName(), execution.getWorkflowVersion());
+            // The workflow stream carries v1; the definition's guards may read a later version.
+            if (state.status() == ExecutionStatus.WAITING && WorkflowReducer.accepts(definition, state, entry.eventName(),
+                    JournalVersions.payloadAsRead(definition, entry.eventName(), 1, entry.payload(), versions))) {
                 workflows.submitEvent(entry.tenant(), execution.getId(), state.sequence(), deliveryId, entry.eventName(),
                         entry.payload(), entry.userId());
             } else if (!workflows.isJournaled(entry.tenant(), deliveryId)) {

@@ -67,6 +67,29 @@ class AsyncApiDocumentTest {
     }
 
     @Test
+    void aLaterVersionOnTheWireHasItsOwnMessageAndVersionSuffixedChannels() {
+        List<AsyncApiType> types = new ArrayList<>();
+        for (AsyncApiType type : systemTypes()) {
+            types.add(type.eventType().equals("TICKET_CREATED") ? AsyncApiType.system(type.eventType(), type.displayName(),
+                    type.category(), type.description(), type.payloadSchemaRef(), List.of(2)) : type);
+        }
+        JsonObject document = defaults(types);
+        assertEquals(List.of(), AsyncApiSpec.violations(WireJson.write(document)));
+        JsonObject message = document.getJsonObject("components").getJsonObject("messages").getJsonObject("TICKET_CREATED.v2");
+        assertEquals("TICKET_CREATED", message.getString("name"));
+        JsonObject fixed = message.getJsonObject("payload").getJsonArray("allOf").getJsonObject(1).getJsonObject("properties");
+        assertEquals(2, fixed.getJsonObject("version").getInt("const"));
+        assertEquals("#/components/schemas/payload.TicketCreated.v2", fixed.getJsonObject("payload").getString("$ref"));
+        assertTrue(document.getJsonObject("components").getJsonObject("schemas").containsKey("payload.TicketCreated.v2"));
+        JsonObject channels = document.getJsonObject("channels");
+        assertEquals("alga-psa:event-stream:{channel}:TICKET_CREATED:v2",
+                channels.getJsonObject("stream.TICKET_CREATED.v2").getString("address"));
+        assertEquals("event::TICKET_CREATED:v2", channels.getJsonObject("pubsub.TICKET_CREATED.v2").getString("address"));
+        assertEquals("alga-psa:event-stream:{channel}:TICKET_CREATED",
+                channels.getJsonObject("stream.TICKET_CREATED").getString("address"), "v1 stays where it was");
+    }
+
+    @Test
     void theDocumentOfATenantWithCustomTypesIsValidAsyncApi300() {
         JsonObject document = defaults(withCustomTypes());
         assertEquals(List.of(), AsyncApiSpec.violations(WireJson.write(document)));

@@ -12,6 +12,7 @@ import dev.herald.redis.RedisSettings;
 import dev.herald.retention.RetentionSettings;
 import dev.herald.subscribe.SubscriberSettings;
 import dev.herald.tail.TailSettings;
+import dev.herald.versions.WireVersions;
 import dev.herald.workflow.WorkflowSettings;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -39,7 +40,7 @@ class SettingsDocumentedTest {
 
     static final List<Class<?>> RECORDS = List.of(PublishSettings.class, RedisSettings.class, RetentionSettings.class,
             SubscriberSettings.class, WorkflowSettings.class, TailSettings.class, AuthSettings.class,
-            OperationsSettings.class);
+            OperationsSettings.class, WireVersions.class);
 
     private static final Path OPERATIONS = Path.of("../docs/operations.md");
     private static final Path SERVER_XML = Path.of("../liberty/config/server.xml");

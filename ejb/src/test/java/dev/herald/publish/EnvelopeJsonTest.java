@@ -35,6 +35,26 @@ class EnvelopeJsonTest {
     }
 
     @Test
+    void aLaterVersionCarriesItAfterTheTimestampAndAV1EnvelopeDoesNot() {
+        EventEnvelope v2 = envelope.inVersion(2, envelope.payload());
+        assertEquals("{\"eventType\":\"TICKET_UPDATED\",\"payload\":{\"tenantId\":\"t1\"},"
+                + "\"id\":\"3f1c2a9e-0000-4000-8000-000000000001\",\"timestamp\":\"2026-11-23T07:41:51.000Z\",\"version\":2}",
+                EnvelopeJson.toJson(v2));
+        assertEquals(v2, EnvelopeJson.fromJson(EnvelopeJson.toJson(v2)));
+        assertFalse(EnvelopeJson.toJsonObject(envelope).containsKey(EnvelopeJson.VERSION));
+        assertEquals(1, EnvelopeJson.fromJson(EnvelopeJson.toJson(envelope)).version());
+    }
+
+    @Test
+    void theTwoVersionsOfOneEventShareItsIdButAreRecordedApart() {
+        EventEnvelope v2 = envelope.inVersion(2, envelope.payload());
+        assertEquals(envelope.id(), v2.id());
+        assertEquals(envelope.id(), envelope.recordId());
+        assertFalse(v2.recordId().equals(envelope.id()), "the relay's failure record of the v2 envelope has its own id");
+        assertEquals(v2.recordId(), envelope.inVersion(2, envelope.payload()).recordId(), "derived, the same every time");
+    }
+
+    @Test
     void anEventBusinessCodeEmittedHasNoMarkerKey() {
         assertFalse(EnvelopeJson.toJsonObject(envelope).containsKey(EnvelopeJson.SIMULATED));
         assertFalse(EnvelopeJson.fromJson(EnvelopeJson.toJson(envelope)).simulated());

@@ -29,6 +29,16 @@ public class TypedEventsTest {
     static final String ACME = "2f281f27-f782-3d33-8ba0-c22cb03f530d";
     final TypedEvents typed = TypedEvents.of(TenantDirectory.derived());
 
+    @EventType(name = "TICKET_CREATED", version = 2)
+    public record TicketOpenedV2(String tenantId, String ticketId, String openedVia) implements HeraldEvent {
+    }
+
+    @Test
+    void aRecordOfALaterVersionIsPublishedInThatVersion() {
+        assertEquals(2, typed.toDomainEvent("acme", Outgoing.of(new TicketOpenedV2(null, "t-1", "USER"))).version());
+        assertEquals(1, typed.toDomainEvent("acme", Outgoing.of(new TicketOpened(null, "t-1", "u-1"))).version());
+    }
+
     @Test
     void anEmptyTenantIdIsTheTenantPublishedFor() {
         DomainEvent event = typed.toDomainEvent("acme", Outgoing.of(new TicketOpened(null, "t-1", "u-1")));

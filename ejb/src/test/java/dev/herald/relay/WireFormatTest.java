@@ -50,6 +50,24 @@ class WireFormatTest {
     }
 
     @Test
+    void aLaterVersionGoesToVersionSuffixedKeysAndNeverToTheWorkflowStream() {
+        EventEnvelope v2 = envelope.inVersion(2, envelope.payload());
+        RelayBatch batch = format.batch(v2, "global");
+        assertEquals("alga-psa:event-stream:global:TICKET_CREATED:v2", batch.typeStream());
+        assertEquals("event::TICKET_CREATED:v2", batch.pubSubChannel());
+        assertEquals("herald:relayed:" + envelope.id() + ":global:v2", batch.dedupeKey(),
+                "the v1 and v2 envelopes of one event share its id, so their dedupe markers differ by version");
+        assertNull(batch.workflowStream());
+        assertTrue(batch.workflowStreamFields().isEmpty());
+        JsonObject onStream = WireJson.parseObject(batch.typeStreamFields().get(1));
+        assertEquals(2, onStream.getInt("version"));
+        assertEquals(envelope.id(), onStream.getString("id"));
+        assertFalse(WireJson.parseObject(format.batch(envelope, "global").typeStreamFields().get(1)).containsKey("version"),
+                "a v1 envelope is written as before versions existed");
+        assertEquals("alga-psa:event-stream:billing:TICKET_CREATED:v2", format.typeStream("billing", "TICKET_CREATED", 2));
+    }
+
+    @Test
     void extraChannelReusesTheEventIdAndSkipsTheWorkflowStream() {
         RelayBatch batch = format.batch(envelope, "internal-notifications");
         assertEquals("alga-psa:event-stream:internal-notifications:TICKET_CREATED", batch.typeStream());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CompatibilityGuardTest {
@@ -138,6 +139,40 @@ class CompatibilityGuardTest {
     }
 
     /** Textual edits of a schema; each edit must apply, or a "no change" result would prove nothing. */
+    @Test
+    void aNewVersionMayBreakThePreviousOne() {
+        JsonObject second = edit(PUBLISHED, "\"ownerId\"", "\"openedBy\"",
+                "\"required\":[\"tenantId\"]", "\"required\":[\"tenantId\",\"status\"]");
+        assertEquals(List.of(), CompatibilityGuard.versionProblems(
+                Map.of("payload.Thing.v1", PUBLISHED, "payload.Thing.v2", second),
+                List.of(shipped("payload.Thing.v1", PUBLISHED), shipped("payload.Thing.v2", second))));
+    }
+
+    @Test
+    void anEditOfAPublishedVersionMayNotBreakIt() {
+        JsonObject edited = edit(PUBLISHED, "\"required\":[\"tenantId\"]", "\"required\":[\"tenantId\",\"status\"]");
+        List<String> problems = CompatibilityGuard.versionProblems(Map.of("payload.Thing.v1", PUBLISHED),
+                List.of(shipped("payload.Thing.v1", edited)));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("payload.Thing.v1: an edit of a published version")
+                && problems.get(0).contains("new required field 'status'"), problems.get(0));
+    }
+
+    @Test
+    void aShippedVersionMustBeFrozenAndFollowItsPredecessor() {
+        assertEquals(List.of("payload.Thing.v3: shipped but not frozen as published",
+                        "payload.Thing.v3: version 3 without payload.Thing.v2 (versions follow each other, so upcasters can chain)"),
+                CompatibilityGuard.versionProblems(Map.of("payload.Thing.v1", PUBLISHED),
+                        List.of(shipped("payload.Thing.v1", PUBLISHED), shipped("payload.Thing.v3", PUBLISHED))));
+        assertEquals(List.of("payload.Thing.v1: published, but no longer shipped"),
+                CompatibilityGuard.versionProblems(Map.of("payload.Thing.v1", PUBLISHED), List.of()));
+    }
+
+    private static PayloadSchema shipped(String ref, JsonObject document) {
+        SchemaRef parsed = SchemaRef.parse(ref);
+        return new PayloadSchema(ref, parsed.name(), parsed.version(), document, List.of());
+    }
+
     private static JsonObject edit(JsonObject schema, String... fromTo) {
         String text = schema.toString();
         for (int i = 0; i < fromTo.length; i += 2) {

@@ -244,12 +244,13 @@ class PayloadConventionsTest {
         List<Shape> shapes = new ArrayList<>();
         for (PayloadSchema schema : schemas) {
             JsonObject document = schema.document();
+            String key = schema.version() == 1 ? schema.name() : schema.name() + ".v" + schema.version();
             if (document.containsKey("anyOf")) {
                 JsonObject definitions = document.getJsonObject("definitions");
-                shapes.add(new Shape(schema.name(), definitions.getJsonObject("current")));
-                shapes.add(new Shape(schema.name() + "#legacy", definitions.getJsonObject("legacy")));
+                shapes.add(new Shape(key, definitions.getJsonObject("current")));
+                shapes.add(new Shape(key + "#legacy", definitions.getJsonObject("legacy")));
             } else {
-                shapes.add(new Shape(schema.name(), document));
+                shapes.add(new Shape(key, document));
             }
         }
         return shapes;
@@ -257,7 +258,7 @@ class PayloadConventionsTest {
 
     private void assertOnlyListedExceptions(String rule, Map<String, String> exceptions,
                                             BiConsumer<Shape, List<String>> check) {
-        assertEquals(280, schemas.size());
+        assertEquals(280 + 1, schemas.size(), "the 280 catalog types' first versions and TicketCreated v2");
         List<String> violations = new ArrayList<>();
         shapes().forEach(shape -> check.accept(shape, violations));
         Set<String> unexpected = new TreeSet<>(violations);

@@ -32,7 +32,7 @@ class SchemaRegistryTest {
     @Test
     void loadsEverySchemaListedInTheIndexAndTheEnvelope() throws IOException {
         List<String> listed = indexedRefs();
-        assertEquals(280, listed.size());
+        assertEquals(280 + 1, listed.size(), "the 280 catalog types' first versions and TicketCreated v2");
         assertEquals(listed, registry.all().stream().map(PayloadSchema::ref).toList());
         assertEquals("urn:herald:schema:envelope.v1", registry.envelopeSchema().getString("$id"));
     }
@@ -56,7 +56,10 @@ class SchemaRegistryTest {
         assertEquals("TicketCreated", schema.name());
         assertEquals(1, schema.version());
         assertEquals("Ticket Created", schema.title());
-        assertTrue(registry.schema("payload.TicketCreated.v2").isEmpty());
+        PayloadSchema second = registry.schema("payload.TicketCreated.v2").orElseThrow();
+        assertEquals("TicketCreated", second.name());
+        assertEquals(2, second.version());
+        assertTrue(registry.schema("payload.TicketCreated.v3").isEmpty());
     }
 
     @Test
@@ -124,10 +127,18 @@ class SchemaRegistryTest {
     void unknownRefIsRefusedWithAClearMessage() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> registry.validate("payload.TicketCreated.v7", ticket("")));
-        assertEquals("No payload schema is registered as 'payload.TicketCreated.v7'; TicketCreated has versions [1]",
+        assertEquals("No payload schema is registered as 'payload.TicketCreated.v7'; TicketCreated has versions [1, 2]",
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> registry.validate("TICKET_CREATED", ticket("")));
         assertTrue(e.getMessage().contains("'TICKET_CREATED'"), e.getMessage());
+    }
+
+    @Test
+    void anEventTypesOtherVersionsAreFoundThroughTheCatalogsFirstVersion() {
+        assertEquals(Optional.of(TICKET_CREATED), registry.refForEventType("TICKET_CREATED", 1));
+        assertEquals(Optional.of("payload.TicketCreated.v2"), registry.refForEventType("TICKET_CREATED", 2));
+        assertEquals(Optional.empty(), registry.refForEventType("TICKET_CREATED", 3));
+        assertEquals(Optional.empty(), registry.refForEventType("NO_SUCH_TYPE", 2));
     }
 
     @Test
@@ -135,8 +146,8 @@ class SchemaRegistryTest {
         SchemaRegistry versioned = TestRegistries.fixture("versioned");
         assertEquals(List.of(1, 2, 10), versioned.versions("Sample"));
         assertEquals("payload.Sample.v10", versioned.latest("Sample").orElseThrow().ref());
-        assertEquals(List.of(1), registry.versions("TicketCreated"));
-        assertEquals(TICKET_CREATED, registry.latest("TicketCreated").orElseThrow().ref());
+        assertEquals(List.of(1, 2), registry.versions("TicketCreated"));
+        assertEquals("payload.TicketCreated.v2", registry.latest("TicketCreated").orElseThrow().ref());
     }
 
     @Test

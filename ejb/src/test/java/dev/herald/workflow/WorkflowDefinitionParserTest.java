@@ -145,6 +145,20 @@ class WorkflowDefinitionParserTest {
         assertTrue(refused("[]").startsWith("door.json: a workflow definition must be a JSON object, found ARRAY"));
     }
 
+    @Test
+    void eventVersionsNameThePayloadVersionTheDefinitionReadsAndDefaultTo1() {
+        WorkflowDefinition intake = WorkflowDefinitionParser.parse("intake.json", """
+                { "name": "intake", "version": 1, "initialState": "a", "states": { "a": "WAITING", "b": "COMPLETED" },
+                  "transitions": [ { "from": "a", "onEvent": "TICKET_CREATED", "to": "b" } ],
+                  "eventVersions": { "TICKET_CREATED": 2 } }
+                """);
+        assertEquals(2, intake.versionOf("TICKET_CREATED"));
+        assertEquals(1, intake.versionOf("TICKET_CLOSED"));
+        assertEquals(1, WorkflowDefinitionParser.parse("door.json", VALID).versionOf("PUSH"));
+        assertTrue(refused(VALID.replace("\"triggers\"", "\"eventVersions\": { \"PUSH\": 0 }, \"triggers\""))
+                .contains("eventVersions/PUSH must be a version, 1 or more, found 0"));
+    }
+
     private static String refused(String json) {
         return assertThrows(WorkflowDefinitionException.class, () -> WorkflowDefinitionParser.parse("door.json", json)).getMessage();
     }

@@ -62,7 +62,7 @@ class WorkflowEntitiesTest {
     void onlyADeadEventIsRevivedOrDiscardedAndTheReopenedQueueIsOpenWhileEventsWait() {
         ExecutionState open = WorkflowReducer.start(tickets, Fixtures.started("{}"));
         WorkflowExecution execution = new WorkflowExecution("acme", tickets, open, null, T0);
-        JournalEntry pending = JournalEntry.pending("acme", execution.getId(), "e-1", "NOTE", 1, json("{}"), T0, null);
+        JournalEntry pending = JournalEntry.pending("acme", execution.getId(), "e-1", "NOTE", 1, json("{}"), 1, T0, null);
         EventNotDeadException refused = assertThrows(EventNotDeadException.class, pending::revive);
         assertEquals(JournalEntry.ProcessingStatus.PENDING, refused.status());
         assertEquals(JournalEntry.ProcessingStatus.PENDING, pending.getProcessingStatus(), "unchanged");
@@ -115,7 +115,7 @@ class WorkflowEntitiesTest {
 
     @Test
     void queuedEntryIsPendingWithoutStatesUntilMarkedDone() {
-        JournalEntry entry = JournalEntry.pending("acme", "x-1", "ev-4", "NOTE", 4, json("{\"n\":4}"), T0, "u-1");
+        JournalEntry entry = JournalEntry.pending("acme", "x-1", "ev-4", "NOTE", 4, json("{\"n\":4}"), 1, T0, "u-1");
         JournalView pending = entry.view();
         assertEquals(JournalEntry.ProcessingStatus.PENDING, pending.processingStatus());
         assertEquals(0, pending.attempts());

@@ -68,7 +68,40 @@ class TypedEventsTest {
             expected.add(record.getSimpleName());
         }
         assertEquals(catalog.size(), expected.size(), "one record per catalog entry");
-        assertEquals(expected, generatedTopLevelClasses(), "the generated package holds exactly the catalog's records");
+        for (String ref : laterVersionRefs()) {
+            String name = ref.substring("payload.".length(), ref.lastIndexOf('.'));
+            int version = Integer.parseInt(ref.substring(ref.lastIndexOf(".v") + 2));
+            Class<?> record = Class.forName(TypedEventsTest.class.getPackageName() + "." + name + "V" + version);
+            Class<?> first = Class.forName(TypedEventsTest.class.getPackageName() + "." + name);
+            assertEquals(first.getAnnotation(EventType.class).name(), record.getAnnotation(EventType.class).name(), ref);
+            assertEquals(version, record.getAnnotation(EventType.class).version(), ref);
+            expected.add(record.getSimpleName());
+        }
+        assertEquals(expected, generatedTopLevelClasses(),
+                "the generated package holds exactly the catalog's records and one per later version of a schema");
+    }
+
+    /** The shipped schemas beyond a type's first version ({@code payload.TicketCreated.v2}), from payload/index.txt. */
+    private static List<String> laterVersionRefs() throws IOException {
+        try (InputStream in = TypedEventsTest.class.getClassLoader().getResourceAsStream(SCHEMAS + "payload/index.txt")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::trim)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#") && !line.endsWith(".v1")).toList();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyLaterVersionsExampleRoundTripsThroughItsRecord() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String ref : laterVersionRefs()) {
+            String record = TypedEventsTest.class.getPackageName() + "." + ref.substring("payload.".length(),
+                    ref.lastIndexOf('.')) + "V" + ref.substring(ref.lastIndexOf(".v") + 2);
+            List<JsonValue> examples = read(SCHEMAS + "payload/" + ref + ".json").asJsonObject().getJsonArray("examples");
+            for (int i = 0; i < examples.size(); i++) {
+                JsonValue example = examples.get(i);
+                tests.add(DynamicTest.dynamicTest(ref + " example " + i, () -> roundTrip(Class.forName(record), example)));
+            }
+        }
+        return tests.stream();
     }
 
     @TestFactory

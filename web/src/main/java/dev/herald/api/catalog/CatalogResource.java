@@ -10,6 +10,7 @@ import dev.herald.auth.Groups;
 import jakarta.annotation.security.RolesAllowed;
 import dev.herald.schema.ExampleGenerator;
 import dev.herald.schema.SchemaRegistry;
+import dev.herald.versions.WireVersions;
 import dev.herald.api.web.Problems;
 import dev.herald.workflow.TriggerReport;
 import jakarta.inject.Inject;
@@ -52,6 +53,9 @@ public class CatalogResource {
     @Inject
     TriggerReport triggers;
 
+    @Inject
+    WireVersions wireVersions;
+
     @GET
     @Operation(summary = "List catalog entries: category filter, text search, sort, paging with total")
     @Parameter(name = "category", in = ParameterIn.QUERY, description = "only entries of this category", example = "Tickets")
@@ -89,7 +93,7 @@ public class CatalogResource {
     @Parameter(name = "eventType", in = ParameterIn.PATH, description = "the event type", example = "TICKET_CREATED")
     @APIResponse(responseCode = "200", description = "The entry, with an example payload",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
-                    value = "{\"eventType\":\"TICKET_CREATED\",\"displayName\":\"Ticket Created\",\"category\":\"Tickets\",\"description\":\"A ticket was opened\",\"status\":\"active\",\"emittedByHerald\":true,\"scope\":\"system\",\"payloadSchemaRef\":\"payload.TicketCreated.v1\",\"examplePayload\":{\"tenantId\":\"acme\",\"ticketId\":\"3f1c2a9e-0000-4000-8000-000000000001\"}}")))
+                    value = "{\"eventType\":\"TICKET_CREATED\",\"displayName\":\"Ticket Created\",\"category\":\"Tickets\",\"description\":\"A ticket was opened\",\"status\":\"active\",\"emittedByHerald\":true,\"scope\":\"system\",\"payloadSchemaRef\":\"payload.TicketCreated.v1\",\"examplePayload\":{\"tenantId\":\"acme\",\"ticketId\":\"3f1c2a9e-0000-4000-8000-000000000001\"},\"schemaVersions\":[\"payload.TicketCreated.v1\",\"payload.TicketCreated.v2\"],\"wireVersions\":[1]}")))
     @APIResponse(responseCode = "404", description = "Not Found",
             content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(name = "problem",
                     value = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"no event type NOPE in the catalog of tenant acme\",\"instance\":\"/api/catalog/NOPE\"}")))
@@ -111,7 +115,18 @@ public class CatalogResource {
                 .add("scope", view.scope());
         if (view.payloadSchemaRef() != null) {
             json.add("payloadSchemaRef", view.payloadSchemaRef());
-            registry.schema(view.payloadSchemaRef()).ifPresent(schema -> json.add("examplePayload", ExampleGenerator.generate(schema)));
+            registry.schema(view.payloadSchemaRef()).ifPresent(schema -> {
+                json.add("examplePayload", ExampleGenerator.generate(schema));
+                JsonArrayBuilder versions = Json.createArrayBuilder();
+                registry.versions(schema.name()).forEach(v -> versions.add("payload." + schema.name() + ".v" + v));
+                json.add("schemaVersions", versions);
+            });
+        }
+        if ("system".equals(view.scope())) {
+            // Which versions herald.wire.versions puts on the wire for the type (docs/wire-format.md).
+            JsonArrayBuilder onWire = Json.createArrayBuilder();
+            wireVersions.of(view.eventType()).forEach(onWire::add);
+            json.add("wireVersions", onWire);
         }
         JsonArrayBuilder workflowTriggers = Json.createArrayBuilder();
         triggers.forType(view.eventType(), caller.tenant()).forEach(t -> workflowTriggers.add(t.toJson()));

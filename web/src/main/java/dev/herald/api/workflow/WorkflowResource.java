@@ -156,8 +156,11 @@ public class WorkflowResource {
         if (event == null || event.expectedSequence() == null) {
             return Problems.badRequest("expectedSequence, eventId and eventName are required");
         }
+        if (!event.versionIsValid()) {
+            return Problems.badRequest("version must be 1 or more, was " + event.version());
+        }
         return Response.ok(workflows.submitEvent(tenantId, executionId, event.expectedSequence(), event.eventId(),
-                event.eventName(), event.payload(), event.userId())).build();
+                event.eventName(), event.payload(), event.versionOr1(), event.userId())).build();
     }
 
     @POST
@@ -179,8 +182,11 @@ public class WorkflowResource {
         if (event == null) {
             return Problems.badRequest("eventId and eventName are required");
         }
+        if (!event.versionIsValid()) {
+            return Problems.badRequest("version must be 1 or more, was " + event.version());
+        }
         return Response.accepted(workflows.enqueueEvent(tenantId, executionId, event.eventId(), event.eventName(),
-                event.payload(), event.userId())).build();
+                event.payload(), event.versionOr1(), event.userId())).build();
     }
 
     @POST

@@ -39,6 +39,15 @@ public class ProbeResource {
         return Response.ok(recorder.of(subscriberId)).build();
     }
 
+    @GET
+    @Path("/{subscriberId}/typed")
+    @APIResponse(responseCode = "200", description = "The records a typed test probe received, as JSON",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
+                    value = "[{\"openedVia\":\"USER\",\"ticketId\":\"3f1c2a9e-0000-4000-8000-000000000440\"}]")))
+    public Response typedRecords(@PathParam("subscriberId") String subscriberId) {
+        return Response.ok("[" + String.join(",", recorder.typedOf(subscriberId)) + "]").build();
+    }
+
     /** Ends probe-hangs' invocations for the event, now and later (they fail): the test decides when it stops hanging. */
     @POST
     @Path("/probe-hangs/{eventId}/release")

@@ -2,6 +2,8 @@ package dev.herald.probes.subscribe;
 
 import dev.herald.events.ReceivedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,26 @@ public class ProbeRecorder {
     public record TicketPayload(String tenantId, String ticketId) {
     }
 
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
     private final Map<String, List<Invocation>> invocations = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> typed = new ConcurrentHashMap<>();
+
+    /** A typed probe's record as JSON-B writes it: what the observer was given, field by field. */
+    void recordTyped(String subscriberId, Object record) {
+        List<String> list = typed.computeIfAbsent(subscriberId, id -> new ArrayList<>());
+        synchronized (list) {
+            list.add(JSONB.toJson(record));
+        }
+    }
+
+    /** The records a typed probe received, as JSON texts, in order. */
+    public List<String> typedOf(String subscriberId) {
+        List<String> list = typed.getOrDefault(subscriberId, List.of());
+        synchronized (list) {
+            return List.copyOf(list);
+        }
+    }
 
     void record(String subscriberId, ReceivedEvent event) {
         TicketPayload bound = event.bind(TicketPayload.class);

@@ -2,6 +2,7 @@ package dev.herald.probes.subscribe;
 
 import dev.herald.events.ReceivedEvent;
 import dev.herald.events.Subscribe;
+import dev.herald.events.types.TicketCreatedV2;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -25,6 +26,14 @@ public class ProbeSubscribers {
     void recorder(@Observes @Subscribe(id = "probe-recorder", types = {"TICKET_CREATED", "TICKET_UPDATED"},
             channel = "subscriber-it") ReceivedEvent event) {
         recorder.record("probe-recorder", event);
+    }
+
+    /**
+     * A typed subscriber of TICKET_CREATED v2 on channel {@code versions-it}: the entries there are v1 (the key
+     * Herald's subscribers read), so each reaches it upcast to {@link TicketCreatedV2} (EventVersionsIT).
+     */
+    void ticketCreatedV2(@Observes @Subscribe(id = "probe-ticket-created-v2", channel = "versions-it") TicketCreatedV2 event) {
+        recorder.recordTyped("probe-ticket-created-v2", event);
     }
 
     void tenantA(@Observes @Subscribe(id = "probe-tenant-a", types = "TICKET_CREATED", channel = "subscriber-it",
