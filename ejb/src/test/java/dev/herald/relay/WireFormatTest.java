@@ -55,8 +55,10 @@ class WireFormatTest {
         RelayBatch batch = format.batch(v2, "global");
         assertEquals("alga-psa:event-stream:global:TICKET_CREATED:v2", batch.typeStream());
         assertEquals("event::TICKET_CREATED:v2", batch.pubSubChannel());
-        assertEquals("herald:relayed:" + envelope.id() + ":global:v2", batch.dedupeKey(),
-                "the v1 and v2 envelopes of one event share its id, so their dedupe markers differ by version");
+        assertEquals("herald:relayed:{alga-psa:event-stream:global:TICKET_CREATED:v2}:" + envelope.id(),
+                batch.typeStreamMarker(), "the v1 and v2 envelopes of one event share its id, so their dedupe markers"
+                        + " differ by their streams");
+        assertNull(batch.workflowStreamMarker());
         assertNull(batch.workflowStream());
         assertTrue(batch.workflowStreamFields().isEmpty());
         JsonObject onStream = WireJson.parseObject(batch.typeStreamFields().get(1));
