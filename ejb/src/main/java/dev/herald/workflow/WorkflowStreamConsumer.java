@@ -4,6 +4,7 @@ import dev.herald.tracing.EventSpans;
 import dev.herald.redis.DeadLetters;
 import dev.herald.redis.RedisConnection;
 import dev.herald.redis.RedisKeys;
+import dev.herald.subscribe.SubscriberSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -18,7 +19,6 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -59,6 +59,10 @@ public class WorkflowStreamConsumer {
     @Inject
     WorkflowTriggers triggers;
 
+    /** The node's name on Redis (host:server-name, or herald.subscribe.consumer-name): one per node, stable. */
+    @Inject
+    SubscriberSettings node;
+
     @Resource
     TimerService timerService;
 
@@ -79,7 +83,10 @@ public class WorkflowStreamConsumer {
         Duration pollInterval = settings.streamPollInterval();
         Duration claimIdle = settings.streamClaimIdle();
         int maxDeliveries = settings.streamMaxDeliveries();
-        String consumer = "herald-" + ManagementFactory.getRuntimeMXBean().getName();
+        // The node's consumer name, as the subscribers' (a different group, so the same name is no clash): unique per
+        // node and the same after a restart, so a restarted node finds its own pending entries under its name and a
+        // killed JVM leaves no consumer behind that nobody will ever be again (the JVM's pid@host did both).
+        String consumer = node.consumer();
         stream = new RedisWorkflowStream(redis::client, redisKeys.workflowStream(), group, consumer,
                 claimIdle);
         try {
