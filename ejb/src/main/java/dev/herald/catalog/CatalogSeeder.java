@@ -1,5 +1,6 @@
 package dev.herald.catalog;
 
+import dev.herald.kernel.StartupRetry;
 import dev.herald.schema.SchemaRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Lock;
@@ -8,9 +9,9 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -24,12 +25,11 @@ import java.util.logging.Logger;
 public class CatalogSeeder {
 
     private static final Logger LOG = Logger.getLogger(CatalogSeeder.class.getName());
-
-    @PersistenceContext(unitName = "herald")
-    EntityManager em;
+    private static final int ATTEMPTS = 5;
+    private static final Duration RETRY_AFTER = Duration.ofMillis(500);
 
     @Inject
-    Clock clock;
+    CatalogSeeding seeding;
 
     @Inject
     SchemaRegistry registry;
@@ -37,7 +37,12 @@ public class CatalogSeeder {
     private SeedReport lastReport;
     private volatile List<CatalogView> systemEntries = List.of();
 
+    /**
+     * Two servers starting together on an empty database both insert the catalog; the second to commit fails on the
+     * first's rows, and its next attempt finds them and inserts nothing (the scale-out stage starts two at once).
+     */
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void seed() {
         List<CatalogDefinition> shipped = SystemCatalogData.load();
         for (CatalogDefinition definition : shipped) {
@@ -45,12 +50,17 @@ public class CatalogSeeder {
                 throw new IllegalStateException(definition.eventType() + " names an unknown schema " + definition.payloadSchemaRef());
             }
         }
-        List<CatalogEntry> system = em.createQuery("SELECT e FROM CatalogEntry e WHERE e.tenantId = :system", CatalogEntry.class)
-                .setParameter("system", CatalogEntry.SYSTEM).getResultList();
-        lastReport = CatalogSync.apply(shipped, system, clock.instant(), em::persist);
-        // Only seeding changes system entries (one deployment's catalog), so each server keeps the result in memory.
-        systemEntries = em.createQuery("SELECT e FROM CatalogEntry e WHERE e.tenantId = :system AND e.removed = false",
-                CatalogEntry.class).setParameter("system", CatalogEntry.SYSTEM).getResultStream().map(CatalogView::of).toList();
+        try {
+            new StartupRetry("catalog seeding", ATTEMPTS, RETRY_AFTER).run(() -> {
+                CatalogSeeding.Seeded seeded = seeding.seed(shipped);
+                lastReport = seeded.report();
+                // Only seeding changes system entries (one deployment's catalog), so each server keeps them in memory.
+                systemEntries = seeded.systemEntries();
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("catalog seeding interrupted", e);
+        }
         LOG.info("System catalog seeded: " + lastReport + "; " + systemEntries.size() + " entries visible");
     }
 

@@ -1,5 +1,6 @@
 package dev.herald.migration;
 
+import dev.herald.kernel.StartupRetry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -11,7 +12,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import liquibase.Contexts;
@@ -71,20 +71,11 @@ public class SchemaMigrator {
      * only, so a repeated attempt applies nothing twice.
      */
     static void migrate(ConnectionSource connections, List<Changelog> changelogs) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
+        new StartupRetry("schema migration", ATTEMPTS, RETRY_AFTER).run(() -> {
             try (Connection connection = connections.open()) {
                 migrate(connection, changelogs);
-                return;
-            } catch (Exception e) {
-                if (attempt == ATTEMPTS) {
-                    throw new IllegalStateException("schema migration failed after " + ATTEMPTS + " attempts: "
-                            + e.getMessage(), e);
-                }
-                LOG.log(Level.WARNING, "schema migration attempt " + attempt + " of " + ATTEMPTS + " failed (another"
-                        + " server creating Liquibase's tables at the same time?); retrying", e);
-                Thread.sleep(RETRY_AFTER.toMillis() * attempt);
             }
-        }
+        });
     }
 
     /** Applies the changelogs in order on the connection (which it leaves open); for the tests too. */
