@@ -21,6 +21,8 @@ import liquibase.Scope;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.lockservice.LockService;
+import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.CompositeResourceAccessor;
 import liquibase.ui.LoggerUIService;
@@ -90,11 +92,18 @@ public class SchemaMigrator {
         boolean autoCommit = connection.getAutoCommit();
         try {
             run(connection, changelogs, liquibaseLoader, scope);
-        } finally {
-            // Liquibase turns auto-commit off; hand the connection back as it came, nothing left open on it.
             if (!connection.getAutoCommit()) {
                 connection.commit();
             }
+        } catch (Exception e) {
+            // Nothing of a failed attempt may stay: a lock row it had taken would make the next attempt, and every
+            // other server, wait for Liquibase's lock timeout.
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+            throw e;
+        } finally {
+            // Liquibase turns auto-commit off; hand the connection back as it came, nothing left open on it.
             connection.setAutoCommit(autoCommit);
         }
     }
@@ -105,13 +114,37 @@ public class SchemaMigrator {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             CompositeResourceAccessor resources = new CompositeResourceAccessor(new ChangelogResources(changelogs),
                     new ClassLoaderResourceAccessor(liquibaseLoader));
-            for (Changelog changelog : changelogs) {
-                Liquibase liquibase = new Liquibase(ChangelogResources.path(changelog), resources, database);
-                int pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).size();
-                liquibase.update(new Contexts(), new LabelExpression());
-                LOG.info(() -> "schema migration: changelog " + changelog.name() + " (" + changelog.source() + "): "
-                        + pending + " change set(s) applied");
+            try {
+                for (Changelog changelog : changelogs) {
+                    Liquibase liquibase = new Liquibase(ChangelogResources.path(changelog), resources, database);
+                    int pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).size();
+                    liquibase.update(new Contexts(), new LabelExpression());
+                    LOG.info(() -> "schema migration: changelog " + changelog.name() + " (" + changelog.source() + "): "
+                            + pending + " change set(s) applied");
+                }
+            } catch (Exception e) {
+                releaseHeldLock(connection, database, e);
+                throw e;
             }
         });
+    }
+
+    /**
+     * A failed attempt must not keep Liquibase's lock: its own release can fail on a transaction the failure broke
+     * (PostgreSQL refuses every statement after an error until a rollback), and a lock left taken makes every other
+     * server, and the next attempt, wait out Liquibase's lock timeout (5 minutes).
+     */
+    private static void releaseHeldLock(Connection connection, Database database, Exception failure) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+            LockService lock = LockServiceFactory.getInstance().getLockService(database);
+            if (lock.hasChangeLogLock()) {
+                lock.releaseLock();
+            }
+        } catch (Exception releaseFailed) {
+            failure.addSuppressed(releaseFailed);
+        }
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.devservices.DevRedisCluster;
 import dev.herald.devservices.Resp;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RStream;
@@ -37,20 +35,11 @@ class ConsumerGroupClusterRedisTest {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        cluster = DevRedisCluster.start(Files.createTempDirectory("herald-cluster-group-test"), 3);
-        client = TestRedisTopologies.cluster(cluster);
+        cluster = TestRedisTopologies.sharedCluster();
+        client = TestRedisTopologies.sharedClusterClient();
         prefix = "herald-cluster-group-test-" + UUID.randomUUID() + ":";
     }
 
-    @AfterAll
-    static void stopCluster() throws Exception {
-        if (client != null) {
-            client.shutdown();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @Test
     void oneConsumerReadsStreamsOfEveryMasterAndAcknowledgesThem() throws Exception {

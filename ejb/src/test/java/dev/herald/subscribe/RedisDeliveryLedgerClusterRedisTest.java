@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.herald.devservices.DevRedisCluster;
 import dev.herald.redis.TestRedisTopologies;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
@@ -28,19 +26,10 @@ class RedisDeliveryLedgerClusterRedisTest {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        cluster = DevRedisCluster.start(Files.createTempDirectory("herald-cluster-ledger-test"), 3);
-        client = TestRedisTopologies.cluster(cluster);
+        cluster = TestRedisTopologies.sharedCluster();
+        client = TestRedisTopologies.sharedClusterClient();
     }
 
-    @AfterAll
-    static void stopCluster() throws Exception {
-        if (client != null) {
-            client.shutdown();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @Test
     void handledMarksAreFoundAcrossSlots() {
