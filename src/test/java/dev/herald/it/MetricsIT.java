@@ -134,8 +134,10 @@ class MetricsIT extends RedisPipelineTestBase {
         }
 
         assertMovedBy(published, 10, "herald_events_published_total", type);
-        assertMovedBy(relayed, 20, "herald_relay_relayed_total", type); // one per event and channel
-        assertMovedBy(timed, 10, "herald_relay_publish_to_stream_seconds_count"); // one per event
+        // The test server writes TICKET_CREATED in v1 and v2 (versions-it.xml): each version's envelope is written
+        // to its own keys, so one count per event, channel and version, and one latency sample per envelope.
+        assertMovedBy(relayed, 10 * 2 * 2, "herald_relay_relayed_total", type);
+        assertMovedBy(timed, 10 * 2, "herald_relay_publish_to_stream_seconds_count");
         assertMovedBy(refused, 1, "herald_events_refused_total");
         assertMovedBy(recorded, 10, "herald_subscriber_deliveries_total", "subscriber=\"probe-recorder\"");
         Map<String, Double> after = scrape();
@@ -147,20 +149,21 @@ class MetricsIT extends RedisPipelineTestBase {
     @Test
     void aRelayFailureIsCountedPerEventAndAPoisonedStreamDoesNotCountAsRelayed() throws Exception {
         String channel = "metrics-poison-" + UUID.randomUUID();
-        String poisonStream = "alga-psa:event-stream:" + channel + ":TICKET_CREATED";
+        // PROJECT_CREATED: one version on the wire, so the poisoned stream is the event's only write.
+        String poisonStream = "alga-psa:event-stream:" + channel + ":PROJECT_CREATED";
         redis.setString(poisonStream, "not a stream"); // every XADD to it fails with WRONGTYPE
         double failures = now("herald_relay_failures_total");
-        double relayed = now("herald_relay_relayed_total", "type=\"TICKET_CREATED\"");
+        double relayed = now("herald_relay_relayed_total", "type=\"PROJECT_CREATED\"");
 
-        String eventId = herald.post("api/events", Events.channels(Events.ticketCreated(tenant), channel))
+        String eventId = herald.post("api/events", Events.channels(Events.projectCreated(tenant), channel))
                 .json().getString("eventId");
         Eventually.await("a relay failure counted", WAIT, () -> now("herald_relay_failures_total") >= failures + 1 ? true : null);
-        assertEquals(relayed, now("herald_relay_relayed_total", "type=\"TICKET_CREATED\""), 0.0,
+        assertEquals(relayed, now("herald_relay_relayed_total", "type=\"PROJECT_CREATED\""), 0.0,
                 "nothing was written while the stream was poisoned");
 
         redis.delete(poisonStream); // the broker's next redelivery gets through
         awaitEntry(poisonStream, eventId);
-        assertMovedBy(relayed, 1, "herald_relay_relayed_total", "type=\"TICKET_CREATED\"");
+        assertMovedBy(relayed, 1, "herald_relay_relayed_total", "type=\"PROJECT_CREATED\"");
     }
 
     /**
