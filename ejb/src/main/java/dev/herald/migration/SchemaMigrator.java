@@ -21,8 +21,6 @@ import liquibase.Scope;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
-import liquibase.lockservice.LockService;
-import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.CompositeResourceAccessor;
 import liquibase.ui.LoggerUIService;
@@ -96,8 +94,7 @@ public class SchemaMigrator {
                 connection.commit();
             }
         } catch (Exception e) {
-            // Nothing of a failed attempt may stay: a lock row it had taken would make the next attempt, and every
-            // other server, wait for Liquibase's lock timeout.
+            // Nothing of a failed attempt may stay committed; the next attempt starts on a clean connection.
             if (!connection.getAutoCommit()) {
                 connection.rollback();
             }
@@ -114,37 +111,13 @@ public class SchemaMigrator {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             CompositeResourceAccessor resources = new CompositeResourceAccessor(new ChangelogResources(changelogs),
                     new ClassLoaderResourceAccessor(liquibaseLoader));
-            try {
-                for (Changelog changelog : changelogs) {
-                    Liquibase liquibase = new Liquibase(ChangelogResources.path(changelog), resources, database);
-                    int pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).size();
-                    liquibase.update(new Contexts(), new LabelExpression());
-                    LOG.info(() -> "schema migration: changelog " + changelog.name() + " (" + changelog.source() + "): "
-                            + pending + " change set(s) applied");
-                }
-            } catch (Exception e) {
-                releaseHeldLock(connection, database, e);
-                throw e;
+            for (Changelog changelog : changelogs) {
+                Liquibase liquibase = new Liquibase(ChangelogResources.path(changelog), resources, database);
+                int pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).size();
+                liquibase.update(new Contexts(), new LabelExpression());
+                LOG.info(() -> "schema migration: changelog " + changelog.name() + " (" + changelog.source() + "): "
+                        + pending + " change set(s) applied");
             }
         });
-    }
-
-    /**
-     * A failed attempt must not keep Liquibase's lock: its own release can fail on a transaction the failure broke
-     * (PostgreSQL refuses every statement after an error until a rollback), and a lock left taken makes every other
-     * server, and the next attempt, wait out Liquibase's lock timeout (5 minutes).
-     */
-    private static void releaseHeldLock(Connection connection, Database database, Exception failure) {
-        try {
-            if (!connection.getAutoCommit()) {
-                connection.rollback();
-            }
-            LockService lock = LockServiceFactory.getInstance().getLockService(database);
-            if (lock.hasChangeLogLock()) {
-                lock.releaseLock();
-            }
-        } catch (Exception releaseFailed) {
-            failure.addSuppressed(releaseFailed);
-        }
     }
 }
