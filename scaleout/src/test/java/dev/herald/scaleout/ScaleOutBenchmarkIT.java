@@ -82,12 +82,14 @@ class ScaleOutBenchmarkIT {
     static final String SINGLE_QUEUE = "herald.events.single-redis";
     static final int BATCH = 100;
     /** Measured rounds per configuration and phase (after its warm-up). */
-    static final int ROUNDS = Integer.getInteger("scaleout.bench.rounds", 4);
+    static final int ROUNDS = Integer.getInteger("scaleout.bench.rounds", 6);
     static final Mode BATCHES = new Mode("batches of 100", BATCH, Integer.getInteger("scaleout.bench.batch-clients", 4),
-            Integer.getInteger("scaleout.bench.events", 10_000));
+            Integer.getInteger("scaleout.bench.events", 8_000));
     static final Mode SINGLES = new Mode("single events", 1, Integer.getInteger("scaleout.bench.single-clients", 8),
-            Integer.getInteger("scaleout.bench.singles", 1_000));
-    static final int WARM_UP = Integer.getInteger("scaleout.bench.warm-up", 20_000);
+            Integer.getInteger("scaleout.bench.singles", 600));
+    static final int WARM_UP_MIN = Integer.getInteger("scaleout.bench.warm-up-min", 5);
+    static final int WARM_UP_MAX = Integer.getInteger("scaleout.bench.warm-up-max", 12);
+    static final double WARM_UP_SPREAD = 0.10;
     static final int RAW_EVENTS = 10_000;
     static final Duration READY = Duration.ofMinutes(6);
 
@@ -100,6 +102,17 @@ class ScaleOutBenchmarkIT {
     /** One measured round: rate from the first call to the last arrival, latencies per event. */
     record Result(String config, Mode mode, int round, int events, double eventsPerSecond, double p50, double p99,
                   String load, Map<String, Double> cpuSeconds, double seconds, double machineBusy) {
+
+        /** Events per CPU-second the Liberty nodes spent: what a round cost, whatever share of the cores it got. */
+        double perNodeCpuSecond() {
+            return events / cpuSeconds.entrySet().stream().filter(e -> e.getKey().startsWith("node "))
+                    .mapToDouble(Map.Entry::getValue).sum();
+        }
+
+        /** The cores' share all of the run's processes got over the round (2.0: both cores). */
+        double coresUsed() {
+            return cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum() / seconds;
+        }
     }
 
     final String tenant = "bench-" + Long.toHexString(System.nanoTime());
@@ -263,7 +276,8 @@ class ScaleOutBenchmarkIT {
         nodeB.start();
         nodeB.awaitReady(READY);
         System.out.printf("ScaleOutBenchmarkIT: %s restarted on the Cluster in %.0f s%n", nodeB.name(), since(restarting));
-        for (Mode mode : modes()) {
+        for (Mode mode : modes()) { // B alone first: it is the cold one
+            warmUp(mode, "node B alone, Cluster", List.of(nodeB), clusterArrivals);
             warmUp(mode, "2 nodes, Cluster", List.of(nodeA, nodeB), clusterArrivals);
         }
         for (int round = 1; round <= ROUNDS; round++) {
@@ -326,12 +340,25 @@ class ScaleOutBenchmarkIT {
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
+    /**
+     * Rounds of the measured size, discarded, until the nodes' CPU time per event of two in a row differs by less than
+     * {@link #WARM_UP_SPREAD} (at least {@link #WARM_UP_MIN}, at most {@link #WARM_UP_MAX} rounds): a Liberty JVM keeps
+     * getting cheaper per request for thousands of requests (JIT), and CPU per event, unlike the rate, does not move
+     * with the share of the cores the other builds leave.
+     */
     private void warmUp(Mode mode, String config, List<LibertyNode> targets, Arrivals arrivals) throws Exception {
-        // The JIT warms per request, not per event: batches get as many requests as single events do.
-        int events = mode.perRequest() == 1 ? Math.max(WARM_UP / 10, mode.events()) : WARM_UP;
-        Result warm = run(config, new Mode(mode.name(), mode.perRequest(), mode.clients(), events), 0, targets, arrivals);
-        System.out.printf("ScaleOutBenchmarkIT: warm-up %-28s %-15s %,7.0f events/s (discarded)%n", config, mode.name(),
-                warm.eventsPerSecond());
+        List<String> rates = new ArrayList<>();
+        double previous = 0;
+        for (int chunk = 1; chunk <= WARM_UP_MAX; chunk++) {
+            Result warm = run(config, mode, 0, targets, arrivals);
+            rates.add(String.format("%,.0f/s at %,.0f per node CPU-s", warm.eventsPerSecond(), warm.perNodeCpuSecond()));
+            boolean steady = Math.abs(warm.perNodeCpuSecond() - previous) < WARM_UP_SPREAD * warm.perNodeCpuSecond();
+            previous = warm.perNodeCpuSecond();
+            if (chunk >= WARM_UP_MIN && steady) {
+                break;
+            }
+        }
+        System.out.printf("ScaleOutBenchmarkIT: warm-up %-28s %-15s (discarded): %s%n", config, mode.name(), rates);
     }
 
     private void measure(String config, Mode mode, int round, List<LibertyNode> targets, Arrivals arrivals)
@@ -339,9 +366,9 @@ class ScaleOutBenchmarkIT {
         Result result = run(config, mode, round, targets, arrivals);
         results.add(result);
         System.out.printf("ScaleOutBenchmarkIT: round %d %-28s %-15s %6d events %,7.0f events/s p50 %7.1f ms p99 %7.1f ms"
-                        + "  load %s  machine busy %3.0f%%  cpu %s%n", round, config, mode.name(), result.events(),
-                result.eventsPerSecond(), result.p50(), result.p99(), result.load(), 100 * result.machineBusy(),
-                cpuLine(result));
+                        + "  load %s  machine busy %3.0f%%  our processes %.2f cores: %s%n", round, config, mode.name(),
+                result.events(), result.eventsPerSecond(), result.p50(), result.p99(), result.load(),
+                100 * result.machineBusy(), result.coresUsed(), cpuLine(result));
     }
 
     /**
@@ -444,6 +471,9 @@ class ScaleOutBenchmarkIT {
         Map<String, String> entry = Map.of("event", "{\"id\":\"" + UUID.randomUUID() + "\",\"eventType\":\"" + TYPE
                 + "\",\"timestamp\":\"2026-12-07T12:00:00.000Z\",\"payload\":{\"tenantId\":\"" + tenant
                 + "\",\"projectId\":\"" + UUID.randomUUID() + "\"}}", "channel", "global");
+        for (int i = 0; i < RAW_EVENTS / 10; i++) { // warms this JVM's client code; not measured
+            scratch.add(StreamAddArgs.entries(entry));
+        }
         long start = System.nanoTime();
         for (int i = 0; i < RAW_EVENTS; i++) {
             scratch.add(StreamAddArgs.entries(entry));
@@ -474,9 +504,11 @@ class ScaleOutBenchmarkIT {
             results.stream().filter(r -> r.mode().equals(mode))
                     .forEach(r -> byConfig.computeIfAbsent(r.config(), k -> new ArrayList<>()).add(r));
             byConfig.forEach((config, rounds) -> System.out.printf(
-                    "    %-28s rounds %s events/s; median %,7.0f events/s, p50 %6.1f ms, p99 %6.1f ms; load %s%n",
+                    "    %-28s rounds %s events/s; median %,7.0f events/s, p50 %6.1f ms, p99 %6.1f ms;"
+                            + " %,5.0f events per node CPU-second; the run's processes used %.2f cores; load %s%n",
                     config, rounds.stream().map(r -> String.format("%,.0f", r.eventsPerSecond())).toList(),
                     median(rounds, Result::eventsPerSecond), median(rounds, Result::p50), median(rounds, Result::p99),
+                    median(rounds, Result::perNodeCpuSecond), median(rounds, Result::coresUsed),
                     rounds.stream().map(Result::load).toList()));
             ratio("2 nodes / 1 node on the Cluster", byConfig.get("2 nodes, Cluster"),
                     byConfig.get("1 node, Cluster (B paused)"));
@@ -497,9 +529,12 @@ class ScaleOutBenchmarkIT {
         for (int i = 0; i < Math.min(top.size(), bottom.size()); i++) {
             pairs.add(String.format("%.2f", top.get(i).eventsPerSecond() / bottom.get(i).eventsPerSecond()));
         }
-        System.out.printf("    ratio %-34s per round %s, of the medians: rate %.2f, p50 %.2f, p99 %.2f%n", what, pairs,
+        System.out.printf("    ratio %-34s per round %s, of the medians: rate %.2f, p50 %.2f, p99 %.2f,"
+                        + " events per node CPU-second %.2f, cores used %.2f%n", what, pairs,
                 median(top, Result::eventsPerSecond) / median(bottom, Result::eventsPerSecond),
-                median(top, Result::p50) / median(bottom, Result::p50), median(top, Result::p99) / median(bottom, Result::p99));
+                median(top, Result::p50) / median(bottom, Result::p50), median(top, Result::p99) / median(bottom, Result::p99),
+                median(top, Result::perNodeCpuSecond) / median(bottom, Result::perNodeCpuSecond),
+                median(top, Result::coresUsed) / median(bottom, Result::coresUsed));
     }
 
     private static double median(List<Result> rounds, java.util.function.ToDoubleFunction<Result> figure) {
@@ -519,13 +554,15 @@ class ScaleOutBenchmarkIT {
     /** CPU seconds so far of the nodes' JVMs, the Redis servers, PostgreSQL and this JVM (broker, clients). */
     private Map<String, Double> cpuSeconds() throws IOException {
         Map<String, Double> cpu = new LinkedHashMap<>();
-        cpu.put(nodeA.name(), cpu(nodeA.jvm().stream()));
-        cpu.put(nodeB.name(), cpu(nodeB.jvm().stream()));
+        cpu.put("node " + nodeA.name(), cpu(nodeA.jvm().stream()));
+        cpu.put("node " + nodeB.name(), cpu(nodeB.jvm().stream()));
         cpu.put("redis", cpu(ProcessHandle.current().descendants()
                 .filter(p -> p.info().command().orElse("").contains("redis-server"))));
-        String pgData = data.resolve("postgres").toString();
+        // The postmaster (run as the postgres user when this JVM is root, its data directory maybe elsewhere) is
+        // known by its port; its backends are its children.
+        String postmaster = " -p " + pgPort + " ";
         cpu.put("postgres", cpu(ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().orElse("").contains(pgData))
+                .filter(p -> p.info().commandLine().orElse("").contains(postmaster))
                 .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))));
         cpu.put("test JVM", cpu(Stream.of(ProcessHandle.current())));
         return cpu;
