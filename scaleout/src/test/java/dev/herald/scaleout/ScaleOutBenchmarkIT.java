@@ -286,11 +286,18 @@ class ScaleOutBenchmarkIT {
                 if (!two) {
                     pauseNodeB();
                 }
+                double relayedByA = relayed(nodeA);
+                double relayedByB = two ? relayed(nodeB) : 0;
                 for (Mode mode : modes()) {
                     measure(two ? "2 nodes, Cluster" : "1 node, Cluster (B paused)", mode, round,
                             two ? List.of(nodeA, nodeB) : List.of(nodeA), clusterArrivals);
                 }
-                if (!two) {
+                if (two) { // the broker hands each message to any relay session of either node
+                    relayedByA = relayed(nodeA) - relayedByA;
+                    relayedByB = relayed(nodeB) - relayedByB;
+                    notes.add(String.format("round %d, 2 nodes: %s relayed %.0f%% of the events", round, nodeB.name(),
+                            100 * relayedByB / (relayedByA + relayedByB)));
+                } else {
                     resumeNodeB();
                 }
             }
