@@ -68,4 +68,14 @@ class ModuleRulesTest {
                         + " services' business")
                 .check(WAR);
     }
+
+    @Test
+    void thePlatformAndTheWarBuildJsonThroughTheProviderLookedUpOnce() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.herald.kernel.WireJson")
+                .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe("a static factory of jakarta.json.Json",
+                        call -> call.getTarget().getOwner().getFullName().equals("jakarta.json.Json")))
+                .because("each of them looks the provider up again, about a tenth of an HTTP publish's CPU;"
+                        + " dev.herald.kernel.WireJson.json() is the provider, looked up once")
+                .check(new ClassFileImporter().importPaths(ROOT.resolve("ejb/target/classes"), ROOT.resolve("web/target/classes")));
+    }
 }

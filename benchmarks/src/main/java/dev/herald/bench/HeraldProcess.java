@@ -75,6 +75,11 @@ final class HeraldProcess implements AutoCloseable {
         }
     }
 
+    /** async-profiler on the server, when the benchmark runs with {@code -Dherald.bench.profile=<file prefix>}. */
+    java.util.Optional<ServerProfiler> profiler() throws java.io.IOException {
+        return ServerProfiler.requested(process.toHandle());
+    }
+
     /** @return seconds the shutdown took */
     double stop() throws InterruptedException {
         long start = System.nanoTime();

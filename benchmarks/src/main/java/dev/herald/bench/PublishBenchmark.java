@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,7 +39,10 @@ import org.redisson.config.Config;
  * measured without an HTTP client, JAX-RS and token checks on the same two cores; their latency runs from the
  * envelope's timestamp (taken in the publish call, millisecond precision) to the stream entry.
  * Usage: {@code PublishBenchmark <project root> [single events] [batches of 100] [client threads] [warm-up events]
- * [server threads for single events]}.
+ * [server threads for single events]}. With {@code -Dherald.bench.profile=<file prefix>} the server is profiled
+ * (async-profiler, {@link ServerProfiler}) through each measured phase, and {@code -Dherald.bench.profile.frames=a,b}
+ * prints the share of its CPU samples in those frames (for example {@code dev/herald/metrics}: what the event-path
+ * metrics cost).
  */
 public final class PublishBenchmark {
 
@@ -74,14 +79,18 @@ public final class PublishBenchmark {
             try {
                 Arrivals arrivals = new Arrivals(redis.getStream(STREAM, StringCodec.INSTANCE));
                 arrivals.start();
+                Optional<ServerProfiler> profiler = herald.profiler();
                 run("warm-up, single-event transactions", warmUp, 1, threads, arrivals);
-                Result single = run("single-event transactions", singles, 1, threads, arrivals);
+                Result single = profiled(profiler, "single", () -> run("single-event transactions", singles, 1, threads, arrivals));
                 inServer("warm-up, in-server single-event transactions", warmUp, serverThreads, 1, arrivals);
-                Result inServer = inServer("in-server single-event transactions", singles, serverThreads, 1, arrivals);
+                Result inServer = profiled(profiler, "in-server-single",
+                        () -> inServer("in-server single-event transactions", singles, serverThreads, 1, arrivals));
                 run("warm-up, batches", 5 * warmUp, 100, Math.min(threads, 4), arrivals); // the JIT warms per request, not per event
-                Result batched = run("batches of 100 per transaction", batches * 100, 100, Math.min(threads, 4), arrivals);
+                Result batched = profiled(profiler, "batches",
+                        () -> run("batches of 100 per transaction", batches * 100, 100, Math.min(threads, 4), arrivals));
                 inServer("warm-up, in-server batches", 5 * warmUp, 4, 100, arrivals);
-                Result inServerBatched = inServer("in-server batches of 100", batches * 100, 4, 100, arrivals);
+                Result inServerBatched = profiled(profiler, "in-server-batches",
+                        () -> inServer("in-server batches of 100", batches * 100, 4, 100, arrivals));
                 arrivals.stop();
                 double raw = rawXadd(redis, Math.max(singles, 10_000));
                 System.out.printf("%nPublish -> stream entry, end to end (%d client threads over HTTP)%n", threads);
@@ -96,6 +105,20 @@ public final class PublishBenchmark {
                         100 * inServerBatched.eventsPerSecond / raw);
             } finally {
                 redis.shutdown();
+            }
+        }
+    }
+
+    /** The phase, sampled by the server's profiler when there is one (its shares are printed as the phase ends). */
+    private static Result profiled(Optional<ServerProfiler> profiler, String phase, Callable<Result> measuring) throws Exception {
+        if (profiler.isPresent()) {
+            profiler.get().start();
+        }
+        try {
+            return measuring.call();
+        } finally {
+            if (profiler.isPresent()) {
+                profiler.get().stop(phase);
             }
         }
     }

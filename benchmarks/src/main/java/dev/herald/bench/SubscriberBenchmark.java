@@ -42,6 +42,11 @@ import org.redisson.config.Config;
  * (one XREADGROUP for all of them), the same number of entries spread evenly over the streams.
  * Usage: {@code SubscriberBenchmark [redis address] [events] [rounds] [tenants] [parallelism] [stream counts]};
  * round 1 is JIT warm-up.
+ * With {@code -Dherald.bench.memory-events=1000000} it instead streams that many events through one consumer (a
+ * producer keeps the backlog under {@link #MEMORY_BACKLOG} and trims what was delivered, so Redis stays small) and
+ * prints the heap used after a full GC at 0, half and all of them: flat figures mean nothing per event or per key is
+ * retained. Every event names its own aggregate (one lane key per ticket), so per-key state that outlived its
+ * entries would grow with the count.
  */
 public final class SubscriberBenchmark {
 
@@ -50,6 +55,9 @@ public final class SubscriberBenchmark {
      * observer that calls a database or a service), instead of returning at once.
      */
     private static final long OBSERVER_WAIT_NANOS = Long.getLong("herald.bench.observer-wait-micros", 0) * 1_000;
+
+    /** The memory run's producer stays at most this many entries ahead of the consumer. */
+    private static final int MEMORY_BACKLOG = 20_000;
 
     public static void main(String[] args) throws Exception {
         String address = args.length > 0 ? args[0] : "redis://127.0.0.1:6379";
@@ -66,6 +74,11 @@ public final class SubscriberBenchmark {
         String stream = prefix + "event-stream:global:TICKET_CREATED";
         ExecutorService observers = Executors.newCachedThreadPool();
         try {
+            long memoryEvents = Long.getLong("herald.bench.memory-events", 0);
+            if (memoryEvents > 0) {
+                memory(redis, SchemaRegistry.loadFromClasspath(), observers, stream, prefix, memoryEvents, tenants, parallelism);
+                return;
+            }
             fill(redis, stream, events, tenants);
             SchemaRegistry registry = SchemaRegistry.loadFromClasspath();
             System.out.printf("%nSubscriber delivery, %,d TICKET_CREATED entries of %d tenants (interleaved) on one stream, %s%n",
@@ -105,15 +118,65 @@ public final class SubscriberBenchmark {
             tenantIds.add(UUID.randomUUID().toString());
         }
         for (int from = 0; from < events; from += 1000) {
-            RBatch batch = redis.createBatch(BatchOptions.defaults());
-            var target = batch.<String, String>getStream(stream, StringCodec.INSTANCE);
-            for (int i = from; i < Math.min(events, from + 1000); i++) {
-                target.addAsync(StreamAddArgs.entries(Map.of("event", "{\"eventType\":\"TICKET_CREATED\",\"payload\":{\"tenantId\":\"" + tenantIds.get(i % tenants) + "\",\"ticketId\":\""
-                        + UUID.randomUUID() + "\",\"occurredAt\":\"2026-11-23T07:41:51.792Z\"},\"id\":\"" + UUID.randomUUID()
-                        + "\",\"timestamp\":\"2026-11-23T07:41:51.792Z\"}", "channel", "global")));
-            }
-            batch.execute();
+            add(redis, stream, tenantIds, from, Math.min(events, from + 1000), false);
         }
+    }
+
+    /** Entries {@code from} to {@code to} (exclusive), tenants in turn; with {@code ownAggregate} each its ticket's. */
+    private static void add(RedissonClient redis, String stream, List<String> tenantIds, long from, long to, boolean ownAggregate) {
+        RBatch batch = redis.createBatch(BatchOptions.defaults());
+        var target = batch.<String, String>getStream(stream, StringCodec.INSTANCE);
+        for (long i = from; i < to; i++) {
+            String ticketId = UUID.randomUUID().toString();
+            Map<String, String> fields = new java.util.HashMap<>(Map.of("event", "{\"eventType\":\"TICKET_CREATED\",\"payload\":{\"tenantId\":\""
+                    + tenantIds.get((int) (i % tenantIds.size())) + "\",\"ticketId\":\"" + ticketId
+                    + "\",\"occurredAt\":\"2026-11-23T07:41:51.792Z\"},\"id\":\"" + UUID.randomUUID()
+                    + "\",\"timestamp\":\"2026-11-23T07:41:51.792Z\"}", "channel", "global"));
+            if (ownAggregate) {
+                fields.put("aggregate", ticketId);
+            }
+            target.addAsync(StreamAddArgs.entries(fields));
+        }
+        batch.execute();
+    }
+
+    private static void memory(RedissonClient redis, SchemaRegistry registry, ExecutorService observers, String stream,
+                               String prefix, long total, int tenants, int parallelism) throws InterruptedException {
+        List<String> tenantIds = java.util.stream.Stream.generate(() -> UUID.randomUUID().toString()).limit(tenants).toList();
+        AtomicLong delivered = new AtomicLong();
+        add(redis, stream, tenantIds, 0, 1000, true);
+        StreamConsumer consumer = consumer(redis, registry, observers, List.of(stream), prefix, "memory", parallelism,
+                delivered, new java.util.concurrent.ConcurrentHashMap<>(), new AtomicLong());
+        consumer.ensureGroups();
+        RStream<String, String> entries = redis.getStream(stream, StringCodec.INSTANCE);
+        System.out.printf("%nSubscriber memory, %,d TICKET_CREATED entries of %d tenants, one aggregate each, parallelism %d, %s%n",
+                total, tenants, parallelism, Runtime.version());
+        System.out.printf("  %,9d delivered: heap after GC %,7.1f MB%n", 0, heapAfterGc());
+        long produced = 1000;
+        long nextReport = total / 2;
+        long start = System.nanoTime();
+        while (nextReport != Long.MAX_VALUE) { // until the report at the total
+            boolean reportDue = delivered.get() >= nextReport;
+            if (!reportDue && produced < total && produced - delivered.get() < MEMORY_BACKLOG) {
+                long to = Math.min(total, produced + 1000);
+                add(redis, stream, tenantIds, produced, to, true);
+                produced = to;
+            }
+            consumer.poll();
+            if (reportDue && delivered.get() == produced) { // nothing produced since the report fell due: all delivered
+                consumer.drain(Duration.ofSeconds(10));
+                entries.trim(org.redisson.api.stream.StreamTrimArgs.maxLen(0).noLimit()); // keep Redis small
+                System.out.printf("  %,9d delivered: heap after GC %,7.1f MB (%,.0f events/s so far)%n", delivered.get(),
+                        heapAfterGc(), delivered.get() / ((System.nanoTime() - start) / 1e9));
+                nextReport = nextReport == total ? Long.MAX_VALUE : total;
+            }
+        }
+    }
+
+    private static double heapAfterGc() {
+        java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        memory.gc();
+        return memory.getHeapMemoryUsage().getUsed() / 1e6;
     }
 
     private static double raw(RedissonClient redis, String stream, String group, int events) {
@@ -140,11 +203,29 @@ public final class SubscriberBenchmark {
 
     private static double herald(RedissonClient redis, SchemaRegistry registry, ExecutorService observers, List<String> streams,
                                  String prefix, String group, int events, int parallelism) throws InterruptedException {
+        AtomicLong delivered = new AtomicLong();
+        AtomicLong outOfOrder = new AtomicLong();
+        StreamConsumer consumer = consumer(redis, registry, observers, streams, prefix, group, parallelism, delivered,
+                new java.util.concurrent.ConcurrentHashMap<>(), outOfOrder);
+        consumer.ensureGroups(); // the stream exists and settings start at 0: the group reads every entry
+        long start = System.nanoTime();
+        while (delivered.get() < events) {
+            consumer.poll();
+        }
+        double rate = events / ((System.nanoTime() - start) / 1e9);
+        consumer.drain(Duration.ofSeconds(10));
+        if (outOfOrder.get() > 0) {
+            throw new IllegalStateException(outOfOrder.get() + " entries arrived before an earlier entry of their tenant");
+        }
+        return rate;
+    }
+
+    /** Herald's consumer of {@code streams} with a no-op observer that counts and checks each tenant's order. */
+    private static StreamConsumer consumer(RedissonClient redis, SchemaRegistry registry, ExecutorService observers,
+                                           List<String> streams, String prefix, String group, int parallelism, AtomicLong delivered,
+                                           Map<String, StreamMessageId> lastPerTenant, AtomicLong outOfOrder) {
         ConsumerSettings settings = new ConsumerSettings(group, "herald", 100, Duration.ofMillis(100), Duration.ofMinutes(5),
                 5, Duration.ofSeconds(10), false, parallelism, 1000);
-        AtomicLong delivered = new AtomicLong();
-        Map<String, StreamMessageId> lastPerTenant = new java.util.concurrent.ConcurrentHashMap<>();
-        AtomicLong outOfOrder = new AtomicLong();
         Delivery delivery = new Delivery((subscription, event) -> {
             String[] parts = event.entryId().split("-");
             StreamMessageId current = new StreamMessageId(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
@@ -162,18 +243,7 @@ public final class SubscriberBenchmark {
         Subscription noOp = new Subscription("no-op", List.of("TICKET_CREATED"), "global", Set.of(), "", "bench.noOp");
         Map<String, List<Subscription>> subscribed = new java.util.LinkedHashMap<>();
         streams.forEach(name -> subscribed.put(name, List.of(noOp)));
-        StreamConsumer consumer = new StreamConsumer(redis, settings, subscribed, new EntryDecoder(registry),
+        return new StreamConsumer(redis, settings, subscribed, new EntryDecoder(registry),
                 delivery, new DeadLetters(redis, group, Clock.systemUTC()), observers::submit);
-        consumer.ensureGroups(); // the stream exists and settings start at 0: the group reads every entry
-        long start = System.nanoTime();
-        while (delivered.get() < events) {
-            consumer.poll();
-        }
-        double rate = events / ((System.nanoTime() - start) / 1e9);
-        consumer.drain(Duration.ofSeconds(10));
-        if (outOfOrder.get() > 0) {
-            throw new IllegalStateException(outOfOrder.get() + " entries arrived before an earlier entry of their tenant");
-        }
-        return rate;
     }
 }

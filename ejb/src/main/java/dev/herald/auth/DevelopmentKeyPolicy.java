@@ -1,6 +1,6 @@
 package dev.herald.auth;
 
-import jakarta.json.Json;
+import dev.herald.kernel.WireJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -133,7 +133,7 @@ public final class DevelopmentKeyPolicy {
             }
         }
         if (text.startsWith("{")) {
-            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            try (JsonReader reader = WireJson.json().createReader(new StringReader(text))) {
                 JsonObject json = reader.readObject();
                 if (json.containsKey("keys")) {
                     for (JsonValue key : json.getJsonArray("keys")) {

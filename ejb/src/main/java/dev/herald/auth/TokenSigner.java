@@ -1,6 +1,6 @@
 package dev.herald.auth;
 
-import jakarta.json.Json;
+import dev.herald.kernel.WireJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
@@ -53,7 +53,7 @@ public final class TokenSigner {
     /** The claim set {@link #sign(TokenRequest)} signs, for a test to alter (expire it, change its issuer) first. */
     public JsonObjectBuilder claims(TokenRequest request) {
         Instant now = Instant.now();
-        return Json.createObjectBuilder()
+        return WireJson.json().createObjectBuilder()
                 .add("iss", issuer)
                 .add("aud", audience)
                 .add("sub", request.user())
@@ -62,12 +62,12 @@ public final class TokenSigner {
                 .add("iat", now.getEpochSecond())
                 .add("exp", now.plus(request.lifetime()).getEpochSecond())
                 .add(Groups.TENANT_CLAIM, request.tenant())
-                .add("groups", Json.createArrayBuilder(request.groups()));
+                .add("groups", WireJson.json().createArrayBuilder(request.groups()));
     }
 
     /** Signs any claim set: the tests forge expired and malformed tokens with it. */
     public String sign(JsonObject claims) {
-        JsonObject header = Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build();
+        JsonObject header = WireJson.json().createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build();
         String signingInput = encode(header.toString()) + "." + encode(claims.toString());
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");

@@ -1,6 +1,6 @@
 package dev.herald.cloudevents;
 
-import jakarta.json.Json;
+import dev.herald.kernel.WireJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -111,12 +111,12 @@ public final class CloudEventReader {
                 if (decoded.isEmpty()) {
                     issues.add(new AttributeIssue(name, "header " + HEADER_PREFIX + name + " is not percent-encoded UTF-8"));
                 } else {
-                    attributes.put(name, Json.createValue(decoded.get()));
+                    attributes.put(name, WireJson.json().createValue(decoded.get()));
                 }
             }
         }
         if (contentType != null) {
-            attributes.put(DATACONTENTTYPE, Json.createValue(contentType));
+            attributes.put(DATACONTENTTYPE, WireJson.json().createValue(contentType));
         }
         return checked(attributes, data, data == null ? "is required: the body holds the event's JSON object" : null, issues);
     }

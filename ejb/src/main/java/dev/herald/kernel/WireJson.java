@@ -1,6 +1,5 @@
 package dev.herald.kernel;
 
-import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -9,21 +8,31 @@ import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
 import jakarta.json.JsonWriterFactory;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.Map;
 
 /**
- * JSON-P factories created once: creating a reader through {@code Json.createReader} on every call costs
- * tens of microseconds, which the relay path cannot afford.
+ * JSON-P created once. Every static factory of {@code jakarta.json.Json} looks its provider up again (a service
+ * lookup through the class loaders): a reader made through {@code Json.createReader} on every call cost tens of
+ * microseconds on the relay path, and {@code Json.createObjectBuilder} about a tenth of an HTTP publish request's CPU
+ * (async-profiler, docs/benchmarks.md). Production code builds JSON through {@link #json()} or these factories;
+ * ModuleRulesTest keeps it so.
  */
 public final class WireJson {
 
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
-    private static final JsonWriterFactory WRITERS = Json.createWriterFactory(Map.of());
-    private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
+    private static final JsonProvider PROVIDER = JsonProvider.provider();
+    private static final JsonReaderFactory READERS = PROVIDER.createReaderFactory(Map.of());
+    private static final JsonWriterFactory WRITERS = PROVIDER.createWriterFactory(Map.of());
+    private static final JsonBuilderFactory BUILDERS = PROVIDER.createBuilderFactory(Map.of());
 
     private WireJson() {
+    }
+
+    /** The JSON-P provider, looked up once: builders, values, pointers, parsers. */
+    public static JsonProvider json() {
+        return PROVIDER;
     }
 
     public static JsonBuilderFactory builders() {

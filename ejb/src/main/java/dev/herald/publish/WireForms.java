@@ -49,7 +49,7 @@ public final class WireForms {
 
     private static JsonValue rewrite(JsonValue value) {
         if (value instanceof JsonString text && rewritable(text.getString())) {
-            return jakarta.json.Json.createValue(utc(text.getString()));
+            return WireJson.json().createValue(utc(text.getString()));
         }
         if (value instanceof JsonObject object) {
             JsonObjectBuilder builder = WireJson.builders().createObjectBuilder();

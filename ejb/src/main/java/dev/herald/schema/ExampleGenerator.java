@@ -39,7 +39,7 @@ public final class ExampleGenerator {
     static final String EXAMPLE_EMAIL = "alex.morgan@example.com";
     private static final String CHANGED_FIELD = "name";
     private static final JsonBuilderFactory JSON = WireJson.builders();
-    /** Looked up once: {@code Json.createValue} would search for the provider on every call. */
+    /** Looked up once: {@code WireJson.json().createValue} would search for the provider on every call. */
     private static final JsonProvider VALUES = JsonProvider.provider();
 
     private final JsonObject root;

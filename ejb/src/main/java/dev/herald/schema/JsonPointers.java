@@ -1,12 +1,13 @@
 package dev.herald.schema;
 
+import dev.herald.kernel.WireJson;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.Optional;
 
 /**
- * RFC 6901 pointers, walked by hand: {@code Json.createPointer} looks the JSON-P provider up on every call,
+ * RFC 6901 pointers, walked by hand: {@code WireJson.json().createPointer} looks the JSON-P provider up on every call,
  * which is too slow for the validation path.
  */
 final class JsonPointers {

@@ -79,8 +79,8 @@ public final class RedisDeliveryLedger implements DeliveryLedger {
         }
         batch.executeAsync().whenComplete((result, error) -> {
             if (error != null) {
-                LOG.log(Level.WARNING, "Could not record " + keys.size() + " handled deliveries (first " + keys.get(0)
-                        + "); their subscribers run again if the entries are redelivered", error);
+                LOG.log(Level.WARNING, "Could not record " + keys.size() + " handled deliveries " + keys
+                        + " (each names its event id); their subscribers run again if the entries are redelivered", error);
             }
         });
     }

@@ -221,7 +221,7 @@ public final class StreamConsumer {
             running.add(entry.id());
             inFlightCount++;
             lanes.submit(key.orderingKey(), () -> done.add(new Done(stream, entry.id(),
-                    handle(stream, entry, subscribers, handled))));
+                    handle(stream, entry, key, subscribers, handled))));
         });
     }
 
@@ -231,13 +231,14 @@ public final class StreamConsumer {
      *
      * @return true when the entry is to be acknowledged (a dead-lettered entry is acknowledged by the move)
      */
-    private boolean handle(String stream, ConsumerGroup.Entry entry, List<Subscription> subscribers,
+    private boolean handle(String stream, ConsumerGroup.Entry entry, EntryKey key, List<Subscription> subscribers,
                            CompletableFuture<Set<String>> handled) {
         String entryId = entry.id().toString();
+        String named = "Entry " + entryId + " of " + stream + (key.readable() ? " (event " + key.eventId() + ")" : "");
         try {
             EntryDecoder.Decoded decoded = decoder.decode(stream, entryId, subscribers.get(0).channel(), entry.fields());
             if (decoded instanceof EntryDecoder.Poison poison) {
-                LOG.warning("Entry " + entryId + " of " + stream + " cannot be delivered and is dead-lettered: " + poison.reason());
+                LOG.warning(named + " cannot be delivered and is dead-lettered: " + poison.reason());
                 deadLetters.deadLetter(stream, entryId, entry.fields(), entry.deliveries(), poison.reason(), poison.issues());
                 subscribers.forEach(s -> metrics.subscriberDeadLettered(s.id()));
                 return false;
@@ -245,15 +246,14 @@ public final class StreamConsumer {
             if (entry.deliveries() > settings.maxDeliveries()) {
                 String reason = "delivered " + entry.deliveries() + " times (more than " + settings.maxDeliveries()
                         + ") without being acknowledged";
-                LOG.warning("Entry " + entryId + " of " + stream + " is dead-lettered: " + reason);
+                LOG.warning(named + " is dead-lettered: " + reason);
                 deadLetters.deadLetter(stream, entryId, entry.fields(), entry.deliveries(), reason, List.of());
                 subscribers.forEach(s -> metrics.subscriberDeadLettered(s.id()));
                 return false;
             }
             return deliver(stream, entry, ((EntryDecoder.Valid) decoded).event(), subscribers, handled.join());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Entry " + entryId + " of " + stream
-                    + " could not be handled; it stays unacknowledged and will be claimed again", e);
+            LOG.log(Level.WARNING, named + " could not be handled; it stays unacknowledged and will be claimed again", e);
             return false;
         }
     }
@@ -282,7 +282,8 @@ public final class StreamConsumer {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            LOG.warning("Delivery of entry " + entryId + " of " + stream + " was interrupted; it stays unacknowledged");
+            LOG.warning("Delivery of entry " + entryId + " of " + stream + " (event " + event.id()
+                    + ") was interrupted; it stays unacknowledged");
             return false;
         }
     }

@@ -1,5 +1,6 @@
 package dev.herald.api.auth;
 
+import dev.herald.kernel.WireJson;
 import dev.herald.auth.AuthSettings;
 import dev.herald.auth.TenantDirectory;
 import dev.herald.auth.TenantIds;
@@ -8,7 +9,6 @@ import dev.herald.auth.TokenSigner;
 import dev.herald.api.web.Problems;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -86,7 +86,7 @@ public class DevTokenResource {
         List<String> groupList = Arrays.stream(groups.split(",")).map(String::trim).filter(g -> !g.isEmpty()).toList();
         String token = TokenSigner.fromPem(Paths.get(settings.devTokensSigningKey().orElseThrow()), issuer, audiences.split(",")[0].trim())
                 .sign(new TokenRequest(tenantId, user, groupList, lifetime));
-        return Response.ok(Json.createObjectBuilder().add("token", token).add("tenant", tenantId).add("slug", tenant).add("user", user)
-                .add("groups", Json.createArrayBuilder(groupList)).add("expiresInSeconds", lifetime.toSeconds()).build()).build();
+        return Response.ok(WireJson.json().createObjectBuilder().add("token", token).add("tenant", tenantId).add("slug", tenant).add("user", user)
+                .add("groups", WireJson.json().createArrayBuilder(groupList)).add("expiresInSeconds", lifetime.toSeconds()).build()).build();
     }
 }

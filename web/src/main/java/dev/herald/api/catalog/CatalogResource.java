@@ -1,5 +1,6 @@
 package dev.herald.api.catalog;
 
+import dev.herald.kernel.WireJson;
 import dev.herald.catalog.CatalogPage;
 import dev.herald.catalog.CatalogQuery;
 import dev.herald.catalog.CatalogService;
@@ -14,7 +15,6 @@ import dev.herald.versions.WireVersions;
 import dev.herald.api.web.Problems;
 import dev.herald.workflow.TriggerReport;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DefaultValue;
@@ -105,7 +105,7 @@ public class CatalogResource {
     }
 
     private Object detail(CatalogView view) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = WireJson.json().createObjectBuilder()
                 .add("eventType", view.eventType())
                 .add("displayName", view.displayName())
                 .add("category", view.category())
@@ -117,18 +117,18 @@ public class CatalogResource {
             json.add("payloadSchemaRef", view.payloadSchemaRef());
             registry.schema(view.payloadSchemaRef()).ifPresent(schema -> {
                 json.add("examplePayload", ExampleGenerator.generate(schema));
-                JsonArrayBuilder versions = Json.createArrayBuilder();
+                JsonArrayBuilder versions = WireJson.json().createArrayBuilder();
                 registry.versions(schema.name()).forEach(v -> versions.add("payload." + schema.name() + ".v" + v));
                 json.add("schemaVersions", versions);
             });
         }
         if ("system".equals(view.scope())) {
             // Which versions herald.wire.versions puts on the wire for the type (docs/wire-format.md).
-            JsonArrayBuilder onWire = Json.createArrayBuilder();
+            JsonArrayBuilder onWire = WireJson.json().createArrayBuilder();
             wireVersions.of(view.eventType()).forEach(onWire::add);
             json.add("wireVersions", onWire);
         }
-        JsonArrayBuilder workflowTriggers = Json.createArrayBuilder();
+        JsonArrayBuilder workflowTriggers = WireJson.json().createArrayBuilder();
         triggers.forType(view.eventType(), caller.tenant()).forEach(t -> workflowTriggers.add(t.toJson()));
         return json.add("workflowTriggers", workflowTriggers).build();
     }

@@ -23,7 +23,6 @@ import dev.herald.tail.LiveTail;
 import dev.herald.tail.TailFilter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -150,7 +149,7 @@ public class CloudEventResource {
         } catch (InvalidEventException refused) {
             throw HeraldCloudEvents.asCloudEvent(refused);
         }
-        return Response.accepted(Json.createObjectBuilder().add("eventId", envelope.id())
+        return Response.accepted(WireJson.json().createObjectBuilder().add("eventId", envelope.id())
                 .add("timestamp", WireTime.text(envelope.timestamp())).build()).build();
     }
 

@@ -1,10 +1,10 @@
 package dev.herald.api.cloudevents;
 
+import dev.herald.kernel.WireJson;
 import dev.herald.api.web.Problem;
 import dev.herald.api.web.Problems;
 import dev.herald.cloudevents.AttributeIssue;
 import dev.herald.cloudevents.InvalidCloudEventException;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -19,9 +19,9 @@ public class InvalidCloudEventMapper implements ExceptionMapper<InvalidCloudEven
 
     @Override
     public Response toResponse(InvalidCloudEventException error) {
-        JsonArrayBuilder issues = Json.createArrayBuilder();
+        JsonArrayBuilder issues = WireJson.json().createArrayBuilder();
         for (AttributeIssue issue : error.issues()) {
-            issues.add(Json.createObjectBuilder().add("attribute", issue.attribute()).add("message", issue.message()));
+            issues.add(WireJson.json().createObjectBuilder().add("attribute", issue.attribute()).add("message", issue.message()));
         }
         AttributeIssue first = error.issues().get(0);
         return Problems.response(Problem.typed(400, "invalid-cloudevent", "Invalid CloudEvent",

@@ -1,5 +1,6 @@
 package dev.herald.api.operations;
 
+import dev.herald.kernel.WireJson;
 import dev.herald.auth.Groups;
 import dev.herald.operations.GroupBacklog;
 import dev.herald.operations.OperationsSampler;
@@ -10,7 +11,6 @@ import dev.herald.operations.StreamBacklog;
 import dev.herald.subscribe.SubscriberRuntime;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -54,11 +54,11 @@ public class OperationsResource {
                     value = "{\"sampledAt\":\"2024-05-01T12:00:00Z\",\"sampleMillis\":4,\"streams\":[{\"stream\":\"alga-psa:event-stream:global:TICKET_CREATED\",\"channel\":\"global\",\"eventType\":\"TICKET_CREATED\",\"length\":120,\"deadLetters\":1,\"groups\":[{\"group\":\"herald-subscribers\",\"consumers\":1,\"lag\":3,\"lagCapped\":false,\"pending\":2,\"lastDeliveredId\":\"1714564800000-0\"}]}],\"workflowQueue\":{\"queued\":4,\"dead\":1},\"workflowStream\":\"workflow:events:global\",\"triggerGroup\":\"workflow-runtime-v2\",\"triggerLag\":0,\"subscribers\":{\"paused\":false,\"running\":true},\"errors\":[]}")))
     public JsonObject backlog() {
         OperationsSnapshot snapshot = sampler.latest();
-        JsonArrayBuilder streams = Json.createArrayBuilder();
+        JsonArrayBuilder streams = WireJson.json().createArrayBuilder();
         for (StreamBacklog stream : snapshot.streams()) {
-            JsonArrayBuilder groups = Json.createArrayBuilder();
+            JsonArrayBuilder groups = WireJson.json().createArrayBuilder();
             for (GroupBacklog group : stream.groups()) {
-                groups.add(Json.createObjectBuilder()
+                groups.add(WireJson.json().createObjectBuilder()
                         .add("group", group.group())
                         .add("consumers", group.consumers())
                         .add("lag", group.lag())
@@ -66,20 +66,20 @@ public class OperationsResource {
                         .add("pending", group.pending())
                         .add("lastDeliveredId", group.lastDeliveredId()));
             }
-            JsonObjectBuilder json = Json.createObjectBuilder().add("stream", stream.stream());
+            JsonObjectBuilder json = WireJson.json().createObjectBuilder().add("stream", stream.stream());
             stream.channel().ifPresent(channel -> json.add("channel", channel));
             stream.eventType().ifPresent(type -> json.add("eventType", type));
             streams.add(json.add("length", stream.length()).add("deadLetters", stream.deadLetters()).add("groups", groups));
         }
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = WireJson.json().createObjectBuilder()
                 .add("sampledAt", snapshot.sampledAt().toString())
                 .add("sampleMillis", snapshot.took().toMillis())
                 .add("streams", streams);
         snapshot.queue().ifPresent(queue -> json.add("workflowQueue",
-                Json.createObjectBuilder().add("queued", queue.queued()).add("dead", queue.dead())));
+                WireJson.json().createObjectBuilder().add("queued", queue.queued()).add("dead", queue.dead())));
         json.add("workflowStream", snapshot.workflowStream()).add("triggerGroup", snapshot.triggerGroup());
         snapshot.triggerBacklog().ifPresent(trigger -> json.add("triggerLag", trigger.lag()));
-        JsonArrayBuilder errors = Json.createArrayBuilder();
+        JsonArrayBuilder errors = WireJson.json().createArrayBuilder();
         snapshot.errors().forEach(errors::add);
         return json.add("subscribers", subscribers()).add("errors", errors).build();
     }
@@ -92,16 +92,16 @@ public class OperationsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
                     value = "{\"stepSeconds\":10,\"points\":[{\"at\":\"2024-05-01T12:00:10Z\",\"seconds\":10.0,\"published\":1.5,\"relayed\":3.0,\"delivered\":1.5}]}")))
     public JsonObject rates() {
-        JsonArrayBuilder points = Json.createArrayBuilder();
+        JsonArrayBuilder points = WireJson.json().createArrayBuilder();
         for (RatePoint point : sampler.rates()) {
-            points.add(Json.createObjectBuilder()
+            points.add(WireJson.json().createObjectBuilder()
                     .add("at", point.at().toString())
                     .add("seconds", point.seconds())
                     .add("published", point.published())
                     .add("relayed", point.relayed())
                     .add("delivered", point.delivered()));
         }
-        return Json.createObjectBuilder().add("stepSeconds", RateHistory.STEP.toSeconds()).add("points", points).build();
+        return WireJson.json().createObjectBuilder().add("stepSeconds", RateHistory.STEP.toSeconds()).add("points", points).build();
     }
 
     @GET
@@ -112,7 +112,7 @@ public class OperationsResource {
                     value = "{\"group\":\"herald-subscribers\",\"consumer\":\"host:heraldServer\",\"paused\":false,\"running\":true}")))
     public JsonObject subscribers() {
         SubscriberRuntime.Status status = subscribers.status();
-        return Json.createObjectBuilder()
+        return WireJson.json().createObjectBuilder()
                 .add("group", status.group())
                 .add("consumer", status.consumer())
                 .add("paused", subscribers.paused())
@@ -130,7 +130,7 @@ public class OperationsResource {
                     value = "{\"group\":\"herald-subscribers\",\"consumer\":\"host:heraldServer\",\"paused\":true,\"running\":true,\"idle\":true}")))
     public JsonObject pause() throws InterruptedException {
         boolean idle = subscribers.pause(PAUSE_WAIT);
-        return Json.createObjectBuilder(subscribers()).add("idle", idle).build();
+        return WireJson.json().createObjectBuilder(subscribers()).add("idle", idle).build();
     }
 
     @POST

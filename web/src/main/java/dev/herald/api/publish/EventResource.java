@@ -1,5 +1,6 @@
 package dev.herald.api.publish;
 
+import dev.herald.kernel.WireJson;
 import dev.herald.kernel.WireTime;
 import dev.herald.publish.DomainEvent;
 import dev.herald.publish.EventEnvelope;
@@ -11,7 +12,6 @@ import dev.herald.catalog.CustomEventService;
 import dev.herald.api.web.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -67,7 +67,7 @@ public class EventResource {
         }
         DomainEvent event = publishable(List.of(request)).get(0);
         EventEnvelope envelope = afterLosingAKeyRace(() -> publisher.publish(event));
-        return Response.accepted(Json.createObjectBuilder().add("eventId", envelope.id())
+        return Response.accepted(WireJson.json().createObjectBuilder().add("eventId", envelope.id())
                 .add("timestamp", WireTime.text(envelope.timestamp())).build()).build();
     }
 
@@ -85,9 +85,9 @@ public class EventResource {
         }
         List<DomainEvent> events = publishable(requests);
         List<EventEnvelope> envelopes = afterLosingAKeyRace(() -> publisher.publishAll(events));
-        JsonArrayBuilder ids = Json.createArrayBuilder();
+        JsonArrayBuilder ids = WireJson.json().createArrayBuilder();
         envelopes.forEach(e -> ids.add(e.id()));
-        return Response.accepted(Json.createObjectBuilder().add("eventIds", ids).build()).build();
+        return Response.accepted(WireJson.json().createObjectBuilder().add("eventIds", ids).build()).build();
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.herald.api.publish;
 
+import dev.herald.kernel.WireJson;
 import dev.herald.publish.DomainEvent;
 import dev.herald.api.auth.Caller;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -24,7 +24,7 @@ public record PublishRequest(String eventType, JsonObject payload, String aggreg
         if (named != null && !(named instanceof JsonString)) {
             return this; // not a string: the schema check reports it
         }
-        JsonObject withTenant = Json.createObjectBuilder(payload == null ? JsonObject.EMPTY_JSON_OBJECT : payload)
+        JsonObject withTenant = WireJson.json().createObjectBuilder(payload == null ? JsonObject.EMPTY_JSON_OBJECT : payload)
                 .add("tenantId", tenant).build();
         return new PublishRequest(eventType, withTenant, aggregateKey, channels, idempotencyKey);
     }

@@ -1,5 +1,6 @@
 package dev.herald.api.relay;
 
+import dev.herald.kernel.WireJson;
 import dev.herald.relay.FailedEvent;
 import dev.herald.relay.RelayFailure;
 import dev.herald.relay.RelayFailures;
@@ -7,7 +8,6 @@ import dev.herald.auth.Groups;
 import jakarta.annotation.security.RolesAllowed;
 import dev.herald.api.web.Problems;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -51,9 +51,9 @@ public class RelayFailuresResource {
         } catch (IllegalArgumentException e) {
             return Problems.badRequest("status must be one of " + Arrays.toString(FailedEvent.Status.values()));
         }
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = WireJson.json().createArrayBuilder();
         failures.list(filter).forEach(f -> items.add(json(f)));
-        return Response.ok(Json.createObjectBuilder().add("items", items).build()).build();
+        return Response.ok(WireJson.json().createObjectBuilder().add("items", items).build()).build();
     }
 
     @GET
@@ -83,7 +83,7 @@ public class RelayFailuresResource {
     }
 
     private static JsonObject json(RelayFailure f) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = WireJson.json().createObjectBuilder()
                 .add("eventId", f.eventId())
                 .add("eventType", f.eventType())
                 .add("status", f.status().name())

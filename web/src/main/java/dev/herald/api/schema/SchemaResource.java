@@ -1,5 +1,6 @@
 package dev.herald.api.schema;
 
+import dev.herald.kernel.WireJson;
 import dev.herald.schema.ExampleGenerator;
 import dev.herald.schema.FormDescriptor;
 import dev.herald.schema.PayloadSchema;
@@ -8,7 +9,6 @@ import dev.herald.auth.Groups;
 import dev.herald.api.web.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -81,8 +81,8 @@ public class SchemaResource {
         if (versions.isEmpty()) {
             return Problems.notFound("no schema named " + name);
         }
-        return Response.ok(Json.createObjectBuilder().add("name", name)
-                .add("versions", Json.createArrayBuilder(versions))
+        return Response.ok(WireJson.json().createObjectBuilder().add("name", name)
+                .add("versions", WireJson.json().createArrayBuilder(versions))
                 .add("latest", "payload." + name + ".v" + versions.get(versions.size() - 1)).build()).build();
     }
 

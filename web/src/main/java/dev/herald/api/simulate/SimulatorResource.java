@@ -1,5 +1,6 @@
 package dev.herald.api.simulate;
 
+import dev.herald.kernel.WireJson;
 import dev.herald.simulate.RecentSimulations;
 import dev.herald.simulate.SimulationResult;
 import dev.herald.simulate.SimulatorService;
@@ -8,7 +9,6 @@ import dev.herald.auth.Groups;
 import dev.herald.api.web.Requests;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -74,8 +74,8 @@ public class SimulatorResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "list",
                     value = "{\"items\":[{\"simulationId\":\"5b1d…\",\"eventType\":\"TICKET_CREATED\",\"eventId\":null,\"user\":\"developer\",\"at\":\"2026-12-01T12:00:00.000Z\",\"dryRun\":true,\"outcome\":\"DRY_RUN\",\"issueCount\":0}]}")))
     public JsonObject simulations(@QueryParam("limit") @DefaultValue("20") int limit) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = WireJson.json().createArrayBuilder();
         simulator.recent(new RecentSimulations(caller.tenant(), limit)).forEach(s -> items.add(s.toJson()));
-        return Json.createObjectBuilder().add("items", items).build();
+        return WireJson.json().createObjectBuilder().add("items", items).build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.herald.api.tickets;
 
+import dev.herald.kernel.WireJson;
 import dev.herald.reference.tickets.NewTicket;
 import dev.herald.reference.tickets.TicketDirectoryRequest;
 import dev.herald.reference.tickets.TicketNotifications;
@@ -20,7 +21,6 @@ import dev.herald.reference.tickets.TicketRequests.TicketUpdate;
 import dev.herald.api.web.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
@@ -248,8 +248,8 @@ public class TicketResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "example",
                     value = "[{\"eventId\":\"0e6f1b7c-6a8d-4f7e-9b61-3c2f4d5e6a7b\",\"eventType\":\"TICKET_ASSIGNED\",\"recipient\":\"alice@msp.test\",\"role\":\"ASSIGNEE\"}]")))
     public Response notifications(@PathParam("ticketId") String ticketId) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        notifications.of(caller.tenant(), ticketId).forEach(n -> items.add(Json.createObjectBuilder().add("eventId", n.getEventId())
+        JsonArrayBuilder items = WireJson.json().createArrayBuilder();
+        notifications.of(caller.tenant(), ticketId).forEach(n -> items.add(WireJson.json().createObjectBuilder().add("eventId", n.getEventId())
                 .add("eventType", n.getEventType()).add("recipient", n.getRecipient()).add("role", n.getRole().name())));
         return Response.ok(items.build()).build();
     }
@@ -263,7 +263,7 @@ public class TicketResource {
                     value = "{\"tenantId\":\"acme\",\"count\":12}")))
     public Response count() {
         String tenant = caller.tenant();
-        return Response.ok(Json.createObjectBuilder().add("tenantId", tenant).add("count", tickets.count(tenant)).build()).build();
+        return Response.ok(WireJson.json().createObjectBuilder().add("tenantId", tenant).add("count", tickets.count(tenant)).build()).build();
     }
 
     private interface OnUser {
@@ -277,16 +277,16 @@ public class TicketResource {
             return Problems.badRequest("userId is required");
         }
         ChangeResult result = action.apply(tenant, new Assignee(request.userId(), request.actorUserId()));
-        JsonObjectBuilder answer = Json.createObjectBuilder().add("id", result.id());
+        JsonObjectBuilder answer = WireJson.json().createObjectBuilder().add("id", result.id());
         if (!result.eventIds().isEmpty()) {
             answer.add("eventId", result.eventIds().get(0));
         }
-        return Response.accepted(answer.add("eventIds", Json.createArrayBuilder(result.eventIds()))
-                .add("eventTypes", Json.createArrayBuilder(result.eventTypes())).build()).build();
+        return Response.accepted(answer.add("eventIds", WireJson.json().createArrayBuilder(result.eventIds()))
+                .add("eventTypes", WireJson.json().createArrayBuilder(result.eventTypes())).build()).build();
     }
 
     private static Response createdId(String id) {
-        return created(Json.createObjectBuilder().add("id", id).build());
+        return created(WireJson.json().createObjectBuilder().add("id", id).build());
     }
 
     private Response createdDirectoryEntry(TicketDirectoryRequest request, String idName, Function<TicketDirectoryRequest, String> create) {
@@ -294,7 +294,7 @@ public class TicketResource {
         if (isBlank(request.name())) {
             return Problems.badRequest("name is required");
         }
-        return created(Json.createObjectBuilder().add(idName, create.apply(request.inTenant(tenant))).build());
+        return created(WireJson.json().createObjectBuilder().add(idName, create.apply(request.inTenant(tenant))).build());
     }
 
     private static boolean isBlank(String value) {

@@ -1,6 +1,6 @@
 package dev.herald.api.web;
 
-import jakarta.json.Json;
+import dev.herald.kernel.WireJson;
 import jakarta.json.JsonWriter;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -31,7 +31,7 @@ public class ContainerErrorServlet extends HttpServlet {
         response.setStatus(problem.status());
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
-        try (JsonWriter writer = Json.createWriter(response.getOutputStream())) {
+        try (JsonWriter writer = WireJson.json().createWriter(response.getOutputStream())) {
             writer.writeObject(problem.toJson());
         }
     }

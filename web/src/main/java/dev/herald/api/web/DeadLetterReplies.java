@@ -1,8 +1,8 @@
 package dev.herald.api.web;
 
+import dev.herald.kernel.WireJson;
 import dev.herald.redis.DeadLetters;
 import dev.herald.redis.StreamId;
-import jakarta.json.Json;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.function.Function;
@@ -20,7 +20,7 @@ public final class DeadLetterReplies {
     public static Response replay(String stream, String deadLetterId, Function<String, Optional<String>> replay) {
         StreamId.parse(deadLetterId);
         return replay.apply(deadLetterId)
-                .map(entryId -> Response.accepted(Json.createObjectBuilder().add("stream", stream).add("entryId", entryId)
+                .map(entryId -> Response.accepted(WireJson.json().createObjectBuilder().add("stream", stream).add("entryId", entryId)
                         .build()).build())
                 .orElseGet(() -> Problems.notFound("no dead letter " + deadLetterId + " on " + DeadLetters.of(stream)));
     }

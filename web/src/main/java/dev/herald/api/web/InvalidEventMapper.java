@@ -1,8 +1,8 @@
 package dev.herald.api.web;
 
+import dev.herald.kernel.WireJson;
 import dev.herald.events.EventIssue;
 import dev.herald.events.InvalidEventException;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -14,9 +14,9 @@ public class InvalidEventMapper implements ExceptionMapper<InvalidEventException
 
     @Override
     public Response toResponse(InvalidEventException error) {
-        JsonArrayBuilder issues = Json.createArrayBuilder();
+        JsonArrayBuilder issues = WireJson.json().createArrayBuilder();
         for (EventIssue issue : error.issues()) {
-            issues.add(Json.createObjectBuilder().add("pointer", issue.pointer()).add("message", issue.message()));
+            issues.add(WireJson.json().createObjectBuilder().add("pointer", issue.pointer()).add("message", issue.message()));
         }
         return Problems.response(Problem.typed(400, "invalid-event", "Invalid event",
                         error.issues().size() + " issue(s) with event " + error.eventType())

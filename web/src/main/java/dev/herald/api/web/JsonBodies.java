@@ -1,6 +1,6 @@
 package dev.herald.api.web;
 
-import jakarta.json.Json;
+import dev.herald.kernel.WireJson;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public final class JsonBodies {
 
-    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
+    private static final JsonParserFactory PARSERS = WireJson.json().createParserFactory(Map.of());
 
     private JsonBodies() {
     }

@@ -1,6 +1,6 @@
 package dev.herald.api.web;
 
-import jakarta.json.Json;
+import dev.herald.kernel.WireJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -57,11 +57,11 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public Problem with(String member, JsonValue value) {
         return new Problem(type, title, status, detail, instance,
-                Json.createObjectBuilder(extensions).add(member, value).build());
+                WireJson.json().createObjectBuilder(extensions).add(member, value).build());
     }
 
     public Problem with(String member, String value) {
-        return with(member, value == null ? JsonValue.NULL : Json.createValue(value));
+        return with(member, value == null ? JsonValue.NULL : WireJson.json().createValue(value));
     }
 
     public Problem at(String path) {
@@ -73,7 +73,7 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("type", type).add("title", title).add("status", status);
+        JsonObjectBuilder json = WireJson.json().createObjectBuilder().add("type", type).add("title", title).add("status", status);
         if (detail != null) {
             json.add("detail", detail);
         }

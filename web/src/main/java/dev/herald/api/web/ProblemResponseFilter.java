@@ -1,6 +1,6 @@
 package dev.herald.api.web;
 
-import jakarta.json.Json;
+import dev.herald.kernel.WireJson;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -33,7 +33,7 @@ public class ProblemResponseFilter implements ContainerResponseFilter {
         MediaType type = response.getMediaType();
         if (type != null && PROBLEM.isCompatible(type) && response.getEntity() instanceof JsonObject problem
                 && !problem.containsKey("instance")) {
-            response.setEntity(Json.createObjectBuilder(problem).add("instance", path).build(),
+            response.setEntity(WireJson.json().createObjectBuilder(problem).add("instance", path).build(),
                     response.getEntityAnnotations(), type);
         }
     }

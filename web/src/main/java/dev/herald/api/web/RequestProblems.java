@@ -1,6 +1,6 @@
 package dev.herald.api.web;
 
-import jakarta.json.Json;
+import dev.herald.kernel.WireJson;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
@@ -74,7 +74,7 @@ public final class RequestProblems {
 
     /** A body that is JSON of the right shape whose members have the wrong JSON type or range, each named by its pointer. */
     public static Problem invalidBody(List<BodyIssue> issues) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = WireJson.json().createArrayBuilder();
         issues.forEach(issue -> array.add(issue.toJson()));
         BodyIssue first = issues.get(0);
         return Problem.typed(400, "invalid-body", "Invalid body", "member " + first.pointer() + " " + first.message()
@@ -85,7 +85,7 @@ public final class RequestProblems {
     public static Problem bodyTooLarge(long maxBytes) {
         return Problem.typed(413, "body-too-large", "Content Too Large",
                         "the request body is larger than " + maxBytes + " bytes")
-                .with("maxBytes", Json.createValue(maxBytes));
+                .with("maxBytes", WireJson.json().createValue(maxBytes));
     }
 
     private static String echo(String value) {

@@ -1,8 +1,8 @@
 package dev.herald.api.web;
 
+import dev.herald.kernel.WireJson;
 import dev.herald.jpa.StoreFailures;
 import dev.herald.persistence.ValueTooLongException;
-import jakarta.json.Json;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -24,7 +24,7 @@ final class StoreProblems {
         return Problems.response(Problem.typed(400, "value-too-long", "Value too long",
                         error.field() + " is " + error.length() + " characters long; at most " + error.maxLength() + " are stored")
                 .with("field", error.field())
-                .with("maxLength", Json.createValue(error.maxLength())));
+                .with("maxLength", WireJson.json().createValue(error.maxLength())));
     }
 
     static Response concurrentChange() {

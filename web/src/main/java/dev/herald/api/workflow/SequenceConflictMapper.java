@@ -1,9 +1,9 @@
 package dev.herald.api.workflow;
 
+import dev.herald.kernel.WireJson;
 import dev.herald.workflow.SequenceConflictException;
 import dev.herald.api.web.Problem;
 import dev.herald.api.web.Problems;
-import jakarta.json.Json;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -16,6 +16,6 @@ public class SequenceConflictMapper implements ExceptionMapper<SequenceConflictE
     public Response toResponse(SequenceConflictException error) {
         return Problems.response(Problem.typed(409, "sequence-conflict", "Sequence conflict", error.getMessage())
                 .with("executionId", error.executionId())
-                .with("expectedSequence", Json.createValue(error.expectedSequence())));
+                .with("expectedSequence", WireJson.json().createValue(error.expectedSequence())));
     }
 }

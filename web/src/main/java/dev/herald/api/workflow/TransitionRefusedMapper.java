@@ -1,9 +1,9 @@
 package dev.herald.api.workflow;
 
+import dev.herald.kernel.WireJson;
 import dev.herald.workflow.TransitionRefusedException;
 import dev.herald.api.web.Problem;
 import dev.herald.api.web.Problems;
-import jakarta.json.Json;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -20,6 +20,6 @@ public class TransitionRefusedMapper implements ExceptionMapper<TransitionRefuse
                         error.getMessage())
                 .with("state", error.state())
                 .with("eventName", error.eventName())
-                .with("transitions", Json.createArrayBuilder(error.transitions()).build()));
+                .with("transitions", WireJson.json().createArrayBuilder(error.transitions()).build()));
     }
 }
