@@ -71,8 +71,8 @@ import org.redisson.config.Config;
  * masters ({@code herald.redis.mode=cluster}), everything on 127.0.0.1 and free ports. Both nodes start at once on an
  * empty database; then 10,000 events are published through both while one node is killed with SIGKILL and restarted,
  * and each guarantee Herald makes across nodes is asserted by a test named after it (docs/operations.md "Several
- * nodes"). Last, the primary broker is killed with SIGKILL while both nodes publish, and the guarantees are asserted
- * again for what was published across the broker failover.
+ * nodes"). Last, the primary broker is killed with SIGKILL while both nodes publish, the guarantees are asserted
+ * again for what was published across the broker failover, and a node restarted after it must work on the backup.
  *
  * <p>The tests run in order and share the nodes: the first ones check the start, the load test publishes, the rest
  * check what the load left on the streams, in the delivery ledger and in the workflow tables.
@@ -600,7 +600,7 @@ class ScaleOutIT {
     /**
      * Two clients publish {@link #FAILOVER_EVENTS} events in batches through both nodes; after 30% of them the primary
      * broker's JVM is killed with SIGKILL. The backup becomes active and both nodes' publishers and relays fail over
-     * to it (herald.broker.ha). A batch refused during the failover (503, or any 5xx) is sent again with the same
+     * to it (the primary told every client its backup). A batch refused during the failover (503, or any 5xx) is sent again with the same
      * idempotency keys, as a client is told to: every batch ends up accepted.
      */
     @Test
@@ -712,6 +712,31 @@ class ScaleOutIT {
             assertEquals(List.of(), aggregatesOutOfOrder(stream, failoverTenant, published),
                     "aggregates whose events are out of publish order on " + stream + " across the broker failover");
         }
+    }
+
+    /**
+     * A node that starts while the primary is dead (a restart after the failover) finds the backup: the resource
+     * adapter names both brokers, so a new connection does not depend on a topology learned from the dead primary.
+     * Node B is stopped and started again, must become ready (readiness checks the broker) and publish through it.
+     */
+    @Test
+    @Order(13)
+    void aNodeStartedAfterTheBrokerFailoverPublishesThroughTheBackup() throws Exception {
+        failoverPublished();
+        long restarting = System.nanoTime();
+        nodeB.close();
+        nodeB.start();
+        nodeB.awaitReady(READY);
+        timings.put(nodeB.name() + " restarted after the broker failover, until ready", since(restarting));
+        List<JsonObject> events = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            events.add(event(failoverTenant, "PROJECT_CREATED", failoverTenant + ":after-restart", List.of("global"),
+                    "failover-restart-" + i));
+        }
+        // Only to node B: a failure here is a failure, not something to retry elsewhere.
+        List<String> published = new Publisher(List.of(nodeB), token(failoverTenant)).publish(Publisher.batch(events), 0);
+        await("the events published through the restarted node on the stream", Duration.ofSeconds(60),
+                () -> idsOnStream(globalStream("PROJECT_CREATED"), failoverTenant).containsAll(published));
     }
 
     private Load failoverPublished() {
