@@ -15,7 +15,7 @@ import java.util.logging.Logger;
 /**
  * A replicated primary/backup pair of {@link DevBroker}s (shared-nothing replication), each in its own JVM, so that a
  * test can kill the primary with SIGKILL and watch the backup take over. Clients name both brokers
- * ({@link #connectionParameters()}) and connect with HA on.
+ * ({@link #connectionParameters()}, the resource adapter's form) and connect with HA on.
  *
  * <p>Each child JVM reports its state in a file of its data directory ({@code state}: {@code started},
  * {@code in-sync} or {@code active}), which the parent polls with a deadline; a child exits when its standard input
@@ -52,11 +52,6 @@ public final class DevBrokerPair implements AutoCloseable {
     /** The resource adapter's ConnectionParameters for both brokers: one parameter set each, comma-separated. */
     public String connectionParameters() {
         return "host=127.0.0.1;port=" + primaryPort + ",host=127.0.0.1;port=" + backupPort;
-    }
-
-    /** The same two brokers as a core client URL with HA on. */
-    public String clientUrl() {
-        return "(tcp://127.0.0.1:" + primaryPort + ",tcp://127.0.0.1:" + backupPort + ")?ha=true";
     }
 
     public int primaryPort() {
