@@ -115,7 +115,7 @@ public final class DevBroker implements AutoCloseable {
      * Shared-nothing replication between the two halves, over a static cluster connection (no multicast discovery).
      * The backup fails over on its own when the primary's connection breaks: with only two brokers there is no
      * third one to ask in a quorum vote, so a pair like this one does not protect against a network split; production
-     * uses a broker team's own setup (docs/operations.md "Production topology").
+     * uses a broker team's own setup (docs/operations.md "A primary/backup pair").
      */
     private void replicate(Configuration config) throws Exception {
         config.setName("herald-dev-" + replication.role().name().toLowerCase(java.util.Locale.ROOT))
