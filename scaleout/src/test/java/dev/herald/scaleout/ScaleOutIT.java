@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.herald.auth.TokenRequest;
 import dev.herald.auth.TokenSigner;
-import dev.herald.devservices.DevBroker;
+import dev.herald.devservices.DevBrokerPair;
 import dev.herald.devservices.DevPostgres;
 import dev.herald.devservices.DevRedisCluster;
 import jakarta.json.Json;
@@ -66,11 +66,13 @@ import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 
 /**
- * The scale-out stage: two Liberty servers running the built EAR on one PostgreSQL, one Artemis broker (embedded in
- * this JVM) and a Redis Cluster of three masters ({@code herald.redis.mode=cluster}), everything on 127.0.0.1 and
- * free ports. Both nodes start at once on an empty database;
- * then 10,000 events are published through both while one node is killed with SIGKILL and restarted, and each
- * guarantee Herald makes across nodes is asserted by a test named after it (docs/operations.md "Several nodes").
+ * The scale-out stage: two Liberty servers running the built EAR on one PostgreSQL, a replicated Artemis primary/backup
+ * pair (each broker its own JVM, {@link DevBrokerPair}; the nodes name both, with HA on) and a Redis Cluster of three
+ * masters ({@code herald.redis.mode=cluster}), everything on 127.0.0.1 and free ports. Both nodes start at once on an
+ * empty database; then 10,000 events are published through both while one node is killed with SIGKILL and restarted,
+ * and each guarantee Herald makes across nodes is asserted by a test named after it (docs/operations.md "Several
+ * nodes"). Last, the primary broker is killed with SIGKILL while both nodes publish, the guarantees are asserted
+ * again for what was published across the broker failover, and a node restarted after it must work on the backup.
  *
  * <p>The tests run in order and share the nodes: the first ones check the start, the load test publishes, the rest
  * check what the load left on the streams, in the delivery ledger and in the workflow tables.
@@ -105,13 +107,19 @@ class ScaleOutIT {
     static final String WORKFLOW_STREAM = "workflow:events:global";
     static final String WORKFLOW_GROUP = "workflow-runtime-v2";
     static final String SUBSCRIBER_GROUP = "herald-subscribers";
+    static final String NETTY_CONNECTOR = "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory";
+    /** Published across the broker failover, by the same two clients, 30% of them before the primary is killed. */
+    static final int FAILOVER_EVENTS = Math.max(EVENTS * 3 / 10, 2 * BATCH);
+    /** The failover's events alternate between these, so that each is its own JMS message (as {@link #CHANNEL_SETS}). */
+    static final List<List<String>> FAILOVER_CHANNEL_SETS = List.of(List.of("global"),
+            List.of("global", "scaleout-failover"));
 
     final String tenant = UUID.randomUUID().toString();
     final Map<String, Duration> timings = new LinkedHashMap<>();
     final long stageStarted = System.nanoTime();
 
     DevPostgres postgres;
-    DevBroker broker;
+    DevBrokerPair brokers;
     DevRedisCluster redisCluster;
     int pgPort;
     LibertyNode nodeA;
@@ -141,12 +149,11 @@ class ScaleOutIT {
         signer = TokenSigner.fromPem(Path.of(System.getProperty("herald.it.signing-key")), "herald-dev", "herald");
 
         long started = System.nanoTime();
-        int brokerPort = freePort();
         pgPort = freePort();
         postgres = new DevPostgres(data.resolve("postgres"), pgPort);
         postgres.start();
-        broker = new DevBroker(data.resolve("artemis"), brokerPort);
-        broker.start();
+        brokers = new DevBrokerPair(data.resolve("artemis"), freePort(), freePort());
+        brokers.start(Duration.ofMinutes(2));
         redisCluster = DevRedisCluster.start(data.resolve("redis-cluster"), 3);
         String redisNodes = String.join(",", redisCluster.addresses());
         try (Connection db = database(); Statement ddl = db.createStatement()) {
@@ -158,13 +165,13 @@ class ScaleOutIT {
         config.useClusterServers().addNodeAddress(redisCluster.addresses().toArray(String[]::new));
         config.setCodec(StringCodec.INSTANCE);
         redis = Redisson.create(config);
-        timings.put("engines (PostgreSQL, Artemis, a Redis Cluster of 3 masters)", since(started));
+        timings.put("engines (PostgreSQL, an Artemis pair in sync, a Redis Cluster of 3 masters)", since(started));
 
         Path wlp = Path.of(System.getProperty("scaleout.wlp"));
         Path ear = ScaleOutEar.build(Path.of(System.getProperty("herald.ear")),
                 Path.of(System.getProperty("herald.probes.subscribers")), data.resolve("herald.ear"));
-        nodeA = node(wlp, System.getProperty("scaleout.server.a", "scaleA"), brokerPort, redisNodes, ear);
-        nodeB = node(wlp, System.getProperty("scaleout.server.b", "scaleB"), brokerPort, redisNodes, ear);
+        nodeA = node(wlp, System.getProperty("scaleout.server.a", "scaleA"), redisNodes, ear);
+        nodeB = node(wlp, System.getProperty("scaleout.server.b", "scaleB"), redisNodes, ear);
 
         started = System.nanoTime();
         ExecutorService starting = Executors.newFixedThreadPool(2);
@@ -186,9 +193,12 @@ class ScaleOutIT {
         timings.put("both nodes started together on an empty database, until ready", since(started));
     }
 
-    private LibertyNode node(Path wlp, String name, int brokerPort, String redisNodes, Path ear) throws IOException {
+    private LibertyNode node(Path wlp, String name, String redisNodes, Path ear) throws IOException {
         LibertyNode node = new LibertyNode(wlp, name, freePort(), freePort())
-                .set("broker.port", Integer.toString(brokerPort))
+                // The broker pair through configuration alone (docs/operations.md "An external Artemis broker").
+                .set("herald.broker.connector-classes", NETTY_CONNECTOR + "," + NETTY_CONNECTOR)
+                .set("herald.broker.connection-parameters", brokers.connectionParameters())
+                .set("herald.broker.ha", "true")
                 .set("herald.redis.mode", "cluster")
                 .set("herald.redis.nodes", redisNodes)
                 .set("pg.port", Integer.toString(pgPort))
@@ -223,7 +233,7 @@ class ScaleOutIT {
             redis.shutdown();
             redis = null;
         }
-        for (AutoCloseable engine : new AutoCloseable[] {postgres, broker, redisCluster}) {
+        for (AutoCloseable engine : new AutoCloseable[] {postgres, brokers, redisCluster}) {
             if (engine != null) {
                 try {
                     engine.close();
@@ -233,7 +243,7 @@ class ScaleOutIT {
             }
         }
         postgres = null;
-        broker = null;
+        brokers = null;
         redisCluster = null;
         if (cleanup != null && Thread.currentThread() != cleanup) {
             try {
@@ -444,24 +454,30 @@ class ScaleOutIT {
     void perAggregateOrderHoldsOnTheStreamsAcrossNodes() {
         Load published = published();
         for (String stream : List.of(globalStream("TICKET_CREATED"), globalStream("PROJECT_CREATED"), WORKFLOW_STREAM)) {
-            List<String> onStream = idsOnStream(stream);
-            Set<String> present = new HashSet<>(onStream);
-            Map<Integer, List<String>> byAggregate = new HashMap<>();
-            for (String id : onStream) {
-                Integer aggregate = published.aggregateOf().get(id);
-                if (aggregate != null) {
-                    byAggregate.computeIfAbsent(aggregate, a -> new ArrayList<>()).add(id);
-                }
-            }
-            List<String> outOfOrder = new ArrayList<>();
-            for (int a = 0; a < AGGREGATES; a++) {
-                List<String> expected = published.publishOrder().get(a).stream().filter(present::contains).toList();
-                if (!expected.equals(byAggregate.getOrDefault(a, List.of()))) {
-                    outOfOrder.add("aggregate " + a);
-                }
-            }
-            assertEquals(List.of(), outOfOrder, "aggregates whose events are out of publish order on " + stream);
+            assertEquals(List.of(), aggregatesOutOfOrder(stream, tenant, published),
+                    "aggregates whose events are out of publish order on " + stream);
         }
+    }
+
+    /** The aggregates whose events are on the stream in another order than they were accepted in. */
+    private List<String> aggregatesOutOfOrder(String stream, String tenantId, Load published) {
+        List<String> onStream = idsOnStream(stream, tenantId);
+        Set<String> present = new HashSet<>(onStream);
+        Map<Integer, List<String>> byAggregate = new HashMap<>();
+        for (String id : onStream) {
+            Integer aggregate = published.aggregateOf().get(id);
+            if (aggregate != null) {
+                byAggregate.computeIfAbsent(aggregate, a -> new ArrayList<>()).add(id);
+            }
+        }
+        List<String> outOfOrder = new ArrayList<>();
+        for (int a = 0; a < AGGREGATES; a++) {
+            List<String> expected = published.publishOrder().get(a).stream().filter(present::contains).toList();
+            if (!expected.equals(byAggregate.getOrDefault(a, List.of()))) {
+                outOfOrder.add("aggregate " + a);
+            }
+        }
+        return outOfOrder;
     }
 
     /**
@@ -574,6 +590,161 @@ class ScaleOutIT {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
+    // The broker failover: the primary broker is killed while both nodes publish.
+
+    /** A tenant of its own, so that what the failover published is told apart from the load above. */
+    final String failoverTenant = UUID.randomUUID().toString();
+    /** What was published across the broker failover, for the tests after it. */
+    Load failoverLoad;
+
+    /**
+     * Two clients publish {@link #FAILOVER_EVENTS} events in batches through both nodes; after 30% of them the primary
+     * broker's JVM is killed with SIGKILL. The backup becomes active and both nodes' publishers and relays fail over
+     * to it (the primary told every client its backup). A batch refused during the failover (503, or any 5xx) is sent again with the same
+     * idempotency keys, as a client is told to: every batch ends up accepted.
+     */
+    @Test
+    @Order(10)
+    void publishingThroughBothNodesWhileThePrimaryBrokerIsKilledAcceptsEveryBatchOnRetry() throws Exception {
+        Publisher publisher = new Publisher(List.of(nodeA, nodeB), token(failoverTenant));
+        int perPublisher = FAILOVER_EVENTS / PUBLISHERS;
+        AtomicInteger accepted = new AtomicInteger();
+        Map<String, Integer> aggregateOf = new ConcurrentHashMap<>();
+        Map<String, String> typeOf = new ConcurrentHashMap<>();
+        List<List<String>> publishOrder = new ArrayList<>();
+        for (int a = 0; a < AGGREGATES; a++) {
+            publishOrder.add(java.util.Collections.synchronizedList(new ArrayList<>()));
+        }
+        Instant[] killedAt = new Instant[1];
+        int[] acceptedAtKill = new int[1];
+
+        ExecutorService clients = Executors.newFixedThreadPool(PUBLISHERS + 1);
+        long started = System.nanoTime();
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int p = 0; p < PUBLISHERS; p++) {
+                int client = p;
+                work.add(clients.submit(() -> {
+                    for (int from = 0; from < perPublisher; from += BATCH) {
+                        List<JsonObject> events = new ArrayList<>();
+                        List<Integer> aggregates = new ArrayList<>();
+                        for (int k = from; k < Math.min(from + BATCH, perPublisher); k++) {
+                            int aggregate = client + PUBLISHERS * (k % (AGGREGATES / PUBLISHERS));
+                            int nthOfAggregate = k / (AGGREGATES / PUBLISHERS);
+                            String type = (k + nthOfAggregate) % TICKET_EVERY == 0 ? "TICKET_CREATED" : "PROJECT_CREATED";
+                            events.add(event(failoverTenant, type, failoverTenant + ":aggregate:" + aggregate,
+                                    FAILOVER_CHANNEL_SETS.get(nthOfAggregate % 2), "failover-" + client + "-" + k));
+                            aggregates.add(aggregate);
+                        }
+                        List<String> ids = publisher.publish(Publisher.batch(events), from / BATCH + client);
+                        for (int i = 0; i < ids.size(); i++) {
+                            aggregateOf.put(ids.get(i), aggregates.get(i));
+                            typeOf.put(ids.get(i), events.get(i).getString("eventType"));
+                            publishOrder.get(aggregates.get(i)).add(ids.get(i));
+                        }
+                        accepted.addAndGet(ids.size());
+                    }
+                    return null;
+                }));
+            }
+            work.add(clients.submit(() -> {
+                await("30% of the failover's events accepted", Duration.ofMinutes(3),
+                        () -> accepted.get() >= FAILOVER_EVENTS * 3 / 10);
+                acceptedAtKill[0] = accepted.get();
+                long pid = brokers.killPrimary();
+                long killed = System.nanoTime();
+                killedAt[0] = Instant.now();
+                System.out.printf("ScaleOutIT: SIGKILL to the primary broker (pid %d) after %d accepted events%n", pid,
+                        acceptedAtKill[0]);
+                brokers.awaitBackupActive(Duration.ofMinutes(1));
+                timings.put("the backup broker active after the primary's SIGKILL", since(killed));
+                return null;
+            }));
+            for (Future<?> each : work) {
+                each.get(10, TimeUnit.MINUTES);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        timings.put("publishing " + FAILOVER_EVENTS + " events across the broker failover", since(started));
+        System.out.printf("ScaleOutIT broker failover: %d events accepted before the primary's SIGKILL, %d after;"
+                        + " %d failed attempts retried with the same idempotency keys%n",
+                acceptedAtKill[0], FAILOVER_EVENTS - acceptedAtKill[0], publisher.failedAttempts.get());
+        assertNotNull(killedAt[0], "the primary broker was killed during the publishing");
+        assertTrue(acceptedAtKill[0] < FAILOVER_EVENTS, "batches were still to be published when the primary died");
+        assertEquals(FAILOVER_EVENTS, accepted.get(), "every batch accepted");
+        assertEquals(FAILOVER_EVENTS, typeOf.size(), "one event id per accepted event (a repeated key answers with its event)");
+        failoverLoad = new Load(Map.copyOf(aggregateOf), Map.copyOf(typeOf), publishOrder, killedAt[0], "primary broker",
+                publisher.failedAttempts.get());
+
+        long draining = System.nanoTime();
+        await("every event accepted across the failover on the streams", DRAIN, () -> {
+            for (String type : TYPES) {
+                if (idsOnStream(globalStream(type), failoverTenant).size() < failoverLoad.ids(type).size()) {
+                    return false;
+                }
+            }
+            return idsOnStream(WORKFLOW_STREAM, failoverTenant).size() >= FAILOVER_EVENTS;
+        });
+        timings.put("until the streams caught up after the failover's last batch", since(draining));
+    }
+
+    /**
+     * Replication makes the backup hold every message the primary committed; the relay's dedupe makes a message
+     * redelivered by the backup (its first delivery's acknowledgement died with the primary) land once.
+     */
+    @Test
+    @Order(11)
+    void everyEventAcceptedAcrossTheBrokerFailoverIsOnItsStreamExactlyOnce() {
+        Load published = failoverPublished();
+        for (String type : TYPES) {
+            assertExactlyOnce(globalStream(type), idsOnStream(globalStream(type), failoverTenant), published.ids(type));
+        }
+        assertExactlyOnce(WORKFLOW_STREAM, idsOnStream(WORKFLOW_STREAM, failoverTenant), published.typeOf().keySet());
+    }
+
+    /** The aggregates' JMS groups are rebound on the backup, which delivers what the primary left in queue order. */
+    @Test
+    @Order(12)
+    void perAggregateOrderHoldsAcrossTheBrokerFailover() {
+        Load published = failoverPublished();
+        for (String stream : List.of(globalStream("TICKET_CREATED"), globalStream("PROJECT_CREATED"), WORKFLOW_STREAM)) {
+            assertEquals(List.of(), aggregatesOutOfOrder(stream, failoverTenant, published),
+                    "aggregates whose events are out of publish order on " + stream + " across the broker failover");
+        }
+    }
+
+    /**
+     * A node that starts while the primary is dead (a restart after the failover) finds the backup: the resource
+     * adapter names both brokers, so a new connection does not depend on a topology learned from the dead primary.
+     * Node B is stopped and started again, must become ready (readiness checks the broker) and publish through it.
+     */
+    @Test
+    @Order(13)
+    void aNodeStartedAfterTheBrokerFailoverPublishesThroughTheBackup() throws Exception {
+        failoverPublished();
+        long restarting = System.nanoTime();
+        nodeB.close();
+        nodeB.start();
+        nodeB.awaitReady(READY);
+        timings.put(nodeB.name() + " restarted after the broker failover, until ready", since(restarting));
+        List<JsonObject> events = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            events.add(event(failoverTenant, "PROJECT_CREATED", failoverTenant + ":after-restart", List.of("global"),
+                    "failover-restart-" + i));
+        }
+        // Only to node B: a failure here is a failure, not something to retry elsewhere.
+        List<String> published = new Publisher(List.of(nodeB), token(failoverTenant)).publish(Publisher.batch(events), 0);
+        await("the events published through the restarted node on the stream", Duration.ofSeconds(60),
+                () -> idsOnStream(globalStream("PROJECT_CREATED"), failoverTenant).containsAll(published));
+    }
+
+    private Load failoverPublished() {
+        assertNotNull(failoverLoad, "the broker failover test must have run first");
+        return failoverLoad;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
 
     private Load published() {
         assertNotNull(load, "the load test must have run first");
@@ -597,6 +768,11 @@ class ScaleOutIT {
 
     /** The stage tenant's event ids on a stream, in stream order. */
     private List<String> idsOnStream(String stream) {
+        return idsOnStream(stream, tenant);
+    }
+
+    /** A tenant's event ids on a stream, in stream order. */
+    private List<String> idsOnStream(String stream, String tenant) {
         Map<StreamMessageId, Map<String, String>> entries = redis.<String, String>getStream(stream)
                 .range(StreamMessageId.MIN, StreamMessageId.MAX);
         List<String> ids = new ArrayList<>();
