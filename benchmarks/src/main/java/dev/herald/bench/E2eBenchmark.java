@@ -279,15 +279,20 @@ public final class E2eBenchmark {
     }
 
     private static String get(String path) throws Exception {
+        return get(operator, path);
+    }
+
+    /** A GET that must answer 200 (shared with {@link WorkflowTriggerBenchmark}). */
+    static String get(String token, String path) throws Exception {
         HttpResponse<String> response = HeraldProcess.HTTP.send(HttpRequest.newBuilder(URI.create(HeraldProcess.BASE + path))
-                .header("Authorization", operator).timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", token).timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
     }
 
-    private static String post(String token, String path, String body, int status, Duration timeout) throws Exception {
+    static String post(String token, String path, String body, int status, Duration timeout) throws Exception {
         HttpResponse<String> response = HeraldProcess.HTTP.send(HttpRequest.newBuilder(URI.create(HeraldProcess.BASE + path))
                 .header("Content-Type", "application/json").header("Authorization", token).timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -297,7 +302,7 @@ public final class E2eBenchmark {
         return response.body();
     }
 
-    private static List<String> idsOf(String body, int count) {
+    static List<String> idsOf(String body, int count) {
         List<String> ids = new ArrayList<>(count);
         Matcher found = ID.matcher(body);
         while (found.find()) {
@@ -309,7 +314,7 @@ public final class E2eBenchmark {
         return ids;
     }
 
-    private static double rawXadd(RedissonClient redis, int count) {
+    static double rawXadd(RedissonClient redis, int count) {
         RStream<String, String> scratch = redis.getStream("herald:bench:raw:" + UUID.randomUUID(), StringCodec.INSTANCE);
         String envelope = "{\"eventType\":\"" + TYPE + "\",\"payload\":{\"tenantId\":\"" + UUID.randomUUID()
                 + "\",\"projectId\":\"" + UUID.randomUUID() + "\",\"occurredAt\":\"2026-11-23T07:41:51.792Z\"},\"id\":\""
