@@ -39,7 +39,8 @@ import org.redisson.config.Config;
  * at parallelism 1 (one key at a time: the old one-after-another delivery) and at {@code parallelism}.
  * In-process: the lanes and observer threads are a plain pool here, container threads in the server.
  * With a last argument such as {@code 1,10,100,280} it then measures one consumer over that many streams at once
- * (one XREADGROUP for all of them), the same number of entries spread evenly over the streams.
+ * (one XREADGROUP for all of them), the same number of entries spread evenly over the streams; with
+ * {@code -Dherald.bench.subscribers-per-stream=1,2,5,10}, one stream read once for that many subscribers.
  * Usage: {@code SubscriberBenchmark [redis address] [events] [rounds] [tenants] [parallelism] [stream counts]};
  * round 1 is JIT warm-up.
  * With {@code -Dherald.bench.memory-events=1000000} it instead streams that many events through one consumer (a
@@ -55,6 +56,11 @@ public final class SubscriberBenchmark {
      * observer that calls a database or a service), instead of returning at once.
      */
     private static final long OBSERVER_WAIT_NANOS = Long.getLong("herald.bench.observer-wait-micros", 0) * 1_000;
+
+    /** {@code -Dherald.bench.subscribers-per-stream=1,2,5,10}: then one stream read for that many no-op subscribers. */
+    private static final List<Integer> SUBSCRIBERS_PER_STREAM = java.util.Arrays.stream(
+            System.getProperty("herald.bench.subscribers-per-stream", "").split(","))
+            .filter(n -> !n.isBlank()).map(Integer::parseInt).toList();
 
     /** The memory run's producer stays at most this many entries ahead of the consumer. */
     private static final int MEMORY_BACKLOG = 20_000;
@@ -105,6 +111,16 @@ public final class SubscriberBenchmark {
                         + " parallelism %d %,10.0f events/s%n", count, parallelism, rate);
                 streams.forEach(name -> redis.getKeys().delete(name));
             }
+            for (int subscribers : SUBSCRIBERS_PER_STREAM) {
+                String shared = prefix + "subscribers-" + subscribers + ":event-stream:global:TICKET_CREATED";
+                fill(redis, shared, events, tenants);
+                double rate = herald(redis, registry, observers, List.of(shared), prefix, "subscribers-" + subscribers,
+                        events, parallelism, subscribers);
+                System.out.printf("  %2d subscriber(s) on one stream, one read for all, order checked per subscriber,"
+                                + " parallelism %d: %,10.0f entries/s = %,10.0f deliveries/s%n",
+                        subscribers, parallelism, rate, rate * subscribers);
+                redis.getKeys().delete(shared);
+            }
         } finally {
             observers.shutdownNow();
             redis.getKeys().deleteByPattern(prefix + "*");
@@ -145,7 +161,7 @@ public final class SubscriberBenchmark {
         List<String> tenantIds = java.util.stream.Stream.generate(() -> UUID.randomUUID().toString()).limit(tenants).toList();
         AtomicLong delivered = new AtomicLong();
         add(redis, stream, tenantIds, 0, 1000, true);
-        StreamConsumer consumer = consumer(redis, registry, observers, List.of(stream), prefix, "memory", parallelism,
+        StreamConsumer consumer = consumer(redis, registry, observers, List.of(stream), prefix, "memory", parallelism, 1,
                 delivered, new java.util.concurrent.ConcurrentHashMap<>(), new AtomicLong());
         consumer.ensureGroups();
         RStream<String, String> entries = redis.getStream(stream, StringCodec.INSTANCE);
@@ -198,18 +214,25 @@ public final class SubscriberBenchmark {
 
     private static double herald(RedissonClient redis, SchemaRegistry registry, ExecutorService observers, String stream,
                                  String prefix, String group, int events, int parallelism) throws InterruptedException {
-        return herald(redis, registry, observers, List.of(stream), prefix, group, events, parallelism);
+        return herald(redis, registry, observers, List.of(stream), prefix, group, events, parallelism, 1);
     }
 
     private static double herald(RedissonClient redis, SchemaRegistry registry, ExecutorService observers, List<String> streams,
                                  String prefix, String group, int events, int parallelism) throws InterruptedException {
+        return herald(redis, registry, observers, streams, prefix, group, events, parallelism, 1);
+    }
+
+    /** @return entries per second, each delivered to {@code subscribers} no-op observers */
+    private static double herald(RedissonClient redis, SchemaRegistry registry, ExecutorService observers, List<String> streams,
+                                 String prefix, String group, int events, int parallelism, int subscribers)
+            throws InterruptedException {
         AtomicLong delivered = new AtomicLong();
         AtomicLong outOfOrder = new AtomicLong();
-        StreamConsumer consumer = consumer(redis, registry, observers, streams, prefix, group, parallelism, delivered,
-                new java.util.concurrent.ConcurrentHashMap<>(), outOfOrder);
+        StreamConsumer consumer = consumer(redis, registry, observers, streams, prefix, group, parallelism, subscribers,
+                delivered, new java.util.concurrent.ConcurrentHashMap<>(), outOfOrder);
         consumer.ensureGroups(); // the stream exists and settings start at 0: the group reads every entry
         long start = System.nanoTime();
-        while (delivered.get() < events) {
+        while (delivered.get() < (long) events * subscribers) {
             consumer.poll();
         }
         double rate = events / ((System.nanoTime() - start) / 1e9);
@@ -220,16 +243,19 @@ public final class SubscriberBenchmark {
         return rate;
     }
 
-    /** Herald's consumer of {@code streams} with a no-op observer that counts and checks each tenant's order. */
+    /**
+     * Herald's consumer of {@code streams} with {@code subscribers} no-op observers on each, which count and check
+     * that each tenant's entries reach each of them in order.
+     */
     private static StreamConsumer consumer(RedissonClient redis, SchemaRegistry registry, ExecutorService observers,
-                                           List<String> streams, String prefix, String group, int parallelism, AtomicLong delivered,
-                                           Map<String, StreamMessageId> lastPerTenant, AtomicLong outOfOrder) {
+                                           List<String> streams, String prefix, String group, int parallelism, int subscribers,
+                                           AtomicLong delivered, Map<String, StreamMessageId> lastPerTenant, AtomicLong outOfOrder) {
         ConsumerSettings settings = new ConsumerSettings(group, "herald", 100, Duration.ofMillis(100), Duration.ofMinutes(5),
                 5, Duration.ofSeconds(10), false, parallelism, 1000);
         Delivery delivery = new Delivery((subscription, event) -> {
             String[] parts = event.entryId().split("-");
             StreamMessageId current = new StreamMessageId(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
-            StreamMessageId before = lastPerTenant.put(event.tenantId() + "|" + event.stream(), current);
+            StreamMessageId before = lastPerTenant.put(subscription.id() + "|" + event.tenantId() + "|" + event.stream(), current);
             if (before != null && (before.getId0() > current.getId0()
                     || (before.getId0() == current.getId0() && before.getId1() >= current.getId1()))) {
                 outOfOrder.incrementAndGet();
@@ -240,9 +266,11 @@ public final class SubscriberBenchmark {
             delivered.incrementAndGet();
         }, observers::submit,
                 new RedisDeliveryLedger(redis, prefix + group + ":delivered:", Duration.ofHours(1)), settings.handlerTimeout());
-        Subscription noOp = new Subscription("no-op", List.of("TICKET_CREATED"), "global", Set.of(), "", "bench.noOp");
+        List<Subscription> noOps = java.util.stream.IntStream.rangeClosed(1, subscribers)
+                .mapToObj(i -> new Subscription("no-op-" + i, List.of("TICKET_CREATED"), "global", Set.of(), "", "bench.noOp" + i))
+                .toList();
         Map<String, List<Subscription>> subscribed = new java.util.LinkedHashMap<>();
-        streams.forEach(name -> subscribed.put(name, List.of(noOp)));
+        streams.forEach(name -> subscribed.put(name, noOps));
         return new StreamConsumer(redis, settings, subscribed, new EntryDecoder(registry),
                 delivery, new DeadLetters(redis, group, Clock.systemUTC()), observers::submit);
     }

@@ -8,6 +8,7 @@ import dev.herald.api.web.Problems;
 import dev.herald.api.web.RequestProblems;
 import dev.herald.auth.Groups;
 import dev.herald.catalog.CustomEventService;
+import dev.herald.api.tail.SseTailSink;
 import dev.herald.cloudevents.CloudEvent;
 import dev.herald.cloudevents.CloudEventReader;
 import dev.herald.cloudevents.HeraldCloudEvents;
@@ -166,8 +167,8 @@ public class CloudEventResource {
     public void tail(@QueryParam("types") List<String> types, @Context SseEventSink sink, @Context Sse sse, @Context UriInfo uri) {
         TailFilter filter = TailFilter.of(caller.tenant(), types);
         URI base = uri.getBaseUri();
-        tail.open(filter, new CloudEventTailSink(sink, sse, WRITE_TIMEOUT,
-                eventType -> schemas.refForEventType(eventType).map(ref -> base.resolve("schemas/" + ref))));
+        tail.open(filter, new SseTailSink(sink, sse, WRITE_TIMEOUT, new CloudEventTailData(
+                eventType -> schemas.refForEventType(eventType).map(ref -> base.resolve("schemas/" + ref)))));
     }
 
     /** As {@code POST /api/events}: a concurrent request took the key first, so publishing again answers with its event. */
