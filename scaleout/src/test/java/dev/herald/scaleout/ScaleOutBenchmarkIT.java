@@ -10,8 +10,6 @@ import dev.herald.devservices.DevPostgres;
 import dev.herald.devservices.DevRedis;
 import dev.herald.devservices.DevRedisCluster;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,19 +143,19 @@ class ScaleOutBenchmarkIT {
         assumeTrue(Boolean.getBoolean("herald.benchmark"), "a benchmark: run with -Dherald.benchmark=true");
         data = Path.of(System.getProperty("scaleout.dataDir", "target/scaleout-data")).toAbsolutePath()
                 .resolveSibling("scaleout-benchmark-data");
-        deleteRecursively(data);
+        ScaleOutIT.deleteRecursively(data);
         Files.createDirectories(data);
         authorization = "Bearer " + TokenSigner.fromPem(Path.of(System.getProperty("herald.it.signing-key")), "herald-dev",
                 "herald").sign(new TokenRequest(tenant, "bench@" + tenant, TokenRequest.ALL_GROUPS, Duration.ofHours(4)));
-        brokerPort = freePort();
-        pgPort = freePort();
+        brokerPort = ScaleOutIT.freePort();
+        pgPort = ScaleOutIT.freePort();
         postgres = new DevPostgres(data.resolve("postgres"), pgPort);
         postgres.start();
         broker = new DevBroker(data.resolve("artemis"), brokerPort);
         broker.start();
         redisCluster = DevRedisCluster.start(data.resolve("redis-cluster"), 3);
         // No persistence, as the Cluster's masters: the comparison is of topologies, not of fsync policies.
-        singleRedis = DevRedis.ephemeral(data.resolve("redis-single"), freePort());
+        singleRedis = DevRedis.ephemeral(data.resolve("redis-single"), ScaleOutIT.freePort());
         singleRedis.start();
 
         Config clusterConfig = new Config();
@@ -182,7 +179,7 @@ class ScaleOutBenchmarkIT {
     }
 
     private LibertyNode node(String name, boolean onCluster) throws IOException {
-        LibertyNode node = new LibertyNode(wlp, name, freePort(), freePort())
+        LibertyNode node = new LibertyNode(wlp, name, ScaleOutIT.freePort(), ScaleOutIT.freePort())
                 .set("broker.port", Integer.toString(brokerPort))
                 .set("herald.events.queue", onCluster ? CLUSTER_QUEUE : SINGLE_QUEUE)
                 .set("pg.port", Integer.toString(pgPort))
@@ -647,19 +644,4 @@ class ScaleOutBenchmarkIT {
         return (System.nanoTime() - started) / 1e9;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
 }

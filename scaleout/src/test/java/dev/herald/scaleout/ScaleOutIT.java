@@ -139,6 +139,64 @@ class ScaleOutIT {
         }
     }
 
+    /**
+     * What one test's clients publish and have accepted: each client's events in batches, {@link #AGGREGATES}
+     * aggregates spread over the clients (each aggregate's events from one client, in order), one in
+     * {@link #TICKET_EVERY} a TICKET_CREATED, the channel sets alternating per aggregate; and per accepted event id
+     * its aggregate and type, per aggregate its ids in publish order.
+     */
+    private static final class Accepted {
+        private final String tenant;
+        private final List<List<String>> channelSets;
+        private final String keyPrefix;
+        private final AtomicInteger count = new AtomicInteger();
+        private final Map<String, Integer> aggregateOf = new ConcurrentHashMap<>();
+        private final Map<String, String> typeOf = new ConcurrentHashMap<>();
+        private final List<List<String>> publishOrder = new ArrayList<>();
+
+        Accepted(String tenant, List<List<String>> channelSets, String keyPrefix) {
+            this.tenant = tenant;
+            this.channelSets = channelSets;
+            this.keyPrefix = keyPrefix;
+            for (int a = 0; a < AGGREGATES; a++) {
+                publishOrder.add(java.util.Collections.synchronizedList(new ArrayList<>()));
+            }
+        }
+
+        /** Client {@code client}'s batch of its events {@code from} on (of {@code perClient}), until it is accepted. */
+        void publishBatch(Publisher publisher, int client, int from, int perClient) throws InterruptedException {
+            List<JsonObject> events = new ArrayList<>();
+            List<Integer> aggregates = new ArrayList<>();
+            for (int k = from; k < Math.min(from + BATCH, perClient); k++) {
+                int aggregate = client + PUBLISHERS * (k % (AGGREGATES / PUBLISHERS));
+                int nthOfAggregate = k / (AGGREGATES / PUBLISHERS);
+                String type = (k + nthOfAggregate) % TICKET_EVERY == 0 ? "TICKET_CREATED" : "PROJECT_CREATED";
+                events.add(event(tenant, type, tenant + ":aggregate:" + aggregate, channelSets.get(nthOfAggregate % 2),
+                        keyPrefix + client + "-" + k));
+                aggregates.add(aggregate);
+            }
+            List<String> ids = publisher.publish(Publisher.batch(events), from / BATCH + client);
+            for (int i = 0; i < ids.size(); i++) {
+                aggregateOf.put(ids.get(i), aggregates.get(i));
+                typeOf.put(ids.get(i), events.get(i).getString("eventType"));
+                publishOrder.get(aggregates.get(i)).add(ids.get(i));
+            }
+            count.addAndGet(ids.size());
+        }
+
+        int count() {
+            return count.get();
+        }
+
+        int distinctIds() {
+            return typeOf.size();
+        }
+
+        Load load(Instant killedAt, String killed, int failedAttempts) {
+            return new Load(Map.copyOf(aggregateOf), Map.copyOf(typeOf), publishOrder, killedAt, killed, failedAttempts);
+        }
+    }
+
     @BeforeAll
     void startEnginesAndBothNodesAtOnce() throws Exception {
         cleanup = new Thread(this::stopEverything, "scaleout-cleanup");
@@ -338,14 +396,8 @@ class ScaleOutIT {
     void publishingThroughBothNodesWhileOneIsKilledAndRestartedAcceptsEveryBatch() throws Exception {
         Publisher publisher = new Publisher(List.of(nodeA, nodeB), token(tenant));
         int perPublisher = EVENTS / PUBLISHERS;
-        AtomicInteger accepted = new AtomicInteger();
+        Accepted accepted = new Accepted(tenant, CHANNEL_SETS, "scaleout-");
         CountDownLatch restarted = new CountDownLatch(1);
-        Map<String, Integer> aggregateOf = new ConcurrentHashMap<>();
-        Map<String, String> typeOf = new ConcurrentHashMap<>();
-        List<List<String>> publishOrder = new ArrayList<>();
-        for (int a = 0; a < AGGREGATES; a++) {
-            publishOrder.add(java.util.Collections.synchronizedList(new ArrayList<>()));
-        }
         Instant[] killedAt = new Instant[1];
         long[] phase = new long[4];
 
@@ -360,41 +412,25 @@ class ScaleOutIT {
                         if (from >= perPublisher * 7 / 10 && !restarted.await(READY.toMinutes() + 2, TimeUnit.MINUTES)) {
                             throw new AssertionError(nodeB.name() + " did not come back in time");
                         }
-                        List<JsonObject> events = new ArrayList<>();
-                        List<Integer> aggregates = new ArrayList<>();
-                        for (int k = from; k < Math.min(from + BATCH, perPublisher); k++) {
-                            int aggregate = client + PUBLISHERS * (k % (AGGREGATES / PUBLISHERS));
-                            int nthOfAggregate = k / (AGGREGATES / PUBLISHERS);
-                            String type = (k + nthOfAggregate) % TICKET_EVERY == 0 ? "TICKET_CREATED" : "PROJECT_CREATED";
-                            events.add(event(tenant, type, tenant + ":aggregate:" + aggregate,
-                                    CHANNEL_SETS.get(nthOfAggregate % 2), "scaleout-" + client + "-" + k));
-                            aggregates.add(aggregate);
-                        }
-                        List<String> ids = publisher.publish(Publisher.batch(events), from / BATCH + client);
-                        for (int i = 0; i < ids.size(); i++) {
-                            aggregateOf.put(ids.get(i), aggregates.get(i));
-                            typeOf.put(ids.get(i), events.get(i).getString("eventType"));
-                            publishOrder.get(aggregates.get(i)).add(ids.get(i));
-                        }
-                        accepted.addAndGet(ids.size());
+                        accepted.publishBatch(publisher, client, from, perPublisher);
                     }
                     return null;
                 }));
             }
             work.add(clients.submit(() -> {
-                await("30% of the events accepted", Duration.ofMinutes(5), () -> accepted.get() >= EVENTS * 3 / 10);
+                await("30% of the events accepted", Duration.ofMinutes(5), () -> accepted.count() >= EVENTS * 3 / 10);
                 phase[0] = System.nanoTime();
-                phase[1] = accepted.get();
+                phase[1] = accepted.count();
                 long pid = nodeB.kill();
                 killedAt[0] = Instant.now();
                 System.out.printf("ScaleOutIT: SIGKILL to %s (pid %d) after %d accepted events%n", nodeB.name(), pid,
-                        accepted.get());
+                        accepted.count());
                 long restarting = System.nanoTime();
                 nodeB.start();
                 nodeB.awaitReady(READY);
                 timings.put(nodeB.name() + " restarted after SIGKILL, until ready", since(restarting));
                 phase[2] = System.nanoTime();
-                phase[3] = accepted.get();
+                phase[3] = accepted.count();
                 restarted.countDown();
                 return null;
             }));
@@ -412,10 +448,9 @@ class ScaleOutIT {
         System.out.printf("ScaleOutIT throughput: %.0f events/s through 2 nodes before the kill (%d events),"
                         + " %.0f events/s after the restart (%d events); %d failed attempts retried on the other node%n",
                 bothUp, phase[1], afterRestart, EVENTS - phase[3], publisher.failedAttempts.get());
-        assertEquals(EVENTS, accepted.get(), "every batch accepted");
-        assertEquals(EVENTS, typeOf.size(), "one event id per accepted event (a repeated key answers with its event)");
-        load = new Load(Map.copyOf(aggregateOf), Map.copyOf(typeOf), publishOrder, killedAt[0], nodeB.name(),
-                publisher.failedAttempts.get());
+        assertEquals(EVENTS, accepted.count(), "every batch accepted");
+        assertEquals(EVENTS, accepted.distinctIds(), "one event id per accepted event (a repeated key answers with its event)");
+        load = accepted.load(killedAt[0], nodeB.name(), publisher.failedAttempts.get());
 
         long draining = System.nanoTime();
         await("every accepted event on the streams, delivered and its workflow started", DRAIN, () -> drained());
@@ -608,13 +643,7 @@ class ScaleOutIT {
     void publishingThroughBothNodesWhileThePrimaryBrokerIsKilledAcceptsEveryBatchOnRetry() throws Exception {
         Publisher publisher = new Publisher(List.of(nodeA, nodeB), token(failoverTenant));
         int perPublisher = FAILOVER_EVENTS / PUBLISHERS;
-        AtomicInteger accepted = new AtomicInteger();
-        Map<String, Integer> aggregateOf = new ConcurrentHashMap<>();
-        Map<String, String> typeOf = new ConcurrentHashMap<>();
-        List<List<String>> publishOrder = new ArrayList<>();
-        for (int a = 0; a < AGGREGATES; a++) {
-            publishOrder.add(java.util.Collections.synchronizedList(new ArrayList<>()));
-        }
+        Accepted accepted = new Accepted(failoverTenant, FAILOVER_CHANNEL_SETS, "failover-");
         Instant[] killedAt = new Instant[1];
         int[] acceptedAtKill = new int[1];
 
@@ -626,31 +655,15 @@ class ScaleOutIT {
                 int client = p;
                 work.add(clients.submit(() -> {
                     for (int from = 0; from < perPublisher; from += BATCH) {
-                        List<JsonObject> events = new ArrayList<>();
-                        List<Integer> aggregates = new ArrayList<>();
-                        for (int k = from; k < Math.min(from + BATCH, perPublisher); k++) {
-                            int aggregate = client + PUBLISHERS * (k % (AGGREGATES / PUBLISHERS));
-                            int nthOfAggregate = k / (AGGREGATES / PUBLISHERS);
-                            String type = (k + nthOfAggregate) % TICKET_EVERY == 0 ? "TICKET_CREATED" : "PROJECT_CREATED";
-                            events.add(event(failoverTenant, type, failoverTenant + ":aggregate:" + aggregate,
-                                    FAILOVER_CHANNEL_SETS.get(nthOfAggregate % 2), "failover-" + client + "-" + k));
-                            aggregates.add(aggregate);
-                        }
-                        List<String> ids = publisher.publish(Publisher.batch(events), from / BATCH + client);
-                        for (int i = 0; i < ids.size(); i++) {
-                            aggregateOf.put(ids.get(i), aggregates.get(i));
-                            typeOf.put(ids.get(i), events.get(i).getString("eventType"));
-                            publishOrder.get(aggregates.get(i)).add(ids.get(i));
-                        }
-                        accepted.addAndGet(ids.size());
+                        accepted.publishBatch(publisher, client, from, perPublisher);
                     }
                     return null;
                 }));
             }
             work.add(clients.submit(() -> {
                 await("30% of the failover's events accepted", Duration.ofMinutes(3),
-                        () -> accepted.get() >= FAILOVER_EVENTS * 3 / 10);
-                acceptedAtKill[0] = accepted.get();
+                        () -> accepted.count() >= FAILOVER_EVENTS * 3 / 10);
+                acceptedAtKill[0] = accepted.count();
                 long pid = brokers.killPrimary();
                 long killed = System.nanoTime();
                 killedAt[0] = Instant.now();
@@ -672,10 +685,9 @@ class ScaleOutIT {
                 acceptedAtKill[0], FAILOVER_EVENTS - acceptedAtKill[0], publisher.failedAttempts.get());
         assertNotNull(killedAt[0], "the primary broker was killed during the publishing");
         assertTrue(acceptedAtKill[0] < FAILOVER_EVENTS, "batches were still to be published when the primary died");
-        assertEquals(FAILOVER_EVENTS, accepted.get(), "every batch accepted");
-        assertEquals(FAILOVER_EVENTS, typeOf.size(), "one event id per accepted event (a repeated key answers with its event)");
-        failoverLoad = new Load(Map.copyOf(aggregateOf), Map.copyOf(typeOf), publishOrder, killedAt[0], "primary broker",
-                publisher.failedAttempts.get());
+        assertEquals(FAILOVER_EVENTS, accepted.count(), "every batch accepted");
+        assertEquals(FAILOVER_EVENTS, accepted.distinctIds(), "one event id per accepted event (a repeated key answers with its event)");
+        failoverLoad = accepted.load(killedAt[0], "primary broker", publisher.failedAttempts.get());
 
         long draining = System.nanoTime();
         await("every event accepted across the failover on the streams", DRAIN, () -> {
@@ -846,14 +858,14 @@ class ScaleOutIT {
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket()) {
             socket.bind(new InetSocketAddress("127.0.0.1", 0));
             return socket.getLocalPort();
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
