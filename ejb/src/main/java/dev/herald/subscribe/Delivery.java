@@ -91,20 +91,19 @@ public final class Delivery {
 
     /** The ledger keys of the deliveries of these events that were handled before, in one ledger round trip. */
     public Set<String> alreadyHandled(List<ReceivedEvent> events, List<Subscription> subscriptions) {
-        return ledger.handled(ledgerKeysOf(events.stream().map(e -> new EntryKey(e.id(), e.channel(), e.tenantId())).toList(),
+        return ledger.handled(keysOf(events.stream().map(e -> new EntryKey(e.id(), e.channel(), e.tenantId())).toList(),
                 subscriptions));
     }
 
     /**
-     * Which of these ledger keys ({@link #ledgerKeysOf}, of entries known only by their event id, channel and tenant,
-     * read before they are validated) were handled before, answered when the ledger answers.
+     * The same, for entries known only by their event id, channel and tenant (read before they are validated),
+     * answered when the ledger answers.
      */
-    java.util.concurrent.CompletionStage<Set<String>> alreadyHandledOf(List<String> ledgerKeys) {
-        return ledger.handledAsync(ledgerKeys);
+    java.util.concurrent.CompletionStage<Set<String>> alreadyHandledOf(List<EntryKey> events, List<Subscription> subscriptions) {
+        return ledger.handledAsync(keysOf(events, subscriptions));
     }
 
-    /** The ledger keys of these entries' deliveries to the subscriptions that accept their tenant. */
-    List<String> ledgerKeysOf(List<EntryKey> events, List<Subscription> subscriptions) {
+    private List<String> keysOf(List<EntryKey> events, List<Subscription> subscriptions) {
         List<String> keys = new ArrayList<>();
         for (EntryKey event : events) {
             subscriptions.stream().filter(s -> s.accepts(event.tenantId()))

@@ -136,7 +136,9 @@ public final class StreamConsumer {
             return finished + settle();
         }
         Duration block = inFlightCount > 0 && SHORT_BLOCK.compareTo(settings.block()) < 0 ? SHORT_BLOCK : settings.block();
-        dispatch(readNew(Math.min(settings.batchSize(), room), block));
+        for (Map.Entry<String, List<ConsumerGroup.Entry>> stream : readNew(Math.min(settings.batchSize(), room), block).entrySet()) {
+            dispatch(stream.getKey(), stream.getValue());
+        }
         return finished + settle();
     }
 
@@ -183,47 +185,18 @@ public final class StreamConsumer {
     /** Claims up to {@code limit} entries of each stream (those still in flight here are claimed but not queued again). */
     void claim(int limit) throws InterruptedException {
         for (String stream : streams.keySet()) {
-            group.claim(stream, settings.batchSize(), limit, entries -> dispatch(Map.of(stream, entries)));
+            group.claim(stream, settings.batchSize(), limit, entries -> dispatch(stream, entries));
         }
     }
 
     /**
-     * Reads the event id and ordering key of each entry ({@link EntryKey}: a parse, no validation), asks the ledger
-     * about all of the read's entries at once (one lookup for every stream of the read, however many streams a
-     * subscriber reads), and queues each entry on its key's lane, where it is validated and delivered. An entry still
-     * in flight here (claimed back from this very consumer while its delivery is queued or running) is not queued
-     * twice.
+     * Reads the event id and tenant of each entry of one stream ({@link EntryKey}: a parse, no validation), asks the
+     * ledger about all of them at once, and queues each entry on its tenant's lane, where it is validated and
+     * delivered. An entry still in flight here (claimed back from this very consumer while its delivery is queued or
+     * running) is not queued twice.
      */
-    private void dispatch(Map<String, List<ConsumerGroup.Entry>> read) {
-        Map<String, Map<ConsumerGroup.Entry, EntryKey>> queuedPerStream = new LinkedHashMap<>();
-        List<String> ledgerKeys = new ArrayList<>();
-        read.forEach((stream, entries) -> {
-            List<Subscription> subscribers = streams.get(stream);
-            Map<ConsumerGroup.Entry, EntryKey> queued = queue(stream, entries, subscribers);
-            if (!queued.isEmpty()) {
-                queuedPerStream.put(stream, queued);
-                ledgerKeys.addAll(delivery.ledgerKeysOf(queued.values().stream().filter(EntryKey::readable).toList(), subscribers));
-            }
-        });
-        if (queuedPerStream.isEmpty()) {
-            return;
-        }
-        // The lanes wait for the ledger's answer, the loop does not: it reads on meanwhile.
-        CompletableFuture<Set<String>> handled = delivery.alreadyHandledOf(ledgerKeys).toCompletableFuture();
-        queuedPerStream.forEach((stream, queued) -> {
-            Set<StreamMessageId> running = inFlight.get(stream);
-            List<Subscription> subscribers = streams.get(stream);
-            queued.forEach((entry, key) -> {
-                running.add(entry.id());
-                inFlightCount++;
-                lanes.submit(key.orderingKey(), () -> done.add(new Done(stream, entry.id(),
-                        handle(stream, entry, key, subscribers, handled))));
-            });
-        });
-    }
-
-    /** The entries of one stream to deliver, with their keys; acknowledges at once those with nothing left to deliver. */
-    private Map<ConsumerGroup.Entry, EntryKey> queue(String stream, List<ConsumerGroup.Entry> entries, List<Subscription> subscribers) {
+    private void dispatch(String stream, List<ConsumerGroup.Entry> entries) {
+        List<Subscription> subscribers = streams.get(stream);
         Set<StreamMessageId> running = inFlight.get(stream);
         List<StreamMessageId> nothingToDeliver = new ArrayList<>();
         Map<ConsumerGroup.Entry, EntryKey> queued = new LinkedHashMap<>();
@@ -238,7 +211,18 @@ public final class StreamConsumer {
             queued.put(entry, EntryKey.peek(entry.fields(), subscribers.get(0).channel()));
         }
         group.ack(stream, nothingToDeliver);
-        return queued;
+        if (queued.isEmpty()) {
+            return;
+        }
+        // The lanes wait for the ledger's answer, the loop does not: it reads on meanwhile.
+        CompletableFuture<Set<String>> handled = delivery.alreadyHandledOf(
+                queued.values().stream().filter(EntryKey::readable).toList(), subscribers).toCompletableFuture();
+        queued.forEach((entry, key) -> {
+            running.add(entry.id());
+            inFlightCount++;
+            lanes.submit(key.orderingKey(), () -> done.add(new Done(stream, entry.id(),
+                    handle(stream, entry, key, subscribers, handled))));
+        });
     }
 
     /**
