@@ -807,7 +807,7 @@ class ScaleOutIT {
         return "alga-psa:event-stream:global:" + type;
     }
 
-    private static JsonObject event(String tenant, String type, String aggregateKey, List<String> channels, String key) {
+    static JsonObject event(String tenant, String type, String aggregateKey, List<String> channels, String key) {
         String idField = type.equals("TICKET_CREATED") ? "ticketId" : "projectId";
         return Json.createObjectBuilder().add("eventType", type).add("aggregateKey", aggregateKey)
                 .add("channels", Json.createArrayBuilder(channels)).add("idempotencyKey", key)

@@ -41,7 +41,12 @@ final class RedisProcess implements AutoCloseable {
     }
 
     private void start(Path baseDir, Path configFile, List<String> extraArgs) throws IOException, InterruptedException {
-        command.add(DevRedis.executable(baseDir).toString());
+        String executable = DevRedis.executable(baseDir).toString();
+        if (executable.contains("redis-sentinel")) {
+            // redis-server runs as a Sentinel whenever its argv[0] contains this, whatever its arguments say
+            throw new IllegalArgumentException("the path of redis-server must not contain 'redis-sentinel': " + executable);
+        }
+        command.add(executable);
         if (configFile != null) {
             command.add(configFile.toString());
         }
