@@ -121,32 +121,29 @@ public final class E2eBenchmark {
     private static Result http(String name, int events, int perRequest, int threads) throws Exception {
         reset("arrivals");
         Set<String> ids = Collections.synchronizedSet(new HashSet<>());
-        ExecutorService clients = Executors.newFixedThreadPool(threads);
         long start = System.currentTimeMillis();
-        List<Future<?>> work = new ArrayList<>();
-        int requests = events / perRequest;
-        for (int t = 0; t < threads; t++) {
-            int share = requests / threads + (t < requests % threads ? 1 : 0);
-            String token = tokens.get(t % tokens.size());
-            work.add(clients.submit(() -> {
-                for (int r = 0; r < share; r++) {
-                    ids.addAll(publish(token, perRequest));
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : work) {
-            f.get();
-        }
-        clients.shutdown();
+        ClientThreads.run(threads, events / perRequest, (thread, requests) -> {
+            String token = tokens.get(thread % tokens.size());
+            for (int r = 0; r < requests; r++) {
+                ids.addAll(publish(token, perRequest));
+            }
+        });
         return measured(name, ids, start);
     }
 
     private static List<String> publish(String token, int count) throws Exception {
+        return publish(token, TYPE, "projectId", count);
+    }
+
+    /**
+     * Publishes {@code count} events of {@code type} over HTTP (one event, or a batch), each payload naming a new id
+     * in {@code idField}, and returns their ids. Bodies are built as strings: the client shares the server's cores.
+     */
+    static List<String> publish(String token, String type, String idField, int count) throws Exception {
         StringBuilder body = new StringBuilder(count * 90).append(count == 1 ? "" : "[");
         for (int i = 0; i < count; i++) {
-            body.append(i == 0 ? "" : ",").append("{\"eventType\":\"" + TYPE + "\",\"payload\":{\"projectId\":\"")
-                    .append(UUID.randomUUID()).append("\"}}");
+            body.append(i == 0 ? "" : ",").append("{\"eventType\":\"").append(type).append("\",\"payload\":{\"")
+                    .append(idField).append("\":\"").append(UUID.randomUUID()).append("\"}}");
         }
         body.append(count == 1 ? "" : "]");
         return idsOf(post(token, count == 1 ? "api/events" : "api/events/batch", body.toString(), 202,

@@ -13,9 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.redisson.Redisson;
@@ -132,26 +129,15 @@ public final class PublishBenchmark {
 
     private static Result run(String name, int events, int perRequest, int threads, Arrivals arrivals) throws Exception {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
-        ExecutorService clients = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
-        List<Future<?>> work = new ArrayList<>();
-        int requests = events / perRequest;
-        for (int t = 0; t < threads; t++) {
-            int share = requests / threads + (t < requests % threads ? 1 : 0);
-            work.add(clients.submit(() -> {
-                for (int r = 0; r < share; r++) {
-                    long at = System.nanoTime();
-                    for (String id : publish(perRequest)) {
-                        sentAt.put(id, at);
-                    }
+        ClientThreads.run(threads, events / perRequest, (thread, requests) -> {
+            for (int r = 0; r < requests; r++) {
+                long at = System.nanoTime();
+                for (String id : publish(perRequest)) {
+                    sentAt.put(id, at);
                 }
-                return null;
-            }));
-        }
-        for (Future<?> f : work) {
-            f.get();
-        }
-        clients.shutdown();
+            }
+        });
         return measured(name, sentAt.keySet(), start, arrivals, id -> (arrivals.arrivedAt(id) - sentAt.get(id)) / 1e6);
     }
 

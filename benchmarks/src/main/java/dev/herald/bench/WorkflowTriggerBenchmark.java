@@ -5,7 +5,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,44 +102,22 @@ public final class WorkflowTriggerBenchmark {
         String token = HeraldProcess.authorization(root, tenant);
         String load = loadAverage();
         Set<String> ids = Collections.synchronizedSet(new HashSet<>());
-        ExecutorService clients = Executors.newFixedThreadPool(threads);
         long start = System.currentTimeMillis();
-        List<Future<?>> work = new ArrayList<>();
-        int requests = events / perRequest;
-        for (int t = 0; t < threads; t++) {
-            int share = requests / threads + (t < requests % threads ? 1 : 0);
-            work.add(clients.submit(() -> {
-                long begin = System.nanoTime();
-                for (int r = 0; r < share; r++) {
-                    if (rate > 0) { // the next event's due time, so a slow answer is not added to every later one
-                        long due = begin + TimeUnit.SECONDS.toNanos(r) / rate;
-                        TimeUnit.NANOSECONDS.sleep(due - System.nanoTime());
-                    }
-                    ids.addAll(publish(token, perRequest));
+        ClientThreads.run(threads, events / perRequest, (thread, requests) -> {
+            long begin = System.nanoTime();
+            for (int r = 0; r < requests; r++) {
+                if (rate > 0) { // the next event's due time, so a slow answer is not added to every later one
+                    long due = begin + TimeUnit.SECONDS.toNanos(r) / rate;
+                    TimeUnit.NANOSECONDS.sleep(due - System.nanoTime());
                 }
-                return null;
-            }));
-        }
-        for (Future<?> f : work) {
-            f.get();
-        }
-        clients.shutdown();
+                ids.addAll(E2eBenchmark.publish(token, "TICKET_CREATED", "ticketId", perRequest));
+            }
+        });
         long published = System.currentTimeMillis();
         awaitExecutions(token, ids.size());
         Map<String, Long> started = startTimes(token);
         Map<String, long[]> entries = streamEntries(tenant, start);
         return Result.of(name, load, ids, start, published, started, entries);
-    }
-
-    private static List<String> publish(String token, int count) throws Exception {
-        StringBuilder body = new StringBuilder(count * 80).append(count == 1 ? "" : "[");
-        for (int i = 0; i < count; i++) {
-            body.append(i == 0 ? "" : ",").append("{\"eventType\":\"TICKET_CREATED\",\"payload\":{\"ticketId\":\"")
-                    .append(UUID.randomUUID()).append("\"}}");
-        }
-        body.append(count == 1 ? "" : "]");
-        return E2eBenchmark.idsOf(E2eBenchmark.post(token, count == 1 ? "api/events" : "api/events/batch",
-                body.toString(), 202, Duration.ofSeconds(60)), count);
     }
 
     /**
