@@ -74,7 +74,11 @@ public final class DeadLetters {
         return stream + SUFFIX;
     }
 
-    /** Moves the entry to the dead-letter stream and acknowledges it, atomically; returns the dead letter's id. */
+    /**
+     * Adds the entry to the dead-letter stream once (one script), then acknowledges it in its group: two steps, since on
+     * a Cluster the two streams may sit in different slots; a failure between them leaves the entry pending, and
+     * dead-lettering it again adds nothing. Returns the dead letter's id.
+     */
     public String deadLetter(String stream, String entryId, Map<String, String> fields, long deliveries, String reason,
                              List<EventIssue> issues) {
         Map<String, String> letter = new LinkedHashMap<>(fields);
