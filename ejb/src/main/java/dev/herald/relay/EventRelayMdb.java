@@ -13,12 +13,15 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Relays the events of each broker message to Redis, one atomic write per stream (see {@link RedisRelay}). Any failure is counted in a failed-event record and then propagates:
- * the container rolls the delivery back and Artemis redelivers with backoff, then dead-letters. Nothing is
- * swallowed here.
+ * Relays the events of each broker message to Redis, one atomic write per stream (see {@link RedisRelay}). Every failed
+ * attempt is counted in a failed-event record. While Redis is briefly away the attempt is made again in place
+ * ({@link RelayAttempts}, up to {@code herald.relay.outage-retry}), which keeps the aggregate's later events behind it;
+ * any other failure, or one past that budget, propagates: the container rolls the delivery back and Artemis redelivers
+ * with backoff, then dead-letters. Nothing is swallowed here.
  *
  * <p>Deliveries are not transacted: the relay writes nothing but Redis, which takes no part in a JTA transaction,
  * and its scripts write each event once per stream however often they run. So the broker's acknowledgement after a successful
@@ -46,6 +49,9 @@ public class EventRelayMdb implements MessageListener {
     @Inject
     EventSpans spans;
 
+    @Inject
+    RelaySettings settings;
+
     @Override
     public void onMessage(Message message) {
         List<CarriedEvent> events;
@@ -62,29 +68,44 @@ public class EventRelayMdb implements MessageListener {
     }
 
     private void relay(Message message, List<CarriedEvent> events, EventSpans.EventSpan span) {
+        String traceparent = span.traceparent();
+        List<CarriedEvent> traced = traceparent == null ? events
+                : events.stream().map(event -> event.tracedBy(traceparent)).toList();
+        boolean[] anyFailed = {false};
         try {
-            String traceparent = span.traceparent();
-            List<CarriedEvent> written = relay.relayed(traceparent == null ? events
-                    : events.stream().map(event -> event.tracedBy(traceparent)).toList());
+            List<CarriedEvent> written = new RelayAttempts(settings.outageRetry()).run(() -> relay.relayed(traced),
+                    (failure, retrying) -> {
+                        anyFailed[0] = true;
+                        failed(events, failure, retrying);
+                    });
             count(written);
-            if (redelivered(message)) {
+            if (anyFailed[0] || redelivered(message)) {
                 failures.recovered(events);
             }
         } catch (RuntimeException e) {
             span.failed(e);
-            // Liberty logs the exception that leaves onMessage, but not which events it concerns.
-            LOG.warning(() -> "Relay of event(s) " + events.stream().map(CarriedEvent::eventId).toList()
-                    + " failed; the broker redelivers the message: " + e);
-            if (e instanceof PartlyRelayedException partly) {
-                count(partly.written()); // the redelivery skips them, so now is their one count
-            }
-            events.forEach(event -> metrics.relayFailed());
-            try {
-                failures.attemptFailed(events, e);
-            } catch (RuntimeException recordFailed) {
+            throw e;
+        }
+    }
+
+    /** Counts, logs and records one failed attempt; the units a partly failed attempt wrote are counted now, once. */
+    private void failed(List<CarriedEvent> events, RuntimeException e, boolean retrying) {
+        // Liberty logs the exception that leaves onMessage, but not which events it concerns.
+        LOG.warning(() -> "Relay of event(s) " + events.stream().map(CarriedEvent::eventId).toList() + " failed; "
+                + (retrying ? "Redis looks briefly away, the relay tries again in place: "
+                        : "the broker redelivers the message: ") + e);
+        if (e instanceof PartlyRelayedException partly) {
+            count(partly.written()); // the next attempt skips them, so now is their one count
+        }
+        events.forEach(event -> metrics.relayFailed());
+        try {
+            failures.attemptFailed(events, e);
+        } catch (RuntimeException recordFailed) {
+            if (retrying) {
+                LOG.log(Level.WARNING, "Could not record the failed relay attempt of " + events.get(0).eventId(), recordFailed);
+            } else {
                 e.addSuppressed(recordFailed);
             }
-            throw e;
         }
     }
 

@@ -123,9 +123,9 @@ public final class RelayWriter {
             try {
                 int synced = results.get(b).join().getSyncedSlaves();
                 if (synced < syncReplicas) {
-                    throw new IllegalStateException("only " + synced + " of the " + syncReplicas + " replicas to wait for"
+                    throw new ReplicasBehindException("only " + synced + " of the " + syncReplicas + " replicas to wait for"
                             + " confirmed the write to " + writes.get(b).stream() + " within " + syncTimeout
-                            + "; the delivery fails so that the broker redelivers it");
+                            + "; the attempt fails and is made again");
                 }
             } catch (CompletionException e) {
                 failure = add(failure, e.getCause() instanceof RuntimeException cause ? cause : e);

@@ -40,7 +40,7 @@ class SettingsDocumentedTest {
 
     static final List<Class<?>> RECORDS = List.of(PublishSettings.class, RedisSettings.class, RetentionSettings.class,
             SubscriberSettings.class, WorkflowSettings.class, TailSettings.class, AuthSettings.class,
-            OperationsSettings.class, WireVersions.class);
+            OperationsSettings.class, WireVersions.class, dev.herald.relay.RelaySettings.class);
 
     private static final Path OPERATIONS = Path.of("../docs/operations.md");
     private static final Path SERVER_XML = Path.of("../liberty/config/server.xml");

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.redisson.client.RedisConnectionException;
 
 /**
  * The relay MDB's counting: one {@code relayed} per (event, channel) unit over all deliveries of a message, also when
@@ -50,6 +51,23 @@ class EventRelayMdbTest {
         assertEquals(List.of("attemptFailed:" + envelope.id(), "recovered:" + envelope.id()), failures);
     }
 
+    @Test
+    void aDeliveryWhileRedisIsBrieflyAwayIsRetriedInPlaceCountedOnceAndRecovered() {
+        EventEnvelope envelope = new EventEnvelope("3f1c2a9e-0000-4000-8000-000000000002", "TICKET_CREATED",
+                Instant.parse("2026-11-23T07:41:51.792Z"), Json.createObjectBuilder().add("tenantId", "t1").build());
+        List<Function<List<CarriedEvent>, List<CarriedEvent>>> attempts = List.of(
+                events -> {
+                    throw new PartlyRelayedException(List.of(events.get(0)), new RedisConnectionException("failing over"));
+                },
+                events -> List.of(events.get(0)));
+
+        mdb(attempts).onMessage(message(envelope, false)); // does not throw: the broker never sees the failure
+
+        assertEquals(List.of("relayed:TICKET_CREATED", "publishToStream", "relayFailed", "relayed:TICKET_CREATED",
+                "publishToStream"), metrics.calls, "two units, counted once each");
+        assertEquals(List.of("attemptFailed:" + envelope.id(), "recovered:" + envelope.id()), failures);
+    }
+
     private EventRelayMdb mdb(List<Function<List<CarriedEvent>, List<CarriedEvent>>> deliveries) {
         EventRelayMdb mdb = new EventRelayMdb();
         int[] delivery = {0};
@@ -71,6 +89,7 @@ class EventRelayMdbTest {
             }
         };
         mdb.metrics = metrics;
+        mdb.settings = RelaySettings.defaults();
         mdb.spans = dev.herald.tracing.EventSpans.NONE;
         return mdb;
     }
