@@ -19,7 +19,9 @@ import java.util.logging.Logger;
 
 /**
  * Delivers one event to the subscribers of its stream: each observer on its own container thread, all at once,
- * each under the handler timeout, so one that throws or hangs neither blocks nor fails the others. A subscriber
+ * each under the handler timeout, so one that throws or hangs neither blocks nor fails the others. When only one is to
+ * run and the caller can watch it ({@link InlineWatch}), it runs on the caller's thread instead, and the caller gives
+ * up on it after the timeout. A subscriber
  * that handled the event before (the ledger says so) is not run again; one that is restricted to other tenants
  * counts as handled. A successful observer is recorded in the ledger by its own task, so one that finishes just
  * after its timeout is still not run again.
@@ -61,6 +63,18 @@ public final class Delivery {
             return String.join("; ", results.stream().filter(r -> !r.status().done())
                     .map(r -> r.subscriberId() + ": " + r.status() + " " + r.error()).toList());
         }
+    }
+
+    /**
+     * Watches an observer that runs on the calling thread, so that the caller can give up on it when it outlasts the
+     * handler timeout (it cannot be interrupted): the caller counts and reports that timeout itself.
+     */
+    public interface InlineWatch {
+
+        void started(String subscriberId);
+
+        /** @return false when the caller gave up on the call meanwhile: its outcome is no longer the caller's */
+        boolean ended();
     }
 
     private final ObserverInvoker invoker;
@@ -124,30 +138,44 @@ public final class Delivery {
      */
     public Outcome deliver(ReceivedEvent event, List<Subscription> subscriptions, Set<String> handled, String traceparent)
             throws InterruptedException {
+        return deliver(event, subscriptions, handled, traceparent, null);
+    }
+
+    /**
+     * @param inline when not null and exactly one subscriber is to run, it runs on the calling thread under this watch
+     *               (one thread hand-off less per event; the caller enforces the timeout); otherwise every subscriber
+     *               runs on its own container thread, under the timeout enforced here
+     */
+    public Outcome deliver(ReceivedEvent event, List<Subscription> subscriptions, Set<String> handled, String traceparent,
+                           InlineWatch inline) throws InterruptedException {
         Map<String, Result> results = new LinkedHashMap<>();
-        List<Subscription> forTenant = new ArrayList<>();
+        List<Subscription> toRun = new ArrayList<>();
         for (Subscription s : subscriptions) {
-            if (s.accepts(event.tenantId())) {
-                forTenant.add(s);
-            } else {
+            if (!s.accepts(event.tenantId())) {
                 results.put(s.id(), new Result(s.id(), Status.NOT_FOR_TENANT, null));
-            }
-        }
-        Map<Subscription, Future<?>> running = new LinkedHashMap<>();
-        for (Subscription s : forTenant) {
-            String key = ledger.key(event.id(), event.channel(), s.id());
-            if (handled.contains(key)) {
+            } else if (handled.contains(ledger.key(event.id(), event.channel(), s.id()))) {
                 results.put(s.id(), new Result(s.id(), Status.ALREADY_HANDLED, null));
             } else {
-                running.put(s, executor.start(() -> {
-                    try (EventSpans.EventSpan span = spans.receiving("herald deliver " + s.id(), traceparent, event.id(),
-                            event.eventType())) {
-                        invokeIn(span, s, event);
-                    }
-                    ledger.markHandled(key);
-                    return null;
-                }));
+                toRun.add(s);
             }
+        }
+        if (inline != null && toRun.size() == 1) {
+            Subscription s = toRun.get(0);
+            inline.started(s.id());
+            Result result = runHere(event, s, traceparent);
+            if (!inline.ended()) {
+                return new Outcome(List.of(new Result(s.id(), Status.TIMED_OUT, "no result within " + timeout)));
+            }
+            results.put(s.id(), result);
+            count(result);
+            return new Outcome(subscriptions.stream().map(sub -> results.get(sub.id())).toList());
+        }
+        Map<Subscription, Future<?>> running = new LinkedHashMap<>();
+        for (Subscription s : toRun) {
+            running.put(s, executor.start(() -> {
+                invokeAndMark(event, s, traceparent);
+                return null;
+            }));
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
@@ -163,9 +191,35 @@ public final class Delivery {
         return new Outcome(ordered);
     }
 
+    /** One observer call on this thread: HANDLED (and marked in the ledger) or FAILED. */
+    private Result runHere(ReceivedEvent event, Subscription s, String traceparent) {
+        try {
+            invokeAndMark(event, s, traceparent);
+            return new Result(s.id(), Status.HANDLED, null);
+        } catch (RuntimeException | Error e) {
+            return failed(event, s, e);
+        }
+    }
+
+    private static Result failed(ReceivedEvent event, Subscription s, Throwable error) {
+        Throwable cause = unwrap(error);
+        LOG.log(Level.WARNING, "Subscriber " + s.id() + " failed on entry " + event.entryId() + " of " + event.stream()
+                + " (event " + event.id() + ")", cause);
+        return new Result(s.id(), Status.FAILED, describe(cause));
+    }
+
     /** Writes the handled marks recorded since the last call ({@link DeliveryLedger#flush()}). */
     public void flushLedger() {
         ledger.flush();
+    }
+
+    /** Calls the observer in a span of the entry's trace; once it returned, records it as handled. */
+    private void invokeAndMark(ReceivedEvent event, Subscription s, String traceparent) {
+        try (EventSpans.EventSpan span = spans.receiving("herald deliver " + s.id(), traceparent, event.id(),
+                event.eventType())) {
+            invokeIn(span, s, event);
+        }
+        ledger.markHandled(ledger.key(event.id(), event.channel(), s.id()));
     }
 
     private void invokeIn(EventSpans.EventSpan span, Subscription s, ReceivedEvent event) {
@@ -191,10 +245,7 @@ public final class Delivery {
             task.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             return new Result(s.id(), Status.HANDLED, null);
         } catch (ExecutionException e) {
-            Throwable cause = unwrap(e);
-            LOG.log(Level.WARNING, "Subscriber " + s.id() + " failed on entry " + event.entryId() + " of " + event.stream()
-                    + " (event " + event.id() + ")", cause);
-            return new Result(s.id(), Status.FAILED, describe(cause));
+            return failed(event, s, e);
         } catch (TimeoutException | CancellationException e) {
             task.cancel(true);
             LOG.warning("Subscriber " + s.id() + " did not finish entry " + event.entryId() + " of " + event.stream()

@@ -2,6 +2,7 @@ package dev.herald.subscribe;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,6 +36,8 @@ final class OrderedLanes {
     private final Map<String, Lane> lanes = new HashMap<>();
     /** Lanes with a task to run that no worker holds. Guarded by this. */
     private final ArrayDeque<Lane> ready = new ArrayDeque<>();
+    /** The tasks running now, each with its worker. Guarded by this. */
+    private final Map<Runnable, Worker> running = new IdentityHashMap<>();
     private int workers;
 
     OrderedLanes(TaskRunner runner, int parallelism) {
@@ -80,11 +83,63 @@ final class OrderedLanes {
         return lanes.size();
     }
 
+    /**
+     * Gives up on a task that is running and will not end in time (a hung observer): its worker no longer holds the
+     * lane, whose later tasks go on on another worker, and no longer counts against the parallelism; the thread
+     * itself stays with the task, and leaves once the task returns. The key's order is kept for every task but the
+     * abandoned one, which the caller reports as not done.
+     *
+     * @return false when the task is not running (it ended meanwhile, or never started)
+     */
+    boolean abandon(Runnable task) {
+        boolean startWorker;
+        synchronized (this) {
+            Worker worker = running.remove(task);
+            if (worker == null) {
+                return false;
+            }
+            worker.abandoned = true;
+            Lane lane = worker.lane;
+            lane.tasks.poll(); // the abandoned task, at the head while it runs
+            if (lane.tasks.isEmpty()) {
+                lanes.remove(lane.key);
+            } else {
+                ready.add(lane);
+            }
+            workers--;
+            startWorker = !ready.isEmpty() && workers < parallelism;
+            if (startWorker) {
+                workers++;
+            }
+        }
+        if (startWorker) {
+            try {
+                runner.start(() -> {
+                    work();
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                synchronized (this) {
+                    workers--;
+                }
+                throw e;
+            }
+        }
+        return true;
+    }
+
+    /** A worker's hold on the lane whose task it runs; abandoned once {@link #abandon} gave up on that task. */
+    private static final class Worker {
+        Lane lane;
+        boolean abandoned;
+    }
+
     private void work() {
-        Lane lane = null;
+        Worker worker = new Worker();
         while (true) {
             Runnable task;
             synchronized (this) {
+                Lane lane = worker.lane;
                 if (lane != null) {
                     lane.tasks.poll(); // the task just run
                     if (lane.tasks.isEmpty()) {
@@ -93,17 +148,24 @@ final class OrderedLanes {
                         ready.add(lane);
                     }
                 }
-                lane = ready.poll();
-                if (lane == null) {
+                worker.lane = ready.poll();
+                if (worker.lane == null) {
                     workers--;
                     return;
                 }
-                task = lane.tasks.peek(); // stays queued while it runs, so a submit sees the lane as busy
+                task = worker.lane.tasks.peek(); // stays queued while it runs, so a submit sees the lane as busy
+                running.put(task, worker);
             }
             try {
                 task.run();
             } catch (RuntimeException | Error e) {
-                LOG.log(Level.WARNING, "A delivery task of key " + lane.key + " threw; its lane goes on", e);
+                LOG.log(Level.WARNING, "A delivery task of key " + worker.lane.key + " threw; its lane goes on", e);
+            }
+            synchronized (this) {
+                if (worker.abandoned) {
+                    return; // the lane went on without this thread, and the worker count no longer has it
+                }
+                running.remove(task);
             }
         }
     }

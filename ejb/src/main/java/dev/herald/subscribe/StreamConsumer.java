@@ -7,7 +7,7 @@ import dev.herald.redis.ConsumerGroup;
 import dev.herald.redis.DeadLetters;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.redisson.api.RedissonClient;
@@ -60,8 +61,57 @@ public final class StreamConsumer {
     /** How long a read blocks while entries are being delivered, so their acknowledgements are not held back long. */
     private static final Duration SHORT_BLOCK = Duration.ofMillis(20);
 
+    /** How often the loop looks for observers running on a lane's thread past the handler timeout. */
+    private static final Duration WATCH_EVERY = Duration.ofMillis(100);
+
     /** How one delivered entry ended, as the loop learns it. */
     private record Done(String stream, StreamMessageId id, boolean acknowledge) {
+    }
+
+    /**
+     * One entry handed to delivery: its lane's task, reported done exactly once (by the task, or by the loop giving up
+     * on an observer that runs on the lane's thread past the handler timeout), and the watch of that observer.
+     */
+    private final class Running implements Runnable, Delivery.InlineWatch {
+        final String stream;
+        final ConsumerGroup.Entry entry;
+        final EntryKey key;
+        final List<Subscription> subscribers;
+        final CompletableFuture<Set<String>> handled;
+        final AtomicBoolean reported = new AtomicBoolean();
+        volatile boolean inline;
+        volatile long inlineSince;
+        volatile String inlineSubscriber;
+
+        Running(String stream, ConsumerGroup.Entry entry, EntryKey key, List<Subscription> subscribers,
+                CompletableFuture<Set<String>> handled) {
+            this.stream = stream;
+            this.entry = entry;
+            this.key = key;
+            this.subscribers = subscribers;
+            this.handled = handled;
+        }
+
+        @Override
+        public void run() {
+            boolean acknowledge = handle(this);
+            if (reported.compareAndSet(false, true)) {
+                done.add(new Done(stream, entry.id(), acknowledge));
+            }
+        }
+
+        @Override
+        public void started(String subscriberId) {
+            inlineSubscriber = subscriberId;
+            inlineSince = System.nanoTime();
+            inline = true;
+        }
+
+        @Override
+        public boolean ended() {
+            inline = false;
+            return !reported.get();
+        }
     }
 
     private final ConsumerSettings settings;
@@ -74,9 +124,10 @@ public final class StreamConsumer {
     private final OrderedLanes lanes;
     private final LinkedBlockingQueue<Done> done = new LinkedBlockingQueue<>();
     /** Per stream: the entries handed to delivery and not yet reported done. Only the polling thread uses it. */
-    private final Map<String, Set<StreamMessageId>> inFlight = new LinkedHashMap<>();
+    private final Map<String, Map<StreamMessageId, Running>> inFlight = new LinkedHashMap<>();
     private int inFlightCount;
     private long nextClaimAt;
+    private long nextWatchAt;
 
     public StreamConsumer(RedissonClient redis, ConsumerSettings settings, Map<String, List<Subscription>> streams,
                           EntryDecoder decoder, Delivery delivery, DeadLetters deadLetters, TaskRunner runner) {
@@ -98,7 +149,7 @@ public final class StreamConsumer {
         this.lanes = new OrderedLanes(runner, settings.parallelism());
         this.group = new ConsumerGroup(redis, settings.group(), settings.consumer(), settings.claimIdle(),
                 settings.startAtLatest());
-        streams.keySet().forEach(s -> inFlight.put(s, new HashSet<>()));
+        streams.keySet().forEach(s -> inFlight.put(s, new HashMap<>()));
     }
 
     public Set<String> streams() {
@@ -122,6 +173,7 @@ public final class StreamConsumer {
      * @return the number of entries whose delivery ended this round (acknowledged, dead-lettered or left pending)
      */
     public int poll() throws InterruptedException {
+        giveUpOnHungObservers();
         int finished = settle();
         if (System.nanoTime() - nextClaimAt >= 0 && inFlightCount < settings.maxInFlight()) {
             claim(settings.maxInFlight() - inFlightCount);
@@ -197,11 +249,11 @@ public final class StreamConsumer {
      */
     private void dispatch(String stream, List<ConsumerGroup.Entry> entries) {
         List<Subscription> subscribers = streams.get(stream);
-        Set<StreamMessageId> running = inFlight.get(stream);
+        Map<StreamMessageId, Running> running = inFlight.get(stream);
         List<StreamMessageId> nothingToDeliver = new ArrayList<>();
         Map<ConsumerGroup.Entry, EntryKey> queued = new LinkedHashMap<>();
         for (ConsumerGroup.Entry entry : entries) {
-            if (running.contains(entry.id())) {
+            if (running.containsKey(entry.id())) {
                 continue;
             }
             if (entry.fields() == null) {
@@ -218,10 +270,10 @@ public final class StreamConsumer {
         CompletableFuture<Set<String>> handled = delivery.alreadyHandledOf(
                 queued.values().stream().filter(EntryKey::readable).toList(), subscribers).toCompletableFuture();
         queued.forEach((entry, key) -> {
-            running.add(entry.id());
+            Running task = new Running(stream, entry, key, subscribers, handled);
+            running.put(entry.id(), task);
             inFlightCount++;
-            lanes.submit(key.orderingKey(), () -> done.add(new Done(stream, entry.id(),
-                    handle(stream, entry, key, subscribers, handled))));
+            lanes.submit(key.orderingKey(), task);
         });
     }
 
@@ -231,10 +283,19 @@ public final class StreamConsumer {
      *
      * @return true when the entry is to be acknowledged (a dead-lettered entry is acknowledged by the move)
      */
-    private boolean handle(String stream, ConsumerGroup.Entry entry, EntryKey key, List<Subscription> subscribers,
-                           CompletableFuture<Set<String>> handled) {
+    private boolean handle(Running task) {
+        String stream = task.stream;
+        ConsumerGroup.Entry entry = task.entry;
+        EntryKey key = task.key;
+        List<Subscription> subscribers = task.subscribers;
         String entryId = entry.id().toString();
         String named = "Entry " + entryId + " of " + stream + (key.readable() ? " (event " + key.eventId() + ")" : "");
+        if (Thread.currentThread().isInterrupted()) {
+            // The lane's thread is being stopped (its executor shuts down): it delivers nothing more, so that a stopping
+            // server does not run observers late; the entry stays pending, to be claimed.
+            LOG.info(named + " is left pending: the delivery thread was interrupted");
+            return false;
+        }
         try {
             EntryDecoder.Decoded decoded = decoder.decode(stream, entryId, subscribers.get(0).channel(), entry.fields());
             if (decoded instanceof EntryDecoder.Poison poison) {
@@ -251,7 +312,7 @@ public final class StreamConsumer {
                 subscribers.forEach(s -> metrics.subscriberDeadLettered(s.id()));
                 return false;
             }
-            return deliver(stream, entry, ((EntryDecoder.Valid) decoded).event(), subscribers, handled.join());
+            return deliver(task, ((EntryDecoder.Valid) decoded).event());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, named + " could not be handled; it stays unacknowledged and will be claimed again", e);
             return false;
@@ -259,32 +320,73 @@ public final class StreamConsumer {
     }
 
     /** @return true when the entry is to be acknowledged */
-    private boolean deliver(String stream, ConsumerGroup.Entry entry, ReceivedEvent event, List<Subscription> subscribers,
-                            Set<String> handled) {
-        String entryId = entry.id().toString();
+    private boolean deliver(Running task, ReceivedEvent event) {
         try {
-            Delivery.Outcome outcome = delivery.deliver(event, subscribers, handled,
-                    entry.fields().get(EventSpans.TRACEPARENT));
+            Delivery.Outcome outcome = delivery.deliver(event, task.subscribers, task.handled.join(),
+                    task.entry.fields().get(EventSpans.TRACEPARENT), task);
             if (outcome.allDone()) {
                 return true;
             }
-            if (entry.deliveries() >= settings.maxDeliveries()) {
-                String reason = "subscribers failed at delivery " + entry.deliveries() + " of " + settings.maxDeliveries()
-                        + ": " + outcome.reason();
-                LOG.warning("Entry " + entryId + " of " + stream + " (event " + event.id() + ") is dead-lettered: " + reason);
-                deadLetters.deadLetter(stream, entryId, entry.fields(), entry.deliveries(), reason, List.of());
-                outcome.results().stream().filter(r -> !r.status().done())
-                        .forEach(r -> metrics.subscriberDeadLettered(r.subscriberId()));
-            } else {
-                LOG.warning("Entry " + entryId + " of " + stream + " (event " + event.id() + ") stays unacknowledged after delivery "
-                        + entry.deliveries() + " of " + settings.maxDeliveries() + " and will be claimed again: " + outcome.reason());
+            if (!task.reported.get()) { // else the loop gave up on it and said so
+                leftUndone(task, outcome.reason(), outcome.results().stream().filter(r -> !r.status().done())
+                        .map(Delivery.Result::subscriberId).toList());
             }
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            LOG.warning("Delivery of entry " + entryId + " of " + stream + " (event " + event.id()
+            LOG.warning("Delivery of entry " + task.entry.id() + " of " + task.stream + " (event " + event.id()
                     + ") was interrupted; it stays unacknowledged");
             return false;
+        }
+    }
+
+    /**
+     * An entry whose subscribers did not all succeed: dead-lettered at its last allowed delivery, else left pending
+     * to be claimed and delivered again.
+     */
+    private void leftUndone(Running task, String failures, List<String> failedSubscribers) {
+        String named = "Entry " + task.entry.id() + " of " + task.stream + " (event " + task.key.eventId() + ")";
+        if (task.entry.deliveries() >= settings.maxDeliveries()) {
+            String reason = "subscribers failed at delivery " + task.entry.deliveries() + " of " + settings.maxDeliveries()
+                    + ": " + failures;
+            LOG.warning(named + " is dead-lettered: " + reason);
+            deadLetters.deadLetter(task.stream, task.entry.id().toString(), task.entry.fields(), task.entry.deliveries(),
+                    reason, List.of());
+            failedSubscribers.forEach(metrics::subscriberDeadLettered);
+        } else {
+            LOG.warning(named + " stays unacknowledged after delivery " + task.entry.deliveries() + " of "
+                    + settings.maxDeliveries() + " and will be claimed again: " + failures);
+        }
+    }
+
+    /**
+     * Gives up on every observer that runs on a lane's thread and has outlasted the handler timeout: its entry is
+     * reported not done (left pending, or dead-lettered at its last delivery), and its lane goes on on another
+     * thread. The observer keeps its thread until it returns, as one on a container thread of its own does.
+     */
+    private void giveUpOnHungObservers() {
+        long now = System.nanoTime();
+        if (now - nextWatchAt < 0) {
+            return;
+        }
+        nextWatchAt = now + WATCH_EVERY.toNanos();
+        long timeout = settings.handlerTimeout().toNanos();
+        for (Map<StreamMessageId, Running> entries : inFlight.values()) {
+            for (Running task : entries.values()) {
+                if (task.inline && now - task.inlineSince > timeout && task.reported.compareAndSet(false, true)) {
+                    lanes.abandon(task);
+                    String subscriber = task.inlineSubscriber;
+                    metrics.deliveryTimedOut(subscriber);
+                    try {
+                        leftUndone(task, subscriber + ": TIMED_OUT no result within " + settings.handlerTimeout()
+                                + " (the observer keeps its thread)", List.of(subscriber));
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "Could not dead-letter entry " + task.entry.id() + " of " + task.stream
+                                + "; it stays pending and is claimed again", e);
+                    }
+                    done.add(new Done(task.stream, task.entry.id(), false));
+                }
+            }
         }
     }
 

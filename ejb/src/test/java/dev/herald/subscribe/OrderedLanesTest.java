@@ -1,6 +1,7 @@
 package dev.herald.subscribe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -107,5 +108,48 @@ class OrderedLanesTest {
             Thread.onSpinWait();
         }
         assertEquals(0, lanes.busyKeys(), "a lane is dropped once it ran dry");
+    }
+
+    @Test
+    void anAbandonedTaskNoLongerHoldsItsLaneWhoseLaterTasksRunOnAnotherThreadInOrder() throws Exception {
+        OrderedLanes lanes = new OrderedLanes(threads::submit, 1);
+        CountDownLatch hung = new CountDownLatch(1);
+        CountDownLatch hanging = new CountDownLatch(1);
+        List<String> ran = new CopyOnWriteArrayList<>();
+        Thread[] hungThread = new Thread[1];
+        Runnable hangs = () -> {
+            hungThread[0] = Thread.currentThread();
+            hanging.countDown();
+            try {
+                hung.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ran.add("hung task returned");
+        };
+        CountDownLatch later = new CountDownLatch(2);
+        List<Thread> laterThreads = new CopyOnWriteArrayList<>();
+        lanes.submit("aggregate", hangs);
+        for (String name : List.of("second", "third")) {
+            lanes.submit("aggregate", () -> {
+                ran.add(name);
+                laterThreads.add(Thread.currentThread());
+                later.countDown();
+            });
+        }
+        assertTrue(hanging.await(10, TimeUnit.SECONDS));
+        assertFalse(later.await(50, TimeUnit.MILLISECONDS), "held behind the hung task while it holds the lane");
+
+        assertTrue(lanes.abandon(hangs));
+        assertTrue(later.await(10, TimeUnit.SECONDS), "the lane went on, with a parallelism of 1");
+        assertEquals(List.of("second", "third"), ran);
+        assertFalse(laterThreads.contains(hungThread[0]), "not on the hung thread");
+        assertFalse(lanes.abandon(hangs), "abandoned once");
+
+        hung.countDown();
+        CountDownLatch fourth = new CountDownLatch(1);
+        lanes.submit("aggregate", fourth::countDown);
+        assertTrue(fourth.await(10, TimeUnit.SECONDS));
+        assertEquals(0, lanes.busyKeys(), "the returning task took nothing off the lane");
     }
 }
