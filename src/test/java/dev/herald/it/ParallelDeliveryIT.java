@@ -191,4 +191,31 @@ class ParallelDeliveryIT extends RedisPipelineTestBase {
                         && slowEntries.values().stream().allMatch(id -> pending(SLOW_STREAM, id) == 0) ? true : null);
         assertEquals(6, invocationsOf("probe-slow", fastEntries.keySet()).size(), "the handled ones ran once");
     }
+
+    /**
+     * probe-slow is its channel's only subscriber, so it runs on its entry's lane thread. Held past the handler timeout,
+     * the consumer gives up on it (the entry is left unacknowledged) and the tenant's next entry goes on, on another
+     * thread, while the first is still held: still in order, no sooner than a handler timeout after the first.
+     */
+    @Test
+    void aLoneObserverHeldPastTheHandlerTimeoutIsGivenUpAndTheNextEntryOfItsKeyGoesOn() throws Exception {
+        String tenant = UUID.randomUUID().toString();
+        gate(tenant, "close");
+        try {
+            String first = UUID.randomUUID().toString();
+            String second = UUID.randomUUID().toString();
+            xadd(SLOW_STREAM, "subscriber-slow", List.of(new String[] {first, tenant}, new String[] {second, tenant}));
+            JsonObject firstEntered = Eventually.await("probe-slow entered the first event", WAIT,
+                    () -> invocationsOf("probe-slow-entered", Set.of(first)).stream().findFirst().orElse(null));
+            JsonObject secondEntered = Eventually.await("probe-slow entered the second event while the first is held", WAIT,
+                    () -> invocationsOf("probe-slow-entered", Set.of(second)).stream().findFirst().orElse(null));
+
+            assertEquals(List.of(), invocationsOf("probe-slow", Set.of(first, second)), "both still held");
+            Instant givenUpAfter = Instant.parse(firstEntered.getString("at")).plus(HANDLER_TIMEOUT);
+            assertTrue(!Instant.parse(secondEntered.getString("at")).isBefore(givenUpAfter),
+                    "the second entered once the first was given up: " + firstEntered + ", " + secondEntered);
+        } finally {
+            gate(tenant, "open");
+        }
+    }
 }
