@@ -65,6 +65,11 @@ final class OrderedLanes {
             }
             workers++;
         }
+        startCountedWorker();
+    }
+
+    /** Starts a worker already counted in {@code workers}; uncounts it when the runner refuses to start it. */
+    private void startCountedWorker() {
         try {
             runner.start(() -> {
                 work();
@@ -113,17 +118,7 @@ final class OrderedLanes {
             }
         }
         if (startWorker) {
-            try {
-                runner.start(() -> {
-                    work();
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                synchronized (this) {
-                    workers--;
-                }
-                throw e;
-            }
+            startCountedWorker();
         }
         return true;
     }
