@@ -22,7 +22,9 @@ import java.lang.annotation.Target;
  * <p>Only {@link #id()} is binding. Herald delivers an entry to each subscriber separately, by firing the event
  * with {@code Subscribe.Literal.of(id)}: the qualifier matches exactly the one observer that carries that id (ids
  * are unique, the extension refuses a duplicate), so every observer runs on its own thread, under its own timeout,
- * and its failure is its own.
+ * and its failure is its own. The lone observer of an entry runs on the thread that delivers that entry's ordering
+ * key, inside the container call that runs those deliveries: a {@code @RequestScoped} bean it uses may live across
+ * several events, so keep per-event state in the method or in {@code @Dependent} beans.
  */
 @Qualifier
 @Retention(RetentionPolicy.RUNTIME)
