@@ -104,13 +104,7 @@ final class OrderedLanes {
                 return false;
             }
             worker.abandoned = true;
-            Lane lane = worker.lane;
-            lane.tasks.poll(); // the abandoned task, at the head while it runs
-            if (lane.tasks.isEmpty()) {
-                lanes.remove(lane.key);
-            } else {
-                ready.add(lane);
-            }
+            release(worker.lane); // its head is the abandoned task
             workers--;
             startWorker = !ready.isEmpty() && workers < parallelism;
             if (startWorker) {
@@ -123,6 +117,19 @@ final class OrderedLanes {
         return true;
     }
 
+    /**
+     * Takes the lane's head task (the one its worker ran, or gave up on) off, and queues the lane again or drops it.
+     * Under this.
+     */
+    private void release(Lane lane) {
+        lane.tasks.poll();
+        if (lane.tasks.isEmpty()) {
+            lanes.remove(lane.key);
+        } else {
+            ready.add(lane);
+        }
+    }
+
     /** A worker's hold on the lane whose task it runs; abandoned once {@link #abandon} gave up on that task. */
     private static final class Worker {
         Lane lane;
@@ -131,26 +138,11 @@ final class OrderedLanes {
 
     private void work() {
         Worker worker = new Worker();
-        while (true) {
-            Runnable task;
-            synchronized (this) {
-                Lane lane = worker.lane;
-                if (lane != null) {
-                    lane.tasks.poll(); // the task just run
-                    if (lane.tasks.isEmpty()) {
-                        lanes.remove(lane.key);
-                    } else {
-                        ready.add(lane);
-                    }
-                }
-                worker.lane = ready.poll();
-                if (worker.lane == null) {
-                    workers--;
-                    return;
-                }
-                task = worker.lane.tasks.peek(); // stays queued while it runs, so a submit sees the lane as busy
-                running.put(task, worker);
-            }
+        Runnable task;
+        synchronized (this) {
+            task = next(worker);
+        }
+        while (task != null) {
             try {
                 task.run();
             } catch (RuntimeException | Error e) {
@@ -161,7 +153,21 @@ final class OrderedLanes {
                     return; // the lane went on without this thread, and the worker count no longer has it
                 }
                 running.remove(task);
+                release(worker.lane); // its head is the task just run
+                task = next(worker);
             }
         }
+    }
+
+    /** The next ready lane's head task, now held by the worker; null (the worker ends) when none is ready. Under this. */
+    private Runnable next(Worker worker) {
+        worker.lane = ready.poll();
+        if (worker.lane == null) {
+            workers--;
+            return null;
+        }
+        Runnable task = worker.lane.tasks.peek(); // stays queued while it runs, so a submit sees the lane as busy
+        running.put(task, worker);
+        return task;
     }
 }

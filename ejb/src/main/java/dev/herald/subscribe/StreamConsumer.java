@@ -92,6 +92,11 @@ public final class StreamConsumer {
             this.handled = handled;
         }
 
+        /** How log lines name the entry; built only when a line is written. */
+        String named() {
+            return "Entry " + entry.id() + " of " + stream + (key.readable() ? " (event " + key.eventId() + ")" : "");
+        }
+
         @Override
         public void run() {
             boolean acknowledge = handle(this);
@@ -286,20 +291,18 @@ public final class StreamConsumer {
     private boolean handle(Running task) {
         String stream = task.stream;
         ConsumerGroup.Entry entry = task.entry;
-        EntryKey key = task.key;
         List<Subscription> subscribers = task.subscribers;
         String entryId = entry.id().toString();
-        String named = "Entry " + entryId + " of " + stream + (key.readable() ? " (event " + key.eventId() + ")" : "");
         if (Thread.currentThread().isInterrupted()) {
             // The lane's thread is being stopped (its executor shuts down): it delivers nothing more, so that a stopping
             // server does not run observers late; the entry stays pending, to be claimed.
-            LOG.info(named + " is left pending: the delivery thread was interrupted");
+            LOG.info(task.named() + " is left pending: the delivery thread was interrupted");
             return false;
         }
         try {
             EntryDecoder.Decoded decoded = decoder.decode(stream, entryId, subscribers.get(0).channel(), entry.fields());
             if (decoded instanceof EntryDecoder.Poison poison) {
-                LOG.warning(named + " cannot be delivered and is dead-lettered: " + poison.reason());
+                LOG.warning(task.named() + " cannot be delivered and is dead-lettered: " + poison.reason());
                 deadLetters.deadLetter(stream, entryId, entry.fields(), entry.deliveries(), poison.reason(), poison.issues());
                 subscribers.forEach(s -> metrics.subscriberDeadLettered(s.id()));
                 return false;
@@ -307,14 +310,14 @@ public final class StreamConsumer {
             if (entry.deliveries() > settings.maxDeliveries()) {
                 String reason = "delivered " + entry.deliveries() + " times (more than " + settings.maxDeliveries()
                         + ") without being acknowledged";
-                LOG.warning(named + " is dead-lettered: " + reason);
+                LOG.warning(task.named() + " is dead-lettered: " + reason);
                 deadLetters.deadLetter(stream, entryId, entry.fields(), entry.deliveries(), reason, List.of());
                 subscribers.forEach(s -> metrics.subscriberDeadLettered(s.id()));
                 return false;
             }
             return deliver(task, ((EntryDecoder.Valid) decoded).event());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, named + " could not be handled; it stays unacknowledged and will be claimed again", e);
+            LOG.log(Level.WARNING, task.named() + " could not be handled; it stays unacknowledged and will be claimed again", e);
             return false;
         }
     }
@@ -345,7 +348,7 @@ public final class StreamConsumer {
      * to be claimed and delivered again.
      */
     private void leftUndone(Running task, String failures, List<String> failedSubscribers) {
-        String named = "Entry " + task.entry.id() + " of " + task.stream + " (event " + task.key.eventId() + ")";
+        String named = task.named();
         if (task.entry.deliveries() >= settings.maxDeliveries()) {
             String reason = "subscribers failed at delivery " + task.entry.deliveries() + " of " + settings.maxDeliveries()
                     + ": " + failures;
