@@ -70,12 +70,8 @@ public final class E2eBenchmark {
             tokens.add(HeraldProcess.authorization(root, "bench-" + t));
         }
         operator = HeraldProcess.authorization(root, "platform", List.of(dev.herald.auth.Groups.OPERATOR));
-        List<String> runProperties = new ArrayList<>(List.of("-Pprobes", "-Dliberty.bootstrap.herald.bench.subscribers=true"));
-        String extra = System.getProperty("herald.bench.run-properties", "").trim();
-        if (!extra.isEmpty()) {
-            runProperties.addAll(List.of(extra.split("\\s+")));
-        }
-        try (HeraldProcess herald = HeraldProcess.start(root, runProperties.toArray(String[]::new))) {
+        try (HeraldProcess herald = HeraldProcess.start(root,
+                HeraldProcess.runProperties("-Pprobes", "-Dliberty.bootstrap.herald.bench.subscribers=true"))) {
             herald.awaitReady();
             Config config = new Config();
             config.useSingleServer().setAddress("redis://127.0.0.1:6379");

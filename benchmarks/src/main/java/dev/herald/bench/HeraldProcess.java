@@ -42,6 +42,19 @@ final class HeraldProcess implements AutoCloseable {
         this.process = process;
     }
 
+    /**
+     * A benchmark's own run arguments followed by those of {@code -Dherald.bench.run-properties="-Dliberty.bootstrap.x=y
+     * ..."} (whitespace-separated: settings for the measured server, for A/B runs).
+     */
+    static String[] runProperties(String... own) {
+        List<String> all = new ArrayList<>(List.of(own));
+        String extra = System.getProperty("herald.bench.run-properties", "").trim();
+        if (!extra.isEmpty()) {
+            all.addAll(List.of(extra.split("\\s+")));
+        }
+        return all.toArray(String[]::new);
+    }
+
     /** @param properties extra arguments for the run: {@code -Dname=value}, or {@code -Pprobes} for the test probes */
     static HeraldProcess start(Path root, String... properties) throws Exception {
         Path log = Files.createTempFile("herald-run-", ".log");

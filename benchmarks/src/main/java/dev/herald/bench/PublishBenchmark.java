@@ -61,14 +61,8 @@ public final class PublishBenchmark {
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 16;
         int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 10_000;
         int serverThreads = args.length > 5 ? Integer.parseInt(args[5]) : 16;
-        // -Dherald.bench.run-properties="-Dliberty.bootstrap.x=y ...": settings for the measured server (A/B runs).
         // -Pprobes: the run server's EAR also carries the test probes (the load probe at /probes/events/load).
-        List<String> runProperties = new ArrayList<>(List.of("-Pprobes"));
-        String extra = System.getProperty("herald.bench.run-properties", "").trim();
-        if (!extra.isEmpty()) {
-            runProperties.addAll(List.of(extra.split("\\s+")));
-        }
-        try (HeraldProcess herald = HeraldProcess.start(root, runProperties.toArray(String[]::new))) {
+        try (HeraldProcess herald = HeraldProcess.start(root, HeraldProcess.runProperties("-Pprobes"))) {
             herald.awaitReady();
             Config config = new Config();
             config.useSingleServer().setAddress("redis://127.0.0.1:6379");

@@ -65,13 +65,9 @@ public final class WorkflowTriggerBenchmark {
         int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 500;
         int pacedEvents = args.length > 5 ? Integer.parseInt(args[5]) : 500;
         int pacedRate = args.length > 6 ? Integer.parseInt(args[6]) : 50;
-        List<String> runProperties = new ArrayList<>();
-        String extra = System.getProperty("herald.bench.run-properties", "").trim();
-        if (!extra.isEmpty()) {
-            runProperties.addAll(List.of(extra.split("\\s+")));
-        }
-        System.out.println("load average before the start: " + loadAverage() + "; run properties " + runProperties);
-        try (HeraldProcess herald = HeraldProcess.start(root, runProperties.toArray(String[]::new))) {
+        String[] runProperties = HeraldProcess.runProperties();
+        System.out.println("load average before the start: " + loadAverage() + "; run properties " + List.of(runProperties));
+        try (HeraldProcess herald = HeraldProcess.start(root, runProperties)) {
             herald.awaitReady();
             Config config = new Config();
             config.useSingleServer().setAddress("redis://127.0.0.1:6379");
