@@ -9,10 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -174,6 +178,26 @@ final class LibertyNode implements AutoCloseable {
         }
         if (process.exitValue() != 0 && !"stop".equals(action)) {
             throw new IOException("'server " + action + " " + name + "' exited " + process.exitValue() + "\n" + logTail(40));
+        }
+    }
+
+    /** Starts the nodes at once, each on a thread of its own, and waits until every one is ready. */
+    static void startTogether(List<LibertyNode> nodes, Duration ready) throws Exception {
+        ExecutorService starting = Executors.newFixedThreadPool(nodes.size());
+        try {
+            List<Future<Void>> all = new ArrayList<>();
+            for (LibertyNode node : nodes) {
+                all.add(starting.submit(() -> {
+                    node.start();
+                    node.awaitReady(ready);
+                    return null;
+                }));
+            }
+            for (Future<Void> node : all) {
+                node.get(ready.toMinutes() + 4, TimeUnit.MINUTES);
+            }
+        } finally {
+            starting.shutdownNow();
         }
     }
 }

@@ -88,7 +88,7 @@ class ScaleOutBenchmarkIT {
     static final int WARM_UP_MAX = Integer.getInteger("scaleout.bench.warm-up-max", 12);
     static final double WARM_UP_SPREAD = 0.10;
     static final int RAW_EVENTS = 10_000;
-    static final Duration READY = Duration.ofMinutes(6);
+    static final Duration READY = ScaleOutIT.READY;
 
     /** Neither a tenant nor an idempotency key looks like a UUID: the event ids are read from the answers by pattern. */
     static final Pattern EVENT_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -173,7 +173,7 @@ class ScaleOutBenchmarkIT {
         ear = Path.of(System.getProperty("herald.ear")); // the EAR as built: no probes, nothing but Herald
         nodeA = node(System.getProperty("scaleout.server.a", "scaleA"), true);
         nodeB = node(System.getProperty("scaleout.server.b", "scaleB"), false);
-        startTogether(List.of(nodeA, nodeB));
+        LibertyNode.startTogether(List.of(nodeA, nodeB), READY);
         System.out.printf("ScaleOutBenchmarkIT: engines and two nodes ready after %.0f s (A on the Cluster, B on a"
                 + " single Redis)%n", since(started));
     }
@@ -193,25 +193,6 @@ class ScaleOutBenchmarkIT {
         }
         node.configure(ear, "768m");
         return node;
-    }
-
-    private static void startTogether(List<LibertyNode> nodes) throws Exception {
-        ExecutorService starting = Executors.newFixedThreadPool(nodes.size());
-        try {
-            List<Future<Void>> all = new ArrayList<>();
-            for (LibertyNode node : nodes) {
-                all.add(starting.submit(() -> {
-                    node.start();
-                    node.awaitReady(READY);
-                    return null;
-                }));
-            }
-            for (Future<Void> node : all) {
-                node.get(READY.toMinutes() + 4, TimeUnit.MINUTES);
-            }
-        } finally {
-            starting.shutdownNow();
-        }
     }
 
     private String singleAddress() {
@@ -235,15 +216,7 @@ class ScaleOutBenchmarkIT {
                 client.shutdown();
             }
         }
-        for (AutoCloseable engine : new AutoCloseable[] {postgres, broker, redisCluster, singleRedis}) {
-            if (engine != null) {
-                try {
-                    engine.close();
-                } catch (Exception e) {
-                    System.err.println("stopping " + engine.getClass().getSimpleName() + ": " + e);
-                }
-            }
-        }
+        ScaleOutIT.stopAll(postgres, broker, redisCluster, singleRedis);
     }
 
     // ---------------------------------------------------------------------------------------------------------------

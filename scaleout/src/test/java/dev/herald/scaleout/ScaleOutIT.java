@@ -232,22 +232,7 @@ class ScaleOutIT {
         nodeB = node(wlp, System.getProperty("scaleout.server.b", "scaleB"), redisNodes, ear);
 
         started = System.nanoTime();
-        ExecutorService starting = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<Void>> both = new ArrayList<>();
-            for (LibertyNode node : List.of(nodeA, nodeB)) {
-                both.add(starting.submit(() -> {
-                    node.start();
-                    node.awaitReady(READY);
-                    return null;
-                }));
-            }
-            for (Future<Void> node : both) {
-                node.get(READY.toMinutes() + 4, TimeUnit.MINUTES);
-            }
-        } finally {
-            starting.shutdownNow();
-        }
+        LibertyNode.startTogether(List.of(nodeA, nodeB), READY);
         timings.put("both nodes started together on an empty database, until ready", since(started));
     }
 
@@ -291,24 +276,12 @@ class ScaleOutIT {
             redis.shutdown();
             redis = null;
         }
-        for (AutoCloseable engine : new AutoCloseable[] {postgres, brokers, redisCluster}) {
-            if (engine != null) {
-                try {
-                    engine.close();
-                } catch (Exception e) {
-                    System.err.println("stopping " + engine.getClass().getSimpleName() + ": " + e);
-                }
-            }
-        }
+        stopAll(postgres, brokers, redisCluster);
         postgres = null;
         brokers = null;
         redisCluster = null;
         if (cleanup != null && Thread.currentThread() != cleanup) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or about to: it finds everything stopped
-            }
+            removeShutdownHook(cleanup);
             timings.put("stage in total", since(stageStarted));
             System.out.println("ScaleOutIT timings:");
             timings.forEach((phase, took) -> System.out.printf("  %-75s %6.1f s%n", phase, took.toMillis() / 1000.0));
@@ -871,6 +844,28 @@ class ScaleOutIT {
         }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** Closes each engine that was started; a failure to close one is printed and the others are still closed. */
+    static void stopAll(AutoCloseable... engines) {
+        for (AutoCloseable engine : engines) {
+            if (engine != null) {
+                try {
+                    engine.close();
+                } catch (Exception e) {
+                    System.err.println("stopping " + engine.getClass().getSimpleName() + ": " + e);
+                }
+            }
+        }
+    }
+
+    /** Removes a stage's cleanup hook once the stage stopped everything itself. */
+    static void removeShutdownHook(Thread cleanup) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it finds everything stopped
         }
     }
 }

@@ -102,24 +102,12 @@ class SentinelFailoverIT {
             redis.shutdown();
             redis = null;
         }
-        for (AutoCloseable engine : new AutoCloseable[] {sentinel, broker, postgres}) {
-            if (engine != null) {
-                try {
-                    engine.close();
-                } catch (Exception e) {
-                    System.err.println("stopping " + engine.getClass().getSimpleName() + ": " + e);
-                }
-            }
-        }
+        ScaleOutIT.stopAll(sentinel, broker, postgres);
         sentinel = null;
         broker = null;
         postgres = null;
         if (cleanup != null && Thread.currentThread() != cleanup) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or about to: it finds everything stopped
-            }
+            ScaleOutIT.removeShutdownHook(cleanup);
         }
     }
 
