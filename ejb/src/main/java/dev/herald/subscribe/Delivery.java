@@ -149,20 +149,24 @@ public final class Delivery {
     public Outcome deliver(ReceivedEvent event, List<Subscription> subscriptions, Set<String> handled, String traceparent,
                            InlineWatch inline) throws InterruptedException {
         Map<String, Result> results = new LinkedHashMap<>();
-        List<Subscription> toRun = new ArrayList<>();
+        Map<Subscription, String> toRun = new LinkedHashMap<>(); // with its ledger key
         for (Subscription s : subscriptions) {
             if (!s.accepts(event.tenantId())) {
                 results.put(s.id(), new Result(s.id(), Status.NOT_FOR_TENANT, null));
-            } else if (handled.contains(ledger.key(event.id(), event.channel(), s.id()))) {
+                continue;
+            }
+            String key = ledger.key(event.id(), event.channel(), s.id());
+            if (handled.contains(key)) {
                 results.put(s.id(), new Result(s.id(), Status.ALREADY_HANDLED, null));
             } else {
-                toRun.add(s);
+                toRun.put(s, key);
             }
         }
         if (inline != null && toRun.size() == 1) {
-            Subscription s = toRun.get(0);
+            Map.Entry<Subscription, String> only = toRun.entrySet().iterator().next();
+            Subscription s = only.getKey();
             inline.started(s.id());
-            Result result = runHere(event, s, traceparent);
+            Result result = runHere(event, s, only.getValue(), traceparent);
             if (!inline.ended()) {
                 return new Outcome(List.of(new Result(s.id(), Status.TIMED_OUT, "no result within " + timeout)));
             }
@@ -171,12 +175,10 @@ public final class Delivery {
             return new Outcome(subscriptions.stream().map(sub -> results.get(sub.id())).toList());
         }
         Map<Subscription, Future<?>> running = new LinkedHashMap<>();
-        for (Subscription s : toRun) {
-            running.put(s, executor.start(() -> {
-                invokeAndMark(event, s, traceparent);
-                return null;
-            }));
-        }
+        toRun.forEach((s, key) -> running.put(s, executor.start(() -> {
+            invokeAndMark(event, s, key, traceparent);
+            return null;
+        })));
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             for (Map.Entry<Subscription, Future<?>> task : running.entrySet()) {
@@ -192,9 +194,9 @@ public final class Delivery {
     }
 
     /** One observer call on this thread: HANDLED (and marked in the ledger) or FAILED. */
-    private Result runHere(ReceivedEvent event, Subscription s, String traceparent) {
+    private Result runHere(ReceivedEvent event, Subscription s, String key, String traceparent) {
         try {
-            invokeAndMark(event, s, traceparent);
+            invokeAndMark(event, s, key, traceparent);
             return new Result(s.id(), Status.HANDLED, null);
         } catch (RuntimeException | Error e) {
             return failed(event, s, e);
@@ -214,12 +216,12 @@ public final class Delivery {
     }
 
     /** Calls the observer in a span of the entry's trace; once it returned, records it as handled. */
-    private void invokeAndMark(ReceivedEvent event, Subscription s, String traceparent) {
+    private void invokeAndMark(ReceivedEvent event, Subscription s, String key, String traceparent) {
         try (EventSpans.EventSpan span = spans.receiving("herald deliver " + s.id(), traceparent, event.id(),
                 event.eventType())) {
             invokeIn(span, s, event);
         }
-        ledger.markHandled(ledger.key(event.id(), event.channel(), s.id()));
+        ledger.markHandled(key);
     }
 
     private void invokeIn(EventSpans.EventSpan span, Subscription s, ReceivedEvent event) {
