@@ -31,8 +31,7 @@ class EventRelayMdbTest {
 
     @Test
     void aPartlyFailedDeliveryCountsWhatItWroteAndTheRedeliveryOnlyTheRest() {
-        EventEnvelope envelope = new EventEnvelope("3f1c2a9e-0000-4000-8000-000000000001", "TICKET_CREATED",
-                Instant.parse("2026-11-23T07:41:51.792Z"), Json.createObjectBuilder().add("tenantId", "t1").build());
+        EventEnvelope envelope = ticketCreated("3f1c2a9e-0000-4000-8000-000000000001");
         RuntimeException redisDown = new IllegalStateException("Redis refused the billing stream's call");
         List<Function<List<CarriedEvent>, List<CarriedEvent>>> deliveries = List.of(
                 events -> {
@@ -53,8 +52,7 @@ class EventRelayMdbTest {
 
     @Test
     void aDeliveryWhileRedisIsBrieflyAwayIsRetriedInPlaceCountedOnceAndRecovered() {
-        EventEnvelope envelope = new EventEnvelope("3f1c2a9e-0000-4000-8000-000000000002", "TICKET_CREATED",
-                Instant.parse("2026-11-23T07:41:51.792Z"), Json.createObjectBuilder().add("tenantId", "t1").build());
+        EventEnvelope envelope = ticketCreated("3f1c2a9e-0000-4000-8000-000000000002");
         List<Function<List<CarriedEvent>, List<CarriedEvent>>> attempts = List.of(
                 events -> {
                     throw new PartlyRelayedException(List.of(events.get(0)), new RedisConnectionException("failing over"));
@@ -92,6 +90,11 @@ class EventRelayMdbTest {
         mdb.settings = RelaySettings.defaults();
         mdb.spans = dev.herald.tracing.EventSpans.NONE;
         return mdb;
+    }
+
+    private static EventEnvelope ticketCreated(String id) {
+        return new EventEnvelope(id, "TICKET_CREATED", Instant.parse("2026-11-23T07:41:51.792Z"),
+                Json.createObjectBuilder().add("tenantId", "t1").build());
     }
 
     /** A broker message of one event on global and billing, as the publisher sends it. */
